@@ -1,0 +1,133 @@
+"""Shared test fixtures: a small corridor with one person in every role.
+
+alice   — editor, Windsor (municipality A)
+bob     — editor, Oshawa (municipality B)
+carol   — coordinator, coordinator office
+dave    — viewer, APMA (a partner)
+erin    — viewer, Windsor (a mayor)
+Every test can check access for all of them; ``anonymous`` is a visitor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from corridor.core.history import change_context
+from corridor.core.models import (
+    Membership,
+    Municipality,
+    Organisation,
+    OrganisationKind,
+    Role,
+    User,
+)
+from corridor.core.scoping import system_scope
+
+PASSWORD = "a-long-test-password"
+
+
+@dataclass
+class World:
+    windsor: Municipality
+    oshawa: Municipality
+    org_a: Organisation
+    org_b: Organisation
+    office: Organisation
+    apma: Organisation
+    alice: User
+    bob: User
+    carol: User
+    dave: User
+    erin: User
+
+    def users(self) -> dict[str, User | None]:
+        return {
+            "alice": self.alice,
+            "bob": self.bob,
+            "carol": self.carol,
+            "dave": self.dave,
+            "erin": self.erin,
+            "anonymous": None,
+        }
+
+
+def _place(name: str, lat: str, lon: str, region: str) -> Municipality:
+    return Municipality.objects.create(
+        name=name,
+        census_division=name,
+        economic_region=region,
+        latitude=Decimal(lat),
+        longitude=Decimal(lon),
+    )
+
+
+def _person(username: str, org: Organisation, role: str, **extra: Any) -> User:
+    user = User.objects.create_user(
+        username, f"{username}@example.org", PASSWORD, first_name=username.title(), **extra
+    )
+    Membership.objects.create(user=user, organisation=org, role=role)
+    return user
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: Any) -> None:
+    # Real hashing is deliberately slow; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def world(db: Any) -> World:
+    with system_scope("test fixtures"), change_context(source="tests"):
+        windsor = _place("Windsor", "42.3149", "-83.0364", "Windsor–Sarnia")
+        oshawa = _place("Oshawa", "43.8971", "-78.8658", "Toronto")
+        toronto = _place("Toronto", "43.6532", "-79.3832", "Toronto")
+        org_a = Organisation.objects.create(
+            name="Windsor Economic Development",
+            kind=OrganisationKind.MUNICIPALITY,
+            municipality=windsor,
+        )
+        org_b = Organisation.objects.create(
+            name="Oshawa Economic Development",
+            kind=OrganisationKind.MUNICIPALITY,
+            municipality=oshawa,
+        )
+        office = Organisation.objects.create(
+            name="Coordinator Office", kind=OrganisationKind.COORDINATOR_OFFICE, municipality=oshawa
+        )
+        apma = Organisation.objects.create(
+            name="Automotive Parts Manufacturers' Association",
+            short_name="APMA",
+            kind=OrganisationKind.ASSOCIATION,
+            municipality=toronto,
+        )
+        return World(
+            windsor=windsor,
+            oshawa=oshawa,
+            org_a=org_a,
+            org_b=org_b,
+            office=office,
+            apma=apma,
+            alice=_person("alice", org_a, Role.EDITOR),
+            bob=_person("bob", org_b, Role.EDITOR),
+            carol=_person("carol", office, Role.COORDINATOR, is_staff=True),
+            dave=_person("dave", apma, Role.VIEWER),
+            erin=_person("erin", org_a, Role.VIEWER),
+        )
+
+
+def client_for(user: User | None) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def as_user(world: World) -> Any:
+    """as_user('alice') -> a test Client signed in as alice (or anonymous)."""
+    return lambda name: client_for(world.users()[name])

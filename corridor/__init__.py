@@ -1,0 +1,3 @@
+"""Corridor: the shared workspace of Ontario's automotive manufacturing corridor."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,30 @@
+"""The REST API at /api/v1/, with its OpenAPI document at /api/v1/openapi.json.
+
+Each capability contributes a router from its own ``api.py``; every endpoint
+reads through the access policy, as the pages do.
+"""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+from ninja.security import django_auth
+
+from corridor.api import errors
+from corridor.api.auth import BearerToken
+from corridor.core.api import router as core_router
+
+api = NinjaAPI(
+    title="Corridor API",
+    version="1",
+    description=(
+        "The shared workspace of Ontario's auto corridor. Authenticate with "
+        "`Authorization: Bearer <token>` (create one on your account page or with "
+        "`corridor issue-token USERNAME`). Errors always have the shape "
+        '`{"error": {"code", "message", "field"}}`; lists are paginated with '
+        "`page` and `page_size`."
+    ),
+    auth=[BearerToken(), django_auth],
+    urls_namespace="api",
+)
+errors.install(api)
+api.add_router("", core_router)

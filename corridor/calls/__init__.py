@@ -1,0 +1,1 @@
+"""The common call template, calls, flags, follow-ups, lead assignments and campaigns."""

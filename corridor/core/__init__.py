@@ -1,0 +1,1 @@
+"""Organisations, people, roles, the access policy, change history and geography."""

@@ -1,0 +1,158 @@
+"""Recording every change of a domain model, and restoring from the record.
+
+Receivers on ``pre_save``/``post_save``/``post_delete`` snapshot the row before
+and after, so a change made by a page, the API, a command or the admin is
+recorded the same way. Who made it and in which request comes from
+``change_context`` (set by the middleware for web and API requests and by
+commands for their own work).
+
+Bulk queryset ``update()`` and ``bulk_create()`` send no signals: domain code
+saves objects one by one, or records the change itself with ``record()``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.dispatch import receiver
+
+from corridor.core.models import Action, ChangeRecord, CorridorModel, User
+
+# Fields that change on every save and say nothing about the change itself.
+BOOKKEEPING = frozenset({"updated_at", "version", "created_at"})
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeContext:
+    user: Any = None
+    request: Any = None  # for web and API requests: the user is read when the change is made
+    request_id: str = ""
+    source: str = ""
+
+    def current_user(self) -> Any:
+        user = getattr(self.request, "user", None) if self.request is not None else self.user
+        return user if getattr(user, "is_authenticated", False) else None
+
+
+NO_CONTEXT = ChangeContext()  # frozen, so sharing one default is safe
+_context: ContextVar[ChangeContext] = ContextVar("corridor_change_context", default=NO_CONTEXT)
+
+
+@contextmanager
+def change_context(
+    user: Any = None, source: str = "", request_id: str = "", request: Any = None
+) -> Iterator[str]:
+    """Attribute the changes made inside the block; yields the request id used."""
+    rid = request_id or str(uuid.uuid4())
+    token = _context.set(ChangeContext(user=user, request=request, request_id=rid, source=source))
+    try:
+        yield rid
+    finally:
+        _context.reset(token)
+
+
+def is_recorded(model: type[models.Model]) -> bool:
+    return issubclass(model, CorridorModel) or model is User
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def snapshot(obj: models.Model) -> dict[str, Any]:
+    """The object's own field values, as JSON-friendly data (foreign keys as ids)."""
+    excluded = getattr(obj, "history_exclude", frozenset()) | BOOKKEEPING
+    data: dict[str, Any] = {}
+    for f in obj._meta.concrete_fields:
+        if f.name in excluded:
+            continue
+        data[f.name] = _plain(getattr(obj, f.attname))
+    return data
+
+
+def _diff(before: dict[str, Any] | None, after: dict[str, Any] | None) -> list[str]:
+    before = before or {}
+    after = after or {}
+    return sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
+
+
+def record(
+    obj: models.Model, action: str, before: dict[str, Any] | None, after: dict[str, Any] | None
+) -> ChangeRecord | None:
+    changed = _diff(before, after)
+    if action == Action.UPDATE and not changed:
+        return None
+    ctx = _context.get()
+    user = ctx.current_user()
+    return ChangeRecord.objects.create(
+        user=user,
+        user_name=user.get_username() if user else "",
+        request_id=ctx.request_id,
+        source=ctx.source,
+        content_type=ContentType.objects.get_for_model(type(obj)),
+        object_id=obj.pk,
+        object_repr=str(obj)[:200],
+        action=action,
+        before=before,
+        after=after,
+        changed_fields=changed,
+    )
+
+
+@receiver(pre_save)
+def _remember_before(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    if not is_recorded(sender) or kwargs.get("raw"):
+        return
+    previous = None
+    if instance.pk is not None and not instance._state.adding:
+        row = sender._base_manager.filter(pk=instance.pk).first()
+        previous = snapshot(row) if row is not None else None
+    instance._corridor_before = previous  # type: ignore[attr-defined]
+
+
+@receiver(post_save)
+def _record_save(
+    sender: type[models.Model], instance: models.Model, created: bool, **kwargs: Any
+) -> None:
+    if not is_recorded(sender) or kwargs.get("raw"):
+        return
+    before = None if created else getattr(instance, "_corridor_before", None)
+    after = snapshot(instance)
+    action = Action.CREATE if created else Action.UPDATE
+    if before is not None and "deleted_at" in after:
+        if before.get("deleted_at") is None and after["deleted_at"] is not None:
+            action = Action.DELETE
+        elif before.get("deleted_at") is not None and after["deleted_at"] is None:
+            action = Action.RESTORE
+    record(instance, action, before, after)
+
+
+@receiver(post_delete)
+def _record_hard_delete(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    if is_recorded(sender):
+        record(instance, Action.DELETE, snapshot(instance), None)
+
+
+def history_of(user: Any, obj: models.Model) -> models.QuerySet[ChangeRecord]:
+    """The changes of one object that ``user`` may see (newest first)."""
+    from corridor.core import policy
+
+    return policy.visible(user, ChangeRecord).filter(
+        content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk
+    )

@@ -1,0 +1,95 @@
+"""What every Corridor domain model has: scoped managers, versions, soft deletion."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from corridor.core.scoping import ScopedManager, system_scope
+
+
+class EditConflict(Exception):
+    """Someone else saved the record after this edit started."""
+
+    def __init__(self, obj: models.Model, expected: int, current: int) -> None:
+        super().__init__(
+            f"{obj} was changed by someone else while you were editing "
+            f"(you started from version {expected}, it is now version {current})."
+        )
+        self.expected = expected
+        self.current = current
+
+
+class CorridorModel(models.Model):
+    """Base of domain models.
+
+    * ``objects`` hides soft-deleted rows, ``all_objects`` shows them; both must be
+      scoped by the access policy before they are evaluated.
+    * ``version`` goes up on every save so that concurrent edits are detected
+      (``save_versioned``).
+    * ``delete()`` is soft and ``restore()`` undoes it; both are recorded in the
+      change history like any other edit.
+    """
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
+
+    objects: ClassVar[ScopedManager[Any]] = ScopedManager()
+    all_objects: ClassVar[ScopedManager[Any]] = ScopedManager(include_deleted=True)
+
+    # Fields never copied into the change history (secrets, bookkeeping).
+    history_exclude: ClassVar[frozenset[str]] = frozenset()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            self.version += 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
+        super().save(*args, **kwargs)
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    def save_versioned(self, expected_version: int) -> None:
+        """Save only if nobody saved since ``expected_version`` was read."""
+        with transaction.atomic():
+            current = (
+                type(self)
+                ._base_manager.select_for_update()
+                .values_list("version", flat=True)
+                .get(pk=self.pk)
+            )
+            if current != expected_version:
+                raise EditConflict(self, expected_version, current)
+            self.version = current
+            self.save()
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        """Soft delete: the row stays, hidden, and can be restored."""
+        if self.deleted_at is None:
+            self.deleted_at = timezone.now()
+            self.save(update_fields=["deleted_at"])
+        return (1, {self._meta.label: 1})
+
+    def restore(self) -> None:
+        if self.deleted_at is not None:
+            self.deleted_at = None
+            self.save(update_fields=["deleted_at"])
+
+    # Uniqueness must be checked against every row, whoever is asking.
+    def validate_unique(self, exclude: Any = None) -> None:
+        with system_scope("uniqueness check"):
+            super().validate_unique(exclude=exclude)
+
+    def validate_constraints(self, exclude: Any = None) -> None:
+        with system_scope("constraint check"):
+            super().validate_constraints(exclude=exclude)

@@ -1,0 +1,65 @@
+"""The capabilities of Corridor, in the order the navigation shows them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Capability:
+    slug: str
+    title: str
+    summary: str
+    url_name: str | None = None  # None until the capability is built
+
+
+CAPABILITIES: tuple[Capability, ...] = (
+    Capability(
+        "organisations",
+        "Organisations",
+        "Municipalities, the coordinator office and partner organisations, with their people.",
+        "organisation-list",
+    ),
+    Capability(
+        "registry",
+        "Companies and facilities",
+        "One shared registry of the corridor's companies and plants, built from every list.",
+    ),
+    Capability(
+        "calls",
+        "Corporate calls",
+        "Plan and log company visits on the common template; one lead per company.",
+    ),
+    Capability(
+        "supply-chain",
+        "Supply chain",
+        "Who near here can make this, and which needs have no nearby supplier.",
+    ),
+    Capability(
+        "workforce",
+        "Skills and workforce",
+        "Skills the sector needs, skills the region has, and the training it offers.",
+    ),
+    Capability(
+        "programs",
+        "Funding programs",
+        "Which program fits a company, and what funded projects achieved.",
+    ),
+    Capability(
+        "intel",
+        "Intelligence",
+        "Announcements and reports turned into facts: who invests how much where.",
+    ),
+    Capability(
+        "outreach",
+        "Outreach and agenda",
+        "Stakeholders, Queen's Park and automaker visits, and the common policy agenda.",
+    ),
+    Capability(
+        "reports",
+        "Reports and open data",
+        "Dashboards, the mayors' quarterly briefing, exports and open data.",
+    ),
+)
+
+PLANNED = {c.slug: c for c in CAPABILITIES if c.url_name is None}

@@ -1,0 +1,136 @@
+"""Access rules for organisations, people, geography, tokens and history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+
+from corridor.core import policy
+from corridor.core.models import (
+    ApiToken,
+    ChangeRecord,
+    Membership,
+    Municipality,
+    Organisation,
+    OrganisationKind,
+    User,
+)
+from corridor.core.policy import Actor, Rule, register
+from corridor.core.scoping import ScopedQuerySet
+
+PARTICIPANT_ORG_KINDS = [OrganisationKind.MUNICIPALITY, OrganisationKind.COORDINATOR_OFFICE]
+
+
+@register(Municipality)
+class MunicipalityRule(Rule):
+    """Geography is common knowledge to everyone signed in; the coordinator keeps it."""
+
+    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        return qs if actor.is_authenticated else qs.none()
+
+    def can_create(self, actor: Actor) -> bool:
+        return actor.is_coordinator
+
+    def can_change(self, actor: Actor, obj: Any) -> bool:
+        return actor.is_coordinator
+
+
+@register(Organisation)
+class OrganisationRule(Rule):
+    """The directory of organisations is shared; an organisation's editors keep its profile."""
+
+    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        if actor.is_coordinator:
+            return qs
+        # Deleted organisations stay visible (for history) only to the coordinator.
+        return qs.filter(deleted_at__isnull=True) if actor.is_authenticated else qs.none()
+
+    def can_create(self, actor: Actor) -> bool:
+        return actor.is_coordinator
+
+    def can_change(self, actor: Actor, obj: Any) -> bool:
+        return actor.is_coordinator or obj.pk in actor.editor_organisation_ids
+
+    def can_delete(self, actor: Actor, obj: Any) -> bool:
+        return actor.is_coordinator
+
+
+def _membership_scope(actor: Actor) -> Q:
+    """Municipal officers see who works where across the corridor; partners see the
+    coordinator office and their own colleagues."""
+    if actor.is_participant:
+        return Q(organisation__kind__in=PARTICIPANT_ORG_KINDS) | Q(
+            organisation_id__in=actor.organisation_ids
+        )
+    return Q(organisation__kind=OrganisationKind.COORDINATOR_OFFICE) | Q(
+        organisation_id__in=actor.organisation_ids
+    )
+
+
+@register(Membership)
+class MembershipRule(Rule):
+    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        if actor.is_coordinator:
+            return qs
+        if not actor.is_authenticated:
+            return qs.none()
+        return qs.filter(_membership_scope(actor), deleted_at__isnull=True)
+
+    def can_create(self, actor: Actor) -> bool:
+        return actor.is_coordinator
+
+    def can_change(self, actor: Actor, obj: Any) -> bool:
+        return actor.is_coordinator
+
+
+@register(User)
+class UserRule(Rule):
+    """A person is visible to those who may see one of their memberships."""
+
+    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        if actor.is_coordinator:
+            return qs
+        if not actor.is_authenticated:
+            return qs.none()
+        memberships = policy.visible(actor, Membership).values("user_id")
+        return qs.filter(Q(pk=actor.user_id) | Q(pk__in=memberships)).distinct()
+
+    def can_create(self, actor: Actor) -> bool:
+        return actor.is_coordinator
+
+    def can_change(self, actor: Actor, obj: Any) -> bool:
+        return actor.is_coordinator or obj.pk == actor.user_id
+
+
+@register(ApiToken)
+class ApiTokenRule(Rule):
+    """Tokens are their owner's alone; not even the coordinator lists others' tokens."""
+
+    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        return qs.filter(user_id=actor.user_id) if actor.is_authenticated else qs.none()
+
+    def can_create(self, actor: Actor) -> bool:
+        return actor.is_authenticated
+
+    def can_change(self, actor: Actor, obj: Any) -> bool:
+        return bool(obj.user_id == actor.user_id)
+
+
+@register(ChangeRecord)
+class ChangeRecordRule(Rule):
+    """A change is visible to whoever may see the object it changed, deleted or not."""
+
+    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        if actor.is_coordinator:
+            return qs
+        if not actor.is_authenticated:
+            return qs.none()
+        scope = Q(pk__in=[])
+        for model in policy.registered_models():
+            if model is ChangeRecord or model is ApiToken:
+                continue
+            ids = policy.visible(actor, model, include_deleted=True).values("pk")
+            scope |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=ids)
+        return qs.filter(scope)

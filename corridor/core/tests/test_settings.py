@@ -1,0 +1,73 @@
+"""Settings: production variables pass Django's deployment checks; SQLite runs in WAL mode."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.db.utils import ConnectionHandler
+
+from corridor import settings as settings_module
+
+PRODUCTION = {
+    "SECRET_KEY": "x7!k2-production-secret-that-is-long-and-random-enough-9f8e7d6c5b4a",
+    "ALLOWED_HOSTS": "corridor.example.ca",
+    "CORRIDOR_SECURE": "1",
+    "DEBUG": "0",
+}
+
+
+def _check_deploy(tmp_path: Path, extra: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    # Only the variables a deployment would set: nothing from this test session.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in PRODUCTION and not k.startswith(("DJANGO_", "CORRIDOR_", "DATABASE_"))
+    }
+    env.update(extra)
+    env["CORRIDOR_VAR_DIR"] = str(tmp_path)
+    return subprocess.run(
+        [sys.executable, "-m", "corridor.cli", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_the_deployment_checks(tmp_path: Path) -> None:
+    result = _check_deploy(tmp_path, PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_deployment_checks_fail_without_tls_settings(tmp_path: Path) -> None:
+    result = _check_deploy(tmp_path, {**PRODUCTION, "CORRIDOR_SECURE": "0"})
+    assert result.returncode != 0
+    assert "SECURE_SSL_REDIRECT" in result.stdout + result.stderr
+
+
+def test_the_embedded_database_is_sqlite_in_wal_mode_with_a_busy_timeout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, django_db_blocker: Any
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'corridor.sqlite3'}")
+    handler = ConnectionHandler({"default": settings_module._database()})
+    conn = handler["default"]
+    with django_db_blocker.unblock():
+        with conn.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode")
+            assert cursor.fetchone()[0] == "wal"
+            cursor.execute("PRAGMA busy_timeout")
+            assert cursor.fetchone()[0] == 20000
+            cursor.execute("PRAGMA foreign_keys")
+            assert cursor.fetchone()[0] == 1
+        conn.close()
+
+
+def test_database_url_selects_postgresql(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgres://corridor@db.example:5432/corridor")
+    config = settings_module._database()
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert config["NAME"] == "corridor"
+    assert config["CONN_HEALTH_CHECKS"] is True

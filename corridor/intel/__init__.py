@@ -1,0 +1,1 @@
+"""Documents, extracted facts, technology trends and jurisdictions."""

@@ -1,0 +1,1 @@
+"""Stakeholders, engagements, messaging, the policy agenda and partnerships."""

@@ -1,0 +1,1 @@
+"""Funding programs, funded projects and referrals."""

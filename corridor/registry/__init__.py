@@ -1,0 +1,1 @@
+"""Companies, facilities (plants) and the source records they were built from."""

@@ -1,0 +1,1 @@
+"""Dashboards, the mayors' briefing, exports and open data."""

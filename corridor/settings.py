@@ -1,0 +1,209 @@
+"""Corridor's one settings module, configured by environment variables.
+
+Defaults give the embedded set-up: SQLite under ``var/``, no outside services.
+``docs/configuration.md`` lists every variable; production sets at least
+SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and CORRIDOR_SECURE=1.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+
+from corridor.env import envbool, envint, envlist, envstr
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(envstr("CORRIDOR_VAR_DIR", str(BASE_DIR / "var")))
+
+DEBUG = envbool("DEBUG", False)
+# Demo mode: `corridor demo` may create its users and their printed passwords only here.
+DEMO_MODE = envbool("CORRIDOR_DEMO", False)
+# Behind TLS in production: secure cookies, HSTS and redirects to https.
+SECURE = envbool("CORRIDOR_SECURE", False)
+
+
+def _secret_key() -> str:
+    """SECRET_KEY from the environment, else one kept under var/ for the embedded set-up."""
+    key = envstr("SECRET_KEY")
+    if key:
+        return key
+    key_file = VAR_DIR / "secret_key"
+    if key_file.exists():
+        return key_file.read_text(encoding="utf-8").strip()
+    key = secrets.token_urlsafe(50)
+    try:
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(key, encoding="utf-8")
+        key_file.chmod(0o600)
+    except OSError:
+        pass  # a read-only checkout still starts; sessions just do not survive a restart
+    return key
+
+
+SECRET_KEY = _secret_key()
+ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "ninja",
+    "corridor.core",
+    "corridor.registry",
+    "corridor.calls",
+    "corridor.supplychain",
+    "corridor.workforce",
+    "corridor.programs",
+    "corridor.intel",
+    "corridor.outreach",
+    "corridor.reports",
+    "corridor.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "corridor.core.middleware.RejectNullCharactersMiddleware",
+    "corridor.core.middleware.ChangeContextMiddleware",
+]
+
+ROOT_URLCONF = "corridor.urls"
+WSGI_APPLICATION = "corridor.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "corridor" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "corridor.core.context_processors.corridor",
+            ],
+        },
+    },
+]
+
+
+def _database() -> dict[str, Any]:
+    default_url = f"sqlite:///{VAR_DIR / 'corridor.sqlite3'}"
+    config: dict[str, Any] = dict(
+        dj_database_url.parse(envstr("DATABASE_URL", default_url), conn_max_age=0)
+    )
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # WAL lets readers work while one writer writes; IMMEDIATE takes the write
+        # lock at the start of a transaction so concurrent writers queue for up to
+        # `timeout` seconds instead of failing with "database is locked".
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+            " PRAGMA foreign_keys=ON;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": envint("CORRIDOR_SQLITE_TIMEOUT", 20),
+        }
+        config["TEST"] = {"NAME": None}
+    else:
+        config["CONN_MAX_AGE"] = envint("CORRIDOR_DB_CONN_MAX_AGE", 60)
+        config["CONN_HEALTH_CHECKS"] = True
+    return config
+
+
+DATABASES = {"default": _database()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "core.User"
+AUTHENTICATION_BACKENDS = ["corridor.core.auth.CorridorBackend"]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+SESSION_COOKIE_AGE = envint("CORRIDOR_SESSION_SECONDS", 8 * 3600)
+
+LANGUAGE_CODE = "en-ca"
+TIME_ZONE = "America/Toronto"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "corridor" / "static"]
+# Production runs `corridor collectstatic` and sets CORRIDOR_STATIC_MANIFEST=1 for
+# hashed, compressed, long-cached files; the embedded set-up serves straight
+# from the apps' static folders.
+STATIC_MANIFEST = envbool("CORRIDOR_STATIC_MANIFEST", False)
+STATIC_ROOT = (
+    Path(envstr("CORRIDOR_STATIC_ROOT", str(VAR_DIR / "static"))) if STATIC_MANIFEST else None
+)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if STATIC_MANIFEST
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
+MEDIA_ROOT = VAR_DIR / "media"
+
+# Maps: the tile server is a setting; with none, maps still show their markers.
+CORRIDOR_TILE_URL = envstr("CORRIDOR_TILE_URL", "")
+CORRIDOR_TILE_ATTRIBUTION = envstr(
+    "CORRIDOR_TILE_ATTRIBUTION", "Map data © OpenStreetMap contributors"
+)
+
+# API
+CORRIDOR_API_PAGE_SIZE = envint("CORRIDOR_API_PAGE_SIZE", 50)
+CORRIDOR_API_MAX_PAGE_SIZE = 500
+
+# Email: the console in the embedded set-up, SMTP when EMAIL_HOST is set.
+EMAIL_HOST = envstr("EMAIL_HOST")
+EMAIL_PORT = envint("EMAIL_PORT", 587)
+EMAIL_HOST_USER = envstr("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "corridor@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+if SECURE:
+    SECURE_SSL_REDIRECT = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = envint("CORRIDOR_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = envbool("CORRIDOR_HSTS_PRELOAD", True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": envstr("CORRIDOR_LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "INFO"}},
+}

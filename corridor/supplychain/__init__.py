@@ -1,0 +1,1 @@
+"""Capability taxonomy, supply needs, supplier search and gap analysis."""

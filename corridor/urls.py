@@ -1,0 +1,10 @@
+from django.urls import include, path
+
+from corridor.api.api import api
+from corridor.core.admin import site as admin_site
+
+urlpatterns = [
+    path("admin/", admin_site.urls),
+    path("api/v1/", api.urls),
+    path("", include("corridor.core.urls")),
+]

@@ -1,0 +1,1 @@
+"""Occupations, labour supply, demand and training programs."""

@@ -1,0 +1,326 @@
+"""The access matrix: every role against every page, API endpoint, export and search.
+
+Each row names a URL and the status every role gets. Two meta-tests make the
+matrix complete: every URL pattern of the site and every operation of the
+OpenAPI document must have a row, so a new page or endpoint without an access
+decision fails here. Later capabilities add their rows to the same tables.
+
+Roles: alice (editor, municipality A), bob (editor, municipality B), carol
+(coordinator), dave (partner viewer), erin (viewer, municipality A), anonymous.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from corridor.api.api import api
+from corridor.core import policy
+from corridor.core.models import ApiToken, ChangeRecord, Membership, Municipality, Organisation
+
+ROLES = ["alice", "bob", "carol", "dave", "erin", "anonymous"]
+SIGNED_IN = ROLES[:-1]
+
+
+def everyone(status: int, anonymous: int = 302) -> dict[str, int]:
+    return {**dict.fromkeys(SIGNED_IN, status), "anonymous": anonymous}
+
+
+def only(allowed: dict[str, int], others: int, anonymous: int = 302) -> dict[str, int]:
+    return {**dict.fromkeys(SIGNED_IN, others), **allowed, "anonymous": anonymous}
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str  # URL name, or "METHOD /api/v1/path" for the API
+    url: Callable[[Any], str]
+    expect: dict[str, int]
+    method: str = "get"
+    data: Callable[[Any], dict[str, Any]] | None = None
+
+
+PAGES: list[Row] = [
+    Row("home", lambda w: "/", everyone(200)),
+    Row("login", lambda w: "/login/", everyone(200, anonymous=200)),
+    Row("logout", lambda w: "/logout/", everyone(302, anonymous=302), method="post"),
+    Row("account", lambda w: "/account/", everyone(200)),
+    Row("password_change", lambda w: "/account/password/", everyone(200)),
+    Row("password_change_done", lambda w: "/account/password/done/", everyone(200)),
+    Row(
+        "token-revoke",
+        lambda w: f"/account/tokens/{w.tokens['alice'].pk}/revoke/",
+        only({"alice": 302}, 404),
+        method="post",
+    ),
+    Row("organisation-list", lambda w: "/organisations/", everyone(200)),
+    Row(
+        "organisation-list", lambda w: "/organisations/?q=windsor&kind=municipality", everyone(200)
+    ),
+    Row("organisation-detail", lambda w: f"/organisations/{w.org_a.pk}/", everyone(200)),
+    Row(
+        "organisation-edit",
+        lambda w: f"/organisations/{w.org_a.pk}/edit/",
+        only({"alice": 200, "carol": 200}, 403),
+    ),
+    Row(
+        "organisation-edit",
+        lambda w: f"/organisations/{w.org_b.pk}/edit/",
+        only({"bob": 200, "carol": 200}, 403),
+    ),
+    Row(
+        "organisation-edit",
+        lambda w: f"/organisations/{w.org_a.pk}/edit/",
+        only({"alice": 302, "carol": 302}, 403),
+        method="post",
+        data=lambda w: {
+            "name": "Renamed",
+            "short_name": "",
+            "website": "",
+            "description": "",
+            "kind": "municipality",
+            "municipality": w.windsor.pk,
+            "loaded_version": w.org_a.version,
+        },
+    ),
+    Row(
+        "organisation-delete",
+        lambda w: f"/organisations/{w.org_b.pk}/delete/",
+        only({"carol": 302}, 403),
+        method="post",
+    ),
+    Row(
+        "organisation-restore",
+        lambda w: f"/organisations/{w.deleted_org.pk}/restore/",
+        only({"carol": 302}, 404),
+        method="post",
+    ),
+    Row(
+        "organisation-detail",
+        lambda w: f"/organisations/{w.deleted_org.pk}/",
+        only({"carol": 200}, 404),
+    ),
+    Row("change-log", lambda w: "/changes/", everyone(200)),
+    Row("change-log", lambda w: "/changes/?model=organisation&action=update", everyone(200)),
+    Row("object-history", lambda w: f"/history/core/organisation/{w.org_a.pk}/", everyone(200)),
+    Row(
+        "object-history",
+        lambda w: f"/history/core/organisation/{w.deleted_org.pk}/",
+        only({"carol": 200}, 404),
+    ),
+    Row(
+        "object-history",
+        lambda w: f"/history/core/membership/{w.dave_membership.pk}/",
+        only({"carol": 200, "dave": 200}, 404),
+    ),
+    Row("capability-planned", lambda w: "/registry/", everyone(200)),
+    Row("capability-planned", lambda w: "/reports/", everyone(200)),
+    Row("openapi-view", lambda w: "/api/v1/docs", everyone(200, anonymous=200)),
+    Row("api-root", lambda w: "/api/v1/", everyone(404, anonymous=404)),
+    Row("openapi-json", lambda w: "/api/v1/openapi.json", everyone(200, anonymous=200)),
+]
+
+API: list[Row] = [
+    Row("GET /api/v1/me", lambda w: "/api/v1/me", everyone(200, anonymous=401)),
+    Row(
+        "GET /api/v1/organisations",
+        lambda w: "/api/v1/organisations?q=windsor",
+        everyone(200, anonymous=401),
+    ),
+    Row(
+        "GET /api/v1/organisations/{org_id}",
+        lambda w: f"/api/v1/organisations/{w.org_a.pk}",
+        everyone(200, anonymous=401),
+    ),
+    Row(
+        "GET /api/v1/organisations/{org_id}",
+        lambda w: f"/api/v1/organisations/{w.deleted_org.pk}",
+        everyone(404, anonymous=401),
+    ),
+    Row(
+        "PATCH /api/v1/organisations/{org_id}",
+        lambda w: f"/api/v1/organisations/{w.org_a.pk}",
+        only({"alice": 200, "carol": 200}, 403, anonymous=401),
+        method="patch",
+        data=lambda w: {"version": w.org_a.version, "description": "Edited"},
+    ),
+    Row(
+        "GET /api/v1/organisations/{org_id}/history",
+        lambda w: f"/api/v1/organisations/{w.org_a.pk}/history",
+        everyone(200, anonymous=401),
+    ),
+    Row(
+        "GET /api/v1/municipalities",
+        lambda w: "/api/v1/municipalities?q=wind",
+        everyone(200, anonymous=401),
+    ),
+    Row(
+        "GET /api/v1/municipalities/{municipality_id}",
+        lambda w: f"/api/v1/municipalities/{w.windsor.pk}",
+        everyone(200, anonymous=401),
+    ),
+    Row("GET /api/v1/memberships", lambda w: "/api/v1/memberships", everyone(200, anonymous=401)),
+    Row("GET /api/v1/changes", lambda w: "/api/v1/changes", everyone(200, anonymous=401)),
+]
+
+# What each API list returns must be exactly what the policy lets that role see.
+API_LISTS = {
+    "/api/v1/organisations": Organisation,
+    "/api/v1/municipalities": Municipality,
+    "/api/v1/memberships": Membership,
+    "/api/v1/changes": ChangeRecord,
+}
+
+ADMIN_ONLY_FOR_CAROL_EXCEPT = {
+    ("changerecord", "add"): 403,
+    ("changerecord", "delete"): 403,
+    ("user", "delete"): 403,
+}
+
+
+@pytest.fixture
+def matrix_world(world: Any) -> Any:
+    from corridor.core.scoping import system_scope
+
+    with system_scope("access matrix fixtures"):
+        world.deleted_org = Organisation.objects.create(name="Closed Office", kind="government")
+        world.deleted_org.delete()
+        world.dave_membership = Membership.objects.get(user=world.dave)
+    world.tokens = {}
+    world.bearer = {}
+    for name, user in world.users().items():
+        if user is not None:
+            world.tokens[name], world.bearer[name] = ApiToken.issue(user)
+    return world
+
+
+def _client(world: Any, role: str, api_call: bool) -> Client:
+    user = world.users()[role]
+    if api_call:
+        headers = {"HTTP_AUTHORIZATION": f"Bearer {world.bearer[role]}"} if user else {}
+        return Client(**headers)
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def _call(client: Client, row: Row, world: Any) -> Any:
+    data = row.data(world) if row.data else {}
+    if row.method == "patch":
+        return client.patch(row.url(world), data, content_type="application/json")
+    return getattr(client, row.method)(row.url(world), data)
+
+
+@pytest.mark.parametrize("row", PAGES, ids=lambda r: f"{r.method} {r.name}")
+@pytest.mark.parametrize("role", ROLES)
+def test_pages(matrix_world: Any, role: str, row: Row) -> None:
+    response = _call(_client(matrix_world, role, api_call=False), row, matrix_world)
+    assert response.status_code == row.expect[role], (role, row.url(matrix_world))
+    if response.status_code == 302 and role == "anonymous" and row.name != "logout":
+        assert response.url.startswith("/login/")
+
+
+@pytest.mark.parametrize("row", API, ids=lambda r: r.name)
+@pytest.mark.parametrize("role", ROLES)
+def test_api(matrix_world: Any, role: str, row: Row) -> None:
+    response = _call(_client(matrix_world, role, api_call=True), row, matrix_world)
+    assert response.status_code == row.expect[role], (role, response.content[:300])
+    if response.status_code >= 400:
+        assert set(response.json()["error"]) == {"code", "message", "field"}
+
+
+@pytest.mark.parametrize("path", sorted(API_LISTS))
+@pytest.mark.parametrize("role", SIGNED_IN)
+def test_api_lists_return_exactly_what_the_policy_allows(
+    matrix_world: Any, role: str, path: str
+) -> None:
+    body = _client(matrix_world, role, api_call=True).get(path, {"page_size": 500}).json()
+    user = matrix_world.users()[role]
+    expected = set(policy.visible(user, API_LISTS[path]).values_list("pk", flat=True))
+    assert {item["id"] for item in body["items"]} == expected
+    assert body["count"] == len(expected)
+
+
+def _admin_urls(world: Any) -> list[tuple[str, str]]:
+    from django.urls import reverse
+
+    from corridor.core.admin import site
+
+    samples = {
+        "municipality": world.windsor,
+        "organisation": world.org_a,
+        "membership": world.dave_membership,
+        "user": world.alice,
+        "changerecord": None,
+    }
+    urls = [("index", reverse("admin:index")), ("app", reverse("admin:app_list", args=["core"]))]
+    for model in site._registry:
+        name = model._meta.model_name
+        sample = samples[name]
+        if sample is None:
+            from corridor.core.scoping import system_scope
+
+            with system_scope("matrix"):
+                sample = ChangeRecord.objects.first()
+        base = f"admin:core_{name}"
+        urls.append((f"{name} changelist", reverse(f"{base}_changelist")))
+        urls.append((f"{name} add", reverse(f"{base}_add")))
+        for action in ("change", "history", "delete"):
+            urls.append((f"{name} {action}", reverse(f"{base}_{action}", args=[sample.pk])))
+    return urls
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_is_for_the_coordinator_only(matrix_world: Any, role: str) -> None:
+    client = _client(matrix_world, role, api_call=False)
+    for label, url in _admin_urls(matrix_world):
+        response = client.get(url)
+        if role == "carol":
+            model, _, action = label.partition(" ")
+            expected = ADMIN_ONLY_FOR_CAROL_EXCEPT.get((model, action), 200)
+            assert response.status_code == expected, (label, url)
+        else:
+            assert response.status_code == 302, (label, url)
+            assert "/admin/login/" in response.url
+
+
+def _url_names(patterns: list[Any], namespace: str = "") -> set[str]:
+    names: set[str] = set()
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            if p.namespace in ("admin",):
+                continue  # covered by test_admin_is_for_the_coordinator_only
+            names |= _url_names(p.url_patterns, p.namespace or namespace)
+        elif isinstance(p, URLPattern) and p.name:
+            names.add(p.name)
+    return names
+
+
+def test_every_page_has_a_row_in_the_matrix() -> None:
+    site_names = _url_names(get_resolver().url_patterns) - _ninja_view_names()
+    missing = site_names - {r.name for r in PAGES}
+    assert not missing, f"pages without an access-matrix row: {sorted(missing)}"
+
+
+def _ninja_view_names() -> set[str]:
+    """ninja names each operation's URL after its view; the API rows cover those."""
+    names: set[str] = set()
+    for _prefix, router in api._routers:
+        for path_view in router.path_operations.values():
+            for operation in path_view.operations:
+                names.add(operation.view_func.__name__)
+    return names
+
+
+def test_every_api_operation_has_a_row_in_the_matrix() -> None:
+    schema = api.get_openapi_schema()
+    operations = {
+        f"{method.upper()} {path}" for path, item in schema["paths"].items() for method in item
+    }
+    covered = {r.name for r in API}
+    assert operations - covered == set(), f"API operations without a row: {operations - covered}"
