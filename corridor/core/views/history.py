@@ -42,10 +42,16 @@ def change_log(request: HttpRequest) -> HttpResponse:
     filters, problems = read_filters(request, ChangeFilter)
     qs = filters.filter(policy.visible(request.user, ChangeRecord)).select_related("content_type")
     page, keep = paginate(request, qs)
+    kinds = sorted(
+        (m._meta.model_name, str(m._meta.verbose_name).capitalize())
+        for m in policy.registered_models()
+        if is_recorded(m)
+    )
     return render(
         request,
         "core/change_log.html",
         {
+            "kinds": kinds,
             "page_obj": page,
             "querystring_without_page": keep,
             "filters": filters,
