@@ -6,5 +6,7 @@ from corridor.core.admin import site as admin_site
 urlpatterns = [
     path("admin/", admin_site.urls),
     path("api/v1/", api.urls),
+    path("registry/", include("corridor.registry.urls")),
+    # core last: its catch-all "<slug>/" shows the capabilities not yet built
     path("", include("corridor.core.urls")),
 ]

@@ -22,6 +22,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from corridor.api.api import api
 from corridor.core import policy
 from corridor.core.models import ApiToken, ChangeRecord, Membership, Municipality, Organisation
+from corridor.registry.models import Company, Facility
 
 ROLES = ["alice", "bob", "carol", "dave", "erin", "anonymous"]
 SIGNED_IN = ROLES[:-1]
@@ -33,6 +34,21 @@ def everyone(status: int, anonymous: int = 302) -> dict[str, int]:
 
 def only(allowed: dict[str, int], others: int, anonymous: int = 302) -> dict[str, int]:
     return {**dict.fromkeys(SIGNED_IN, others), **allowed, "anonymous": anonymous}
+
+
+def participants(status: int, partner: int, anonymous: int = 302) -> dict[str, int]:
+    """Municipalities and the coordinator office get ``status``; the partner (dave) not."""
+    return {**dict.fromkeys(SIGNED_IN, status), "dave": partner, "anonymous": anonymous}
+
+
+def coordinator(status: int, editors: int, partner: int, anonymous: int = 302) -> dict[str, int]:
+    """carol may; the municipalities' people get ``editors``, the partner ``partner``."""
+    return {
+        **dict.fromkeys(SIGNED_IN, editors),
+        "carol": status,
+        "dave": partner,
+        "anonymous": anonymous,
+    }
 
 
 @dataclass(frozen=True)
@@ -117,8 +133,69 @@ PAGES: list[Row] = [
         lambda w: f"/history/core/membership/{w.dave_membership.pk}/",
         only({"carol": 200, "dave": 200}, 404),
     ),
-    Row("capability-planned", lambda w: "/registry/", everyone(200)),
+    Row("capability-planned", lambda w: "/calls/", everyone(200)),
     Row("capability-planned", lambda w: "/reports/", everyone(200)),
+    # The registry: companies and facilities are shared; imported rows, the review
+    # queue and import results are for participants; the coordinator decides.
+    Row("facility-list", lambda w: "/registry/", everyone(200)),
+    Row(
+        "facility-list",
+        lambda w: (
+            f"/registry/?q=matrix&municipality={w.windsor.pk}&naics=3315&tier=tier1"
+            "&employees_min=1&employees_max=900&certification=ISO+9001"
+        ),
+        everyone(200),
+    ),
+    Row("facility-detail", lambda w: f"/registry/facilities/{w.facility.pk}/", everyone(200)),
+    Row(
+        "facility-detail",
+        lambda w: f"/registry/facilities/{w.merged_facility.pk}/",
+        only({"carol": 200}, 404),
+    ),
+    Row(
+        "object-history",
+        lambda w: f"/history/registry/facility/{w.facility.pk}/",
+        everyone(200),
+    ),
+    Row("company-detail", lambda w: f"/registry/companies/{w.company.pk}/", everyone(200)),
+    Row("review-queue", lambda w: "/registry/review/", participants(200, 403)),
+    Row(
+        "review-confirm",
+        lambda w: f"/registry/review/{w.review_record.pk}/confirm/",
+        coordinator(302, 403, 404),
+        method="post",
+    ),
+    Row(
+        "review-reject",
+        lambda w: f"/registry/review/{w.review_record.pk}/reject/",
+        coordinator(302, 403, 404),
+        method="post",
+    ),
+    Row(
+        "facility-merge",
+        lambda w: f"/registry/facilities/{w.facility.pk}/merge/",
+        coordinator(302, 403, 403),
+        method="post",
+        data=lambda w: {"merged": w.spare_facility.pk},
+    ),
+    Row(
+        "merge-undo",
+        lambda w: f"/registry/merges/{w.merge.pk}/undo/",
+        coordinator(302, 403, 404),
+        method="post",
+    ),
+    Row("registry-import", lambda w: "/registry/import/", coordinator(200, 403, 403)),
+    Row(
+        "registry-import",
+        lambda w: "/registry/import/",
+        coordinator(200, 403, 403),  # no file: the form says so
+        method="post",
+    ),
+    Row(
+        "import-result",
+        lambda w: f"/registry/import/{w.import_run.pk}/",
+        participants(200, 404),
+    ),
     Row("openapi-view", lambda w: "/api/v1/docs", everyone(200, anonymous=200)),
     Row("api-root", lambda w: "/api/v1/", everyone(404, anonymous=404)),
     Row("openapi-json", lambda w: "/api/v1/openapi.json", everyone(200, anonymous=200)),
@@ -165,6 +242,66 @@ API: list[Row] = [
     ),
     Row("GET /api/v1/memberships", lambda w: "/api/v1/memberships", everyone(200, anonymous=401)),
     Row("GET /api/v1/changes", lambda w: "/api/v1/changes", everyone(200, anonymous=401)),
+    Row(
+        "GET /api/v1/companies",
+        lambda w: "/api/v1/companies?q=matrix",
+        everyone(200, anonymous=401),
+    ),
+    Row(
+        "GET /api/v1/companies/{company_id}",
+        lambda w: f"/api/v1/companies/{w.company.pk}",
+        everyone(200, anonymous=401),
+    ),
+    Row(
+        "GET /api/v1/facilities",
+        lambda w: f"/api/v1/facilities?municipality={w.windsor.pk}&naics=33&employees_min=0",
+        everyone(200, anonymous=401),
+    ),
+    Row(
+        "GET /api/v1/facilities/{facility_id}",
+        lambda w: f"/api/v1/facilities/{w.facility.pk}",
+        everyone(200, anonymous=401),
+    ),
+    Row(
+        "GET /api/v1/facilities/{facility_id}",
+        lambda w: f"/api/v1/facilities/{w.merged_facility.pk}",
+        only({"carol": 200}, 404, anonymous=401),
+    ),
+    Row(
+        "GET /api/v1/facilities/{facility_id}/source-records",
+        lambda w: f"/api/v1/facilities/{w.facility.pk}/source-records",
+        participants(200, 403, anonymous=401),
+    ),
+    Row(
+        "GET /api/v1/review-queue",
+        lambda w: "/api/v1/review-queue",
+        participants(200, 403, anonymous=401),
+    ),
+    Row(
+        "POST /api/v1/review-queue/{record_id}/confirm",
+        lambda w: f"/api/v1/review-queue/{w.review_record.pk}/confirm",
+        coordinator(200, 403, 404, anonymous=401),
+        method="post",
+    ),
+    Row(
+        "POST /api/v1/review-queue/{record_id}/reject",
+        lambda w: f"/api/v1/review-queue/{w.review_record.pk}/reject",
+        coordinator(200, 403, 404, anonymous=401),
+        method="post",
+    ),
+    Row(
+        "POST /api/v1/facilities/{facility_id}/merge",
+        lambda w: f"/api/v1/facilities/{w.facility.pk}/merge",
+        coordinator(200, 403, 403, anonymous=401),
+        method="post",
+        data=lambda w: {"merged_id": w.spare_facility.pk},
+    ),
+    Row(
+        "POST /api/v1/merges/{merge_id}/undo",
+        lambda w: f"/api/v1/merges/{w.merge.pk}/undo",
+        coordinator(200, 403, 404, anonymous=401),
+        method="post",
+    ),
 ]
 
 # What each API list returns must be exactly what the policy lets that role see.
@@ -173,6 +310,8 @@ API_LISTS = {
     "/api/v1/municipalities": Municipality,
     "/api/v1/memberships": Membership,
     "/api/v1/changes": ChangeRecord,
+    "/api/v1/companies": Company,
+    "/api/v1/facilities": Facility,
 }
 
 ADMIN_ONLY_FOR_CAROL_EXCEPT = {
@@ -190,12 +329,61 @@ def matrix_world(world: Any) -> Any:
         world.deleted_org = Organisation.objects.create(name="Closed Office", kind="government")
         world.deleted_org.delete()
         world.dave_membership = Membership.objects.get(user=world.dave)
+    _registry(world)
     world.tokens = {}
     world.bearer = {}
     for name, user in world.users().items():
         if user is not None:
             world.tokens[name], world.bearer[name] = ApiToken.issue(user)
     return world
+
+
+def _registry(world: Any) -> None:
+    """A company with plants: one live, one waiting for review, one merged, one spare."""
+    from corridor.core.history import change_context
+    from corridor.core.scoping import system_scope
+    from corridor.registry import services
+    from corridor.registry.models import ImportRun, MatchStatus, SourceRecord
+
+    def plant(name: str, place: Municipality, **extra: Any) -> Facility:
+        return Facility.objects.create(
+            company=world.company, name=name, city=place.name, municipality=place, **extra
+        )
+
+    def row(source_id: str, facility: Facility, status: str, **extra: Any) -> SourceRecord:
+        raw = {"id": source_id, "name": facility.name, "city": facility.city}
+        return SourceRecord.objects.create(
+            source="matrix list",
+            source_id=source_id,
+            import_run=world.import_run,
+            row_number=int(source_id[1:]) + 1,
+            raw=raw,
+            content_hash=source_id,
+            name=facility.name,
+            city=facility.city,
+            facility=facility,
+            status=status,
+            **extra,
+        )
+
+    with system_scope("access matrix fixtures"), change_context(user=world.carol, source="tests"):
+        world.import_run = ImportRun.objects.create(
+            source="matrix list", file_name="matrix.csv", file_sha256="0" * 64, user=world.carol
+        )
+        world.company = Company.objects.create(name="Matrix Castings")
+        world.facility = plant(
+            "Matrix Castings", world.windsor, naics="331511", employees=300, latitude=42.3,
+            longitude=-83.0,
+        )  # fmt: skip
+        twin = plant("Matrix Castings", world.windsor)
+        world.spare_facility = plant("Matrix Castings North", world.oshawa)
+        world.merged_facility = plant("Matrix Castings Old", world.oshawa)
+        row("M1", world.facility, MatchStatus.NEW)
+        world.review_record = row(
+            "M2", twin, MatchStatus.REVIEW, candidate=world.facility, match_score=0.8
+        )
+        row("M3", world.merged_facility, MatchStatus.NEW)
+        world.merge = services.merge_facilities(world.carol, world.facility, world.merged_facility)
 
 
 def _client(world: Any, role: str, api_call: bool) -> Client:
@@ -213,6 +401,8 @@ def _call(client: Client, row: Row, world: Any) -> Any:
     data = row.data(world) if row.data else {}
     if row.method == "patch":
         return client.patch(row.url(world), data, content_type="application/json")
+    if row.method == "post" and row.name.startswith("POST /api/"):
+        return client.post(row.url(world), data, content_type="application/json")
     return getattr(client, row.method)(row.url(world), data)
 
 

@@ -12,6 +12,7 @@ from ninja.security import django_auth
 from corridor.api import errors
 from corridor.api.auth import BearerToken
 from corridor.core.api import router as core_router
+from corridor.registry.api import router as registry_router
 
 api = NinjaAPI(
     title="Corridor API",
@@ -28,3 +29,4 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("", core_router)
+api.add_router("", registry_router)

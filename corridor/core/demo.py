@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
+from django.contrib.auth.hashers import make_password
 from django.utils.text import slugify
 
 from corridor.core.datafiles import DATA_DIR, read_rows
@@ -41,6 +43,12 @@ class DemoSummary:
     logins: list[DemoLogin] = field(default_factory=list)
 
 
+@lru_cache(maxsize=1)
+def _demo_password_hash() -> str:
+    """Hashed once: hashing is slow on purpose, and every demo user shares the password."""
+    return make_password(DEMO_PASSWORD)
+
+
 def municipality_username(name: str) -> str:
     return "edo." + slugify(name.replace(".", ""))
 
@@ -58,7 +66,7 @@ def _user(username: str, first: str, last: str, title: str, *, staff: bool = Fal
         },
     )
     if created or not user.check_password(DEMO_PASSWORD):
-        user.set_password(DEMO_PASSWORD)
+        user.password = _demo_password_hash()
         user.save()
     return user
 

@@ -24,6 +24,7 @@ CAPABILITIES: tuple[Capability, ...] = (
         "registry",
         "Companies and facilities",
         "One shared registry of the corridor's companies and plants, built from every list.",
+        "facility-list",
     ),
     Capability(
         "calls",

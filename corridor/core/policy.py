@@ -64,6 +64,17 @@ class Actor:
         )
 
     @property
+    def editor_municipality_ids(self) -> frozenset[int]:
+        """The places (Municipality ids) whose data this actor edits as a municipal editor."""
+        return frozenset(
+            m.municipality_id
+            for m in self.memberships
+            if m.organisation_kind == "municipality"
+            and m.role == "editor"
+            and m.municipality_id is not None
+        )
+
+    @property
     def municipality_organisation_ids(self) -> frozenset[int]:
         return frozenset(
             m.organisation_id for m in self.memberships if m.organisation_kind == "municipality"
@@ -121,6 +132,10 @@ def actor_for(user: Any) -> Actor:
 class Rule:
     """What one kind of actor may do with one model. Deny by default."""
 
+    def can_view(self, actor: Actor) -> bool:
+        """May the actor see any of this model at all (pages about it, not just rows)?"""
+        return actor.is_authenticated
+
     def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
         return qs.none()
 
@@ -175,6 +190,12 @@ def visible(user: Any, model: type[M], *, include_deleted: bool = False) -> Scop
         base = ScopedQuerySet(model=model, using=base.db)
     qs = base.scoped(f"visible to {actor}")
     return rule_for(model).visible(actor, qs)
+
+
+def can_view(user: Any, model: type[models.Model]) -> bool:
+    """Whether the pages and endpoints about ``model`` are for ``user`` at all."""
+    actor = actor_for(user)
+    return actor.is_authenticated and rule_for(model).can_view(actor)
 
 
 def can_create(user: Any, model: type[models.Model]) -> bool:

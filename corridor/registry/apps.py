@@ -5,3 +5,6 @@ class RegistryConfig(AppConfig):
     name = "corridor.registry"
     label = "registry"
     verbose_name = "Companies and facilities"
+
+    def ready(self) -> None:
+        from corridor.registry import rules  # noqa: F401  (access rules)

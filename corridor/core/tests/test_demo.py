@@ -8,6 +8,8 @@ from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
 
 from corridor.core import policy
+from corridor.core.demo import build_demo
+from corridor.core.history import change_context
 from corridor.core.models import Membership, Municipality, Organisation, OrganisationKind, User
 from corridor.core.scoping import system_scope
 
@@ -25,8 +27,12 @@ def everything(model: Any) -> Any:
 
 @pytest.fixture
 def demo(db: Any, settings: Any) -> str:
+    """The organisations and people of the demo (the command also builds every
+    capability's demo data; tests/test_demo_command.py runs it whole)."""
     settings.DEMO_MODE = True
-    return run_demo()
+    with system_scope("test"), change_context(source="command:demo"):
+        build_demo()
+    return run_demo("--if-empty")
 
 
 def test_demo_creates_at_least_twenty_real_municipalities_with_sources(demo: str) -> None:
@@ -58,9 +64,10 @@ def test_demo_prints_the_logins(demo: str) -> None:
     assert "corridor-demo" in demo and "edo.windsor" in demo and "coordinator" in demo
 
 
-def test_running_demo_twice_adds_nothing(demo: str, settings: Any) -> None:
+def test_building_the_demo_twice_adds_nothing(demo: str, settings: Any) -> None:
     counts = [len(everything(m)) for m in (Municipality, Organisation, Membership, User)]
-    run_demo()
+    with system_scope("test"):
+        build_demo()
     assert [len(everything(m)) for m in (Municipality, Organisation, Membership, User)] == counts
     assert "left as it is" in run_demo("--if-empty")
 

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
@@ -10,6 +13,20 @@ from corridor.core.demo import DEMO_PASSWORD, build_demo
 from corridor.core.history import change_context
 from corridor.core.models import Organisation
 from corridor.core.scoping import system_scope
+
+
+def capability_demos() -> list[Callable[[Callable[[str], None]], object]]:
+    """Each capability's demo builder (``corridor.<app>.demo.build_demo``), in app order."""
+    builders = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("corridor.") or config.name == "corridor.core":
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.demo")
+        except ModuleNotFoundError:
+            continue
+        builders.append(module.build_demo)
+    return builders
 
 
 class Command(BaseCommand):
@@ -36,11 +53,12 @@ class Command(BaseCommand):
                 with transaction.atomic():
                     summary = build_demo()
                 self.stdout.write(
-                    self.style.SUCCESS(
-                        f"Demo data ready: {summary.municipalities} municipalities, "
-                        f"{summary.organisations} organisations."
-                    )
+                    f"Organisations: {summary.municipalities} municipalities, "
+                    f"{summary.organisations} organisations."
                 )
+                for builder in capability_demos():
+                    builder(lambda message: self.stdout.write(f"  {message}"))
+                self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write(
             f"Demo sign-ins (password for all: {DEMO_PASSWORD}):\n"
             "  coordinator        the Auto Mayors coordinator (also the admin)\n"

@@ -1,0 +1,309 @@
+"""Company names: legal forms, operating names, numbered companies, plant descriptors, spellings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from .places import is_place, place_key
+from .text import data_lines, data_rows, fold
+
+LEGAL_FORMS: tuple[tuple[str, ...], ...] = tuple(
+    sorted((tuple(line.split()) for line in data_lines("legal_forms.txt")), key=len, reverse=True)
+)
+_LEGAL_SET = frozenset(LEGAL_FORMS)
+ABBREVIATIONS: dict[str, str] = {
+    row["abbreviation"].replace("'", ""): row["expansion"]
+    for row in data_rows("name_abbreviations.csv")
+}
+GENERIC_TERMS: frozenset[str] = frozenset(data_lines("generic_terms.txt"))
+
+_STOP = frozenset({"and", "the", "of", "les", "la", "le", "et"})
+_PLANT_WORDS = frozenset(
+    {
+        "plant",
+        "facility",
+        "site",
+        "location",
+        "campus",
+        "operations",
+        "ops",
+        "division",
+        "div",
+        "warehouse",
+        "branch",
+        "works",
+        "building",
+        "bldg",
+        "dc",
+        "office",
+    }
+)
+_OPERATING = re.compile(
+    r"(?:^|[\s,;])(?:o/a|o\.a\.?|c\.o\.b\.?|cob|d/b/a|d\.b\.a\.?|dba|t/a|a\.k\.a\.?|aka"
+    r"|operating as|carrying on business as|doing business as|trading as|also known as)(?=[\s:]|$)"
+)
+_PARENS = re.compile(r"[(\[]([^)\]]*)[)\]]?")
+_DIVISION = re.compile(r",?\s*(?:a\s+)?(?:div(?:ision)?\.?|subsidiary|member)\s+of\s+.*$")
+_SEGMENTS = re.compile(r"\s+[-:|/]\s+|\s*,\s+|\s*;\s*")
+_PLANT_NUMBER = re.compile(
+    r"\b(?:plant|facility|site|location|building|bldg|division|div)\.?\s*(?:no\.?|number|#)?\s*"
+    r"(\d+|[ivx]{1,4}|[a-z])\b"
+)
+_NUMBERED = re.compile(
+    r"^(\d{5,10})\s*(?:ontario|ont|canada|nova scotia|ns|alberta|british columbia|bc|quebec"
+    r"|delaware|michigan|ohio)?\.?\s*(?:inc|incorporated|ltd|limited|corp|corporation|ulc"
+    r"|ltee|limitee|co)?\.?$"
+)
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_DIGIT = re.compile(r"\d")
+_SEPARATOR_HINT = re.compile(r"[-:|/,;]")
+_PLANT_HINT = re.compile(r"plant|facilit|site|location|building|bldg|div")
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7"}
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyName:
+    """A normalised company name and what was peeled off it."""
+
+    core: str  # normalised words: "apex stamping"
+    compact: str  # core without spaces: "apexstamping" (catches "North Star" / "Northstar")
+    tokens: tuple[str, ...]
+    number: str | None = None  # numbered company: "2345678" of "2345678 Ontario Inc."
+    plant: str | None = None  # plant/site descriptor: "woodstock", "2"
+    alternates: tuple[
+        str, ...
+    ] = ()  # other names the row carries (legal name beside operating name)
+    distinctive: bool = True  # has a word that is not a generic trade word
+    trade: tuple[str, ...] = ()  # the generic trade words of the name: ("precision", "stamping")
+    numbered_only: bool = False  # the name is just a numbered company: "2345678 Ontario Inc."
+
+
+def singular(token: str) -> str:
+    """Fold plurals: stampings -> stamping, industries -> industry."""
+    n = len(token)
+    if n > 4 and token.endswith("ies"):
+        return token[:-3] + "y"
+    if n > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        return token[:-1]
+    return token
+
+
+@lru_cache(maxsize=65536)
+def _canon_token(token: str) -> str:
+    token = ABBREVIATIONS.get(token, token)
+    token = singular(token)
+    return ABBREVIATIONS.get(token, token)
+
+
+_LONG_FORMS = ("incorporated", "incorporee", "corporation", "limited", "limitee")
+_INNER_FORMS = frozenset(
+    {
+        "inc",
+        "incorporated",
+        "ltd",
+        "limited",
+        "corp",
+        "corporation",
+        "ltee",
+        "limitee",
+        "ulc",
+        "llc",
+    }
+)
+
+
+_DOUBLED = re.compile(r"(.)\1+")
+_MULTI_WORD_FORMS = tuple(f for f in LEGAL_FORMS if len(f) > 1)
+
+
+@lru_cache(maxsize=65536)
+def _is_legal_word(word: str) -> bool:
+    """A one-word legal form, allowing a slip: 'Innc', 'Incorporatd', 'Limted'."""
+    if (word,) in _LEGAL_SET or (_DOUBLED.sub(r"\1", word),) in _LEGAL_SET:
+        return True
+    if len(word) >= 6:
+        budget = 1 if len(word) < 9 else 2
+        return any(OSA.distance(word, form, score_cutoff=budget) <= budget for form in _LONG_FORMS)
+    return False
+
+
+def _strip_legal(tokens: list[str]) -> list[str]:
+    """Drop trailing legal forms ('Inc.', 'Canada Inc.', 'of Canada'); keep at least one word."""
+    while len(tokens) > 1:
+        for form in _MULTI_WORD_FORMS:
+            n = len(form)
+            if tokens[-1] == form[-1] and len(tokens) > n and tuple(tokens[-n:]) == form:
+                del tokens[-n:]
+                break
+        else:
+            if _is_legal_word(tokens[-1]) or tokens[-1] == "canada":
+                del tokens[-1]
+            elif tokens[-2:] == ["of", "canada"] and len(tokens) > 2:
+                del tokens[-2:]
+            else:
+                break
+    return [t for i, t in enumerate(tokens) if i == 0 or t not in _INNER_FORMS]
+
+
+def _words(text: str) -> list[str]:
+    # "A.B.C." -> "a b c": _tokens joins runs of single letters back into "abc"
+    return [t for t in _NON_ALNUM.split(text.replace("'", "")) if t]
+
+
+def _tokens(words: list[str]) -> list[str]:
+    """Legal form stripped, abbreviations expanded, plurals folded, initials joined."""
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    words = _strip_legal(words)
+    out: list[str] = []
+    initials = False  # "a b c tool" -> "abc tool"
+    for word in words:
+        if word in _STOP:
+            initials = False
+            continue
+        single = len(word) == 1 and word.isalpha()
+        if single and initials:
+            out[-1] += word
+            continue
+        initials = single
+        out.append(word if single else _canon_token(word))
+    return out
+
+
+def _plant_text(text: str) -> str | None:
+    words = [w for w in _words(text) if w not in _PLANT_WORDS and w not in ("no", "number", "the")]
+    if not words:
+        return None
+    if len(words) == 1 and words[0] in _ROMAN:
+        return _ROMAN[words[0]]
+    return " ".join(words)
+
+
+def _is_legal_only(text: str) -> bool:
+    words = _words(text)
+    return words in (["canada"], ["ontario"], ["the"]) or (
+        bool(words) and _strip_legal(["x", *words]) == ["x"]
+    )
+
+
+def _is_descriptor(text: str) -> bool:
+    words = _words(text)
+    return bool(words) and (any(w in _PLANT_WORDS for w in words) or is_place(" ".join(words)))
+
+
+@lru_cache(maxsize=131072)
+def parse_name(raw: str) -> CompanyName:
+    """Normalise a company name as written in a municipal list."""
+    text = fold(raw).replace("&", " and ").replace("+", " and ")
+    number: str | None = None
+    plant: str | None = None
+    alternates: list[str] = []
+
+    # "2345678 Ontario Inc. o/a Apex Stamping": the operating name is the name people use.
+    found = _OPERATING.search(text)
+    if found and text[found.end() :].strip(" :"):
+        legal, text = text[: found.start()], text[found.end() :].strip(" :")
+        legal_number = _numbered(legal)
+        if legal_number:
+            number = legal_number
+        elif legal.strip():
+            alternates.append(legal)
+
+    # "(2345678 Ontario Inc.)", "(Canada)", "(Woodstock Plant)", "(formerly Beta Tool)"
+    for content in _PARENS.findall(text) if "(" in text or "[" in text else ():
+        inner_number = _numbered(content)
+        if inner_number:
+            number = number or inner_number
+        elif not content.strip() or _is_legal_only(content):
+            pass
+        elif _is_descriptor(content):
+            plant = plant or _plant_text(content)
+        else:
+            alternates.append(content)
+    if "(" in text or "[" in text:
+        text = _PARENS.sub(" ", text)
+    if " of " in text:
+        text = _DIVISION.sub("", text)
+
+    # "Apex Stamping - Woodstock Plant", "Apex Stamping, Plant 2"
+    if _SEPARATOR_HINT.search(text):
+        kept: list[str] = []
+        for i, segment in enumerate(s for s in _SEGMENTS.split(text) if s.strip()):
+            if i > 0 and _is_descriptor(segment):
+                plant = plant or _plant_text(segment)
+            else:
+                kept.append(segment)
+        text = " ".join(kept)
+    plant_number = _PLANT_NUMBER.search(text) if _PLANT_HINT.search(text) else None
+    if plant_number:
+        plant = plant or _ROMAN.get(plant_number.group(1), plant_number.group(1))
+        text = text[: plant_number.start()] + " " + text[plant_number.end() :]
+
+    own_number = _numbered(text)
+    if own_number:
+        number = number or own_number
+        tokens = [own_number]
+    else:
+        words = _words(text)
+        while len(words) > 2 and words[-1] in _PLANT_WORDS:  # "Apex Stamping Woodstock Plant"
+            words.pop()
+            tail = _trailing_place(words)
+            if tail:
+                plant = plant or place_key(" ".join(words[-tail:]))
+                del words[-tail:]
+        tokens = _tokens(words) or _words(text) or [fold(raw)]
+    core = " ".join(tokens)
+    alt_cores = tuple(
+        dict.fromkeys(
+            c for c in (" ".join(_tokens(_words(a))) for a in alternates) if c and c != core
+        )
+    )
+    return CompanyName(
+        core=core,
+        compact=core.replace(" ", ""),
+        tokens=tuple(tokens),
+        number=number,
+        plant=plant,
+        alternates=alt_cores,
+        distinctive=own_number is None and any(t not in GENERIC_TERMS for t in tokens),
+        trade=tuple(t for t in tokens if t in GENERIC_TERMS),
+        numbered_only=own_number is not None,
+    )
+
+
+def _trailing_place(words: list[str]) -> int:
+    for n in (3, 2, 1):
+        if len(words) > n + 1 and is_place(" ".join(words[-n:])):
+            return n
+    return 0
+
+
+def _numbered(text: str) -> str | None:
+    if not _DIGIT.search(text):
+        return None
+    found = _NUMBERED.match(" ".join(_words(text)))
+    return found.group(1) if found else None
+
+
+def strip_town_suffix(name: CompanyName, town_keys: frozenset[str]) -> CompanyName:
+    """'Apex Stamping Woodstock' listed in Woodstock: the trailing town is a plant descriptor."""
+    tokens = name.tokens
+    for n in (3, 2, 1):
+        if len(tokens) > n + 1 and " ".join(tokens[-n:]) in town_keys:
+            kept = tokens[:-n]
+            core = " ".join(kept)
+            return CompanyName(
+                core=core,
+                compact=core.replace(" ", ""),
+                tokens=kept,
+                number=name.number,
+                plant=name.plant or " ".join(tokens[-n:]),
+                alternates=name.alternates,
+                distinctive=any(t not in GENERIC_TERMS for t in kept),
+                trade=tuple(t for t in kept if t in GENERIC_TERMS),
+            )
+    return name

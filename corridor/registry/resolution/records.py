@@ -1,0 +1,150 @@
+"""Input rows, their normalised form, registry entries and decisions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Literal
+
+from .addresses import StreetAddress, parse_postal_code, parse_street
+from .contacts import parse_domain, parse_phones
+from .geo import valid_coordinates
+from .names import CompanyName, parse_name, strip_town_suffix
+from .places import Town, place_key, resolve_town
+
+DecisionKind = Literal["match", "new", "review"]
+
+# How many variants of each field one facility keeps: enough for the spellings seen in
+# practice, bounded so that a facility listed a hundred times does not slow every lookup.
+MAX_VARIANTS = 6
+
+
+@dataclass(slots=True)
+class InputRecord:
+    """One row of a municipal list, trade-show lead sheet or directory, as written."""
+
+    source: str
+    source_id: str
+    name: str
+    street: str | None = None
+    city: str | None = None
+    province: str | None = None
+    postal_code: str | None = None
+    phone: str | None = None
+    website: str | None = None
+    naics: str | None = None
+    employees: int | None = None
+    products: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(slots=True)
+class PreparedRecord:
+    """The normalised fields of an input row that matching looks at."""
+
+    name: CompanyName
+    town: Town | None
+    street: StreetAddress | None
+    postal: str | None
+    fsa: str | None
+    phones: tuple[str, ...]
+    domain: str | None
+    point: tuple[float, float] | None
+
+
+@lru_cache(maxsize=16384)
+def _town(city: str) -> tuple[Town | None, frozenset[str]]:
+    """The town a city cell denotes, and the names that, ending a company name, mean that town."""
+    town = resolve_town(city)
+    if town is None:
+        return None, frozenset()
+    return town, town.municipalities | {place_key(city)}
+
+
+def prepare(record: InputRecord) -> PreparedRecord:
+    """Normalise an input row."""
+    name = parse_name(record.name or "")
+    town, town_names = _town(record.city) if record.city else (None, frozenset())
+    if town is not None:
+        name = strip_town_suffix(name, town_names)
+    postal = parse_postal_code(record.postal_code) if record.postal_code else None
+    return PreparedRecord(
+        name=name,
+        town=town,
+        street=parse_street(record.street) if record.street else None,
+        postal=postal,
+        fsa=postal[:3] if postal else None,
+        phones=parse_phones(record.phone) if record.phone else (),
+        domain=parse_domain(record.website) if record.website else None,
+        point=valid_coordinates(record.lat, record.lon),
+    )
+
+
+def _add(values: list[Any], value: object) -> None:
+    if value is not None and value not in values and len(values) < MAX_VARIANTS:
+        values.append(value)
+
+
+@dataclass(slots=True)
+class FacilityEntry:
+    """A facility of the registry as the index sees it: every variant its records carried."""
+
+    facility_key: int
+    company_key: int
+    names: list[CompanyName] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)  # numbered companies behind the names
+    towns: list[str] = field(default_factory=list)
+    towns_known: bool = False
+    communities: list[str] = field(default_factory=list)  # "bowmanville" when a row named it
+    streets: list[StreetAddress] = field(default_factory=list)
+    postals: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    domains: list[str] = field(default_factory=list)
+    points: list[tuple[float, float]] = field(default_factory=list)
+    review_of: int | None = None  # provisional facility parked for review: the facility it may be
+    record_count: int = 0
+
+    def absorb(self, record: PreparedRecord) -> None:
+        """Add a record's variants to this facility."""
+        if all(record.name.core != n.core or record.name.plant != n.plant for n in self.names):
+            _add(self.names, record.name)
+        _add(self.numbers, record.name.number)
+        if record.town is not None:
+            for municipality in sorted(record.town.municipalities):
+                _add(self.towns, municipality)
+            self.towns_known = self.towns_known or record.town.known
+            _add(self.communities, record.town.community)
+        if record.street is not None and record.street.street:
+            _add(self.streets, record.street)
+        _add(self.postals, record.postal)
+        for phone in record.phones:
+            _add(self.phones, phone)
+        _add(self.domains, record.domain)
+        _add(self.points, record.point)
+        self.record_count += 1
+
+    @classmethod
+    def from_records(
+        cls, facility_key: int, company_key: int, records: Iterable[InputRecord]
+    ) -> FacilityEntry:
+        """An existing registry facility from the source rows linked to it."""
+        entry = cls(facility_key, company_key)
+        for record in records:
+            entry.absorb(prepare(record))
+        return entry
+
+
+@dataclass(slots=True)
+class Decision:
+    """What the resolver decided for one input row."""
+
+    source: str
+    source_id: str
+    kind: DecisionKind
+    facility_key: int  # matched facility, new facility, or provisional facility for review
+    company_key: int
+    score: float  # 0..1, confidence that the row is the best candidate facility
+    candidate_key: int | None = None  # best existing facility (for review: the one it may be)
+    reasons: list[str] = field(default_factory=list)

@@ -1,0 +1,360 @@
+"""Scoring a record against a candidate facility: field evidence summed as log-odds.
+
+Each field that both sides carry adds or subtracts weight (a Fellegi-Sunter style sum whose
+weights were set by hand from what each agreement means, then checked on generated lists);
+a missing field adds nothing. The total, with a prior, goes through the logistic function to
+give a score in 0..1.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA, Indel
+
+from .addresses import StreetAddress
+from .geo import haversine_km
+from .names import CompanyName
+from .places import resolve_town
+from .records import FacilityEntry, PreparedRecord
+
+PRIOR = -5.0  # a candidate sharing a blocking key is, before evidence, unlikely to be the one
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Where scores turn into decisions."""
+
+    match: float = 0.88  # at or above: link to the facility
+    review: float = 0.18  # at or above (below match): park for a coordinator
+    ambiguity_margin: float = 2.0  # log-odds: two different facilities this close -> review
+    block_cap: int = 60
+    max_candidates: int = 24
+
+
+def logistic(weight: float) -> float:
+    return 1.0 / (1.0 + math.exp(-weight))
+
+
+def name_similarity(a: CompanyName, b: CompanyName) -> float:
+    """0..1 similarity of two normalised names (spacing- and word-order-tolerant)."""
+    if a.compact == b.compact:
+        return 1.0
+    best = Indel.normalized_similarity(a.compact, b.compact)
+    if 0.5 <= best < 0.97 and len(a.tokens) > 1 and len(b.tokens) > 1:
+        best = max(best, fuzz.token_sort_ratio(a.core, b.core) / 100.0)
+    if a.alternates or b.alternates:
+        for alternate in a.alternates:
+            best = max(best, Indel.normalized_similarity(alternate, b.core))
+        for alternate in b.alternates:
+            best = max(best, Indel.normalized_similarity(a.core, alternate))
+    return best
+
+
+def _name_weight(record: CompanyName, entry: FacilityEntry, reasons: list[str] | None) -> float:
+    if record.number and entry.numbers:
+        if record.number in entry.numbers:
+            if reasons is not None:
+                reasons.append(f"same numbered company {record.number}")
+            return 7.0
+        if reasons is not None:
+            reasons.append("different numbered company")
+        return -7.0
+    best = -1.0
+    best_name = record
+    if not record.numbered_only:
+        for name in entry.names:
+            if not name.numbered_only:
+                similarity = name_similarity(record, name)
+                if similarity > best:
+                    best, best_name = similarity, name
+                    if similarity == 1.0:
+                        break
+    if best < 0.0:
+        if reasons is not None:
+            reasons.append("only a numbered company name")
+        return 0.0
+    if (
+        0.6 <= best < 0.97
+        and record.trade
+        and best_name.trade
+        and _different_trade(record, best_name)
+    ):
+        if reasons is not None:
+            reasons.append(f"name similarity {best:.2f}, different line of business")
+        return -7.0
+    distinctive = record.distinctive or best_name.distinctive
+    weight = _interpolate(best, _DISTINCTIVE_CURVE if distinctive else _GENERIC_CURVE)
+    if reasons is not None:
+        generic = "" if distinctive else " (generic name)"
+        reasons.append(f"name similarity {best:.2f}{generic}")
+    return weight
+
+
+# Name similarity -> log-odds, piecewise linear. A generic name ("Precision Machining") agreeing
+# says less than a distinctive one ("Northstar Stamping").
+_DISTINCTIVE_CURVE = (
+    (0.6, -7.0),
+    (0.7, -3.0),
+    (0.8, 0.0),
+    (0.86, 3.0),
+    (0.9, 5.0),
+    (0.93, 6.0),
+    (0.96, 6.8),
+    (1.0, 7.0),
+)
+_GENERIC_CURVE = (
+    (0.6, -7.0),
+    (0.7, -3.0),
+    (0.8, 0.0),
+    (0.86, 1.0),
+    (0.92, 3.0),
+    (0.97, 4.5),
+    (1.0, 4.5),
+)
+
+
+def _interpolate(x: float, curve: tuple[tuple[float, float], ...]) -> float:
+    if x <= curve[0][0]:
+        return curve[0][1]
+    for (x0, y0), (x1, y1) in itertools.pairwise(curve):
+        if x <= x1:
+            return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+    return curve[-1][1]
+
+
+def _different_trade(a: CompanyName, b: CompanyName) -> bool:
+    """'Apex Stamping' / 'Apex Tooling': the trade words disagree outright (sister companies)."""
+    similar = Indel.normalized_similarity
+    return not any(similar(x, y) >= 0.8 for x in a.trade for y in b.tokens) and not any(
+        similar(x, y) >= 0.8 for x in b.trade for y in a.tokens
+    )
+
+
+def _plant_weight(
+    record: CompanyName, names: list[CompanyName], reasons: list[str] | None
+) -> float:
+    plant = record.plant
+    if plant is None:
+        return 0.0
+    others = {n.plant for n in names if n.plant}
+    if not others:
+        return 0.0
+    if plant in others:
+        if reasons is not None:
+            reasons.append("same plant descriptor")
+        return 0.5
+    for other in others:
+        both_numbers = plant.isdigit() and other.isdigit()
+        if both_numbers or (not plant.isdigit() and _different_places(plant, other)):
+            if reasons is not None:
+                reasons.append(f"different plant ({plant} / {other})")
+            return -4.0
+    return 0.0
+
+
+def _different_places(a: str, b: str) -> bool:
+    town_a, town_b = resolve_town(a), resolve_town(b)
+    if town_a is None or town_b is None or not (town_a.known and town_b.known):
+        return False
+    return not (town_a.municipalities & town_b.municipalities)
+
+
+def _street_weight(
+    record: StreetAddress, streets: list[StreetAddress], reasons: list[str] | None
+) -> float:
+    best = -99.0
+    why = ""
+    for other in streets:
+        same_number = bool(record.number) and record.number == other.number
+        same_street = _same_street(record.street, other.street, same_number)
+        if record.number and other.number:
+            if record.number == other.number and same_street:
+                if record.unit and other.unit and record.unit != other.unit:
+                    weight, text = 0.5, "same address, different unit"
+                else:
+                    weight, text = 3.5, "same street address"
+            elif same_street:
+                if OSA.distance(record.number, other.number) == 1 and len(record.number) > 2:
+                    weight, text = -1.5, "street number differs by one character"
+                else:
+                    weight, text = -7.0, "different street number"
+            else:
+                weight, text = -7.0, "different street"
+        elif same_street:
+            weight, text = 1.0, "same street"
+        else:
+            weight, text = -1.0, "different street"
+        if weight > best:
+            best, why = weight, text
+    if best == -99.0:
+        return 0.0
+    if reasons is not None:
+        reasons.append(why)
+    return best
+
+
+def _same_street(a: str | None, b: str | None, same_number: bool) -> bool:
+    """Street names agree, allowing a slip ('Mady Dr' / 'Mary Dr'); laxer when the numbers agree."""
+    if a is None or b is None:
+        return False
+    if a == b:
+        return True
+    similarity = Indel.normalized_similarity(a, b)
+    if similarity >= (0.6 if same_number else 0.85):
+        return True
+    return min(len(a), len(b)) >= 4 and OSA.distance(a, b, score_cutoff=1) <= 1
+
+
+def _point_weight(
+    point: tuple[float, float], points: list[tuple[float, float]], reasons: list[str] | None
+) -> float:
+    km = min(haversine_km(point, other) for other in points)
+    if km <= 0.3:
+        weight = 2.0
+    elif km <= 1.0:
+        weight = 1.0
+    elif km <= 2.0:
+        weight = 0.0  # geocoding to a postal-code centroid can be this far off
+    elif km <= 5.0:
+        weight = -2.5
+    elif km <= 25.0:
+        weight = -3.5
+    else:
+        weight = -5.0
+    if reasons is not None:
+        reasons.append(f"{km:.1f} km apart")
+    return weight
+
+
+@dataclass(slots=True)
+class Comparison:
+    """A record scored against one facility."""
+
+    weight: float  # log-odds, prior included
+    confirmed: bool  # facility-level agreement: phone, postal code, street address or position
+    cap: str | None  # why this pair may at most be reviewed, never matched automatically
+    reasons: list[str]
+
+
+def compare(record: PreparedRecord, entry: FacilityEntry, explain: bool = False) -> Comparison:
+    """Log-odds that the record is this facility, what caps it, and (if explain) the reasons."""
+    reasons: list[str] | None = [] if explain else None
+    name_weight = _name_weight(record.name, entry, reasons)
+    plant_weight = _plant_weight(record.name, entry.names, reasons)
+    weight = PRIOR + name_weight + plant_weight
+    confirmed = (
+        plant_weight > 0
+    )  # facility-level agreement: plant, phone, postal code, address, position
+
+    if record.phones and entry.phones:
+        if any(p in entry.phones for p in record.phones):
+            weight += 4.0
+            confirmed = True
+            if reasons is not None:
+                reasons.append("same phone")
+        else:
+            weight -= 1.0
+            if reasons is not None:
+                reasons.append("different phone")
+
+    if record.postal and entry.postals:
+        if record.postal in entry.postals:
+            weight += 3.0
+            confirmed = True
+            text = "same postal code"
+        elif any(p[:3] == record.fsa for p in entry.postals):
+            weight -= 2.0
+            text = "same postal area, different postal code"
+        else:
+            weight -= 3.0
+            text = "different postal area"
+        if reasons is not None:
+            reasons.append(text)
+
+    if record.street is not None and record.street.street and entry.streets:
+        street_weight = _street_weight(record.street, entry.streets, reasons)
+        weight += street_weight
+        confirmed = confirmed or street_weight > 3.0
+
+    if record.town is not None and entry.towns:
+        if any(m in entry.towns for m in record.town.municipalities):
+            community = record.town.community
+            if community and entry.communities and community not in entry.communities:
+                weight -= (
+                    2.5  # Courtice and Bowmanville are both Clarington, but not the same place
+                )
+                text = "same municipality, different community"
+            else:
+                weight += 1.0
+                text = "same town"
+        elif record.town.known and entry.towns_known:
+            weight -= 6.0
+            text = "different town"
+        else:
+            weight -= 1.5
+            text = "different (unlisted) town"
+        if reasons is not None:
+            reasons.append(text)
+
+    if record.domain and entry.domains:
+        if record.domain in entry.domains:
+            weight += 0.5  # a company signal more than a facility one
+            text = "same website"
+        else:
+            weight -= 2.5
+            text = "different website"
+        if reasons is not None:
+            reasons.append(text)
+
+    if record.point is not None and entry.points:
+        point_weight = _point_weight(record.point, entry.points, reasons)
+        weight += point_weight
+        confirmed = confirmed or point_weight >= 2.0
+
+    cap = None
+    if name_weight <= -7.0:
+        cap = "names disagree"
+    elif not confirmed and _plant_question(record, entry):
+        cap = "multi-plant company: plant not confirmed by phone, postal code or address"
+    return Comparison(weight, confirmed, cap, reasons or [])
+
+
+def _plant_question(record: PreparedRecord, entry: FacilityEntry) -> bool:
+    """One side names a plant ('Plant 2', '- Barrie Plant') that the other does not confirm.
+
+    A plant named after the town the other side is in ("Apex - Ingersoll Plant" against an
+    Apex row in Ingersoll) is confirmed by that town.
+    """
+    plants = {n.plant for n in entry.names if n.plant}
+    own = record.name.plant
+    if own is None:
+        towns = record.town.municipalities if record.town else frozenset()
+        return any(not _place_in(plant, towns) for plant in plants)
+    if own in plants:
+        return False
+    return not _place_in(own, frozenset(entry.towns)) or any(p.isdigit() for p in plants)
+
+
+def _place_in(plant: str, towns: frozenset[str]) -> bool:
+    town = resolve_town(plant)
+    return town is not None and town.known and bool(town.municipalities & towns)
+
+
+def company_signal(record: PreparedRecord, entry: FacilityEntry) -> str | None:
+    """Why the record belongs to the facility's company (another plant), or None.
+
+    A shared website domain, or the same numbered company, or the same distinctive name with no
+    conflicting website: company evidence, not facility evidence.
+    """
+    if record.domain and entry.domains:
+        return "same website domain as another plant" if record.domain in entry.domains else None
+    name = record.name
+    if name.number and any(n.number == name.number for n in entry.names):
+        return "same numbered company as another plant"
+    if name.distinctive and any(n.compact == name.compact for n in entry.names):
+        return "same company name as another plant"
+    return None

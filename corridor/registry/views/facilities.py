@@ -1,0 +1,142 @@
+"""The registry's list of facilities, a facility's page and a company's page."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from corridor.core import policy
+from corridor.core.models import Municipality
+from corridor.core.views.common import paginate, read_filters
+from corridor.registry.filtersets import FacilityFilter
+from corridor.registry.forms import MergeForm
+from corridor.registry.models import (
+    Certification,
+    Company,
+    Facility,
+    ImportRun,
+    MatchStatus,
+    Merge,
+    SourceRecord,
+    Tier,
+)
+from corridor.registry.naics import naics_titles
+from corridor.registry.views.common import (
+    NAV,
+    facility_points,
+    may_see_any,
+    naics_label,
+    waiting_for_review,
+    web_url,
+)
+
+
+@login_required
+def facility_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    filters, problems = read_filters(request, FacilityFilter)
+    facilities = policy.visible(user, Facility)
+    qs = filters.filter(facilities).select_related("company", "municipality").order_by("name", "pk")
+    page, keep = paginate(request, qs)
+    municipalities = (
+        policy.visible(user, Municipality)
+        .filter(pk__in=facilities.values("municipality_id"))
+        .order_by("name")
+    )
+    sees_review = may_see_any(user, SourceRecord)
+    return render(
+        request,
+        "registry/facility_list.html",
+        {
+            "page_obj": page,
+            "rows": [(f, naics_label(f.naics)) for f in page],
+            "querystring_without_page": keep,
+            "filters": filters,
+            "problems": problems,
+            "municipalities": municipalities,
+            "naics_codes": sorted(naics_titles().items()),
+            "tiers": [(v, label) for v, label in Tier.choices if v],
+            "standards": Certification.STANDARDS,
+            "points": facility_points(page),
+            "sees_review": sees_review,
+            "review_count": waiting_for_review(user).count() if sees_review else 0,
+            "can_import": policy.can_create(user, ImportRun),
+            "nav_current": NAV,
+        },
+    )
+
+
+@login_required
+def facility_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    facility = get_object_or_404(
+        policy.visible(user, Facility, include_deleted=True).select_related(
+            "company", "municipality", "merged_into"
+        ),
+        pk=pk,
+    )
+    records = (
+        policy.visible(user, SourceRecord)
+        .filter(facility=facility)
+        .select_related("candidate", "import_run")
+        .order_by("source", "source_id")
+    )
+    merges = policy.visible(user, Merge).select_related(
+        "survivor", "merged", "merged_by", "undone_by"
+    )
+    can_merge = policy.can_create(user, Merge) and not facility.is_deleted
+    return render(
+        request,
+        "registry/facility_detail.html",
+        {
+            "facility": facility,
+            "naics": naics_label(facility.naics),
+            "address": ", ".join(
+                part
+                for part in (
+                    facility.street,
+                    facility.city,
+                    f"{facility.province} {facility.postal_code}".strip(),
+                )
+                if part
+            ),
+            "website": web_url(facility.website),
+            "certifications": policy.visible(user, Certification).filter(facility=facility),
+            "today": timezone.localdate(),
+            "records": records,
+            "waiting_as_candidate": waiting_for_review(user).filter(candidate=facility).count(),
+            "review_status": MatchStatus.REVIEW,
+            "merges_in": [
+                (m, policy.can_change(user, m)) for m in merges.filter(survivor=facility)
+            ],
+            "merges_out": [(m, policy.can_change(user, m)) for m in merges.filter(merged=facility)],
+            "merge_form": MergeForm() if can_merge else None,
+            "points": facility_points([facility]),
+            "nav_current": NAV,
+        },
+    )
+
+
+@login_required
+def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    company = get_object_or_404(policy.visible(user, Company, include_deleted=True), pk=pk)
+    plants = (
+        policy.visible(user, Facility)
+        .filter(company=company)
+        .select_related("municipality")
+        .order_by("name", "pk")
+    )
+    return render(
+        request,
+        "registry/company_detail.html",
+        {
+            "company": company,
+            "website": web_url(company.website),
+            "rows": [(f, naics_label(f.naics)) for f in plants],
+            "points": facility_points(plants),
+            "nav_current": NAV,
+        },
+    )

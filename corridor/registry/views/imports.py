@@ -1,0 +1,202 @@
+"""Importing a company list from the browser: upload, preview (nothing written), import.
+
+The uploaded file waits under ``VAR_DIR/uploads/<random token>/`` between the
+preview and the import; the token is remembered in the uploader's session only,
+and the file is removed once imported (abandoned ones after a day).
+"""
+
+from __future__ import annotations
+
+import secrets
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from corridor.core import policy
+from corridor.core.views.common import paginate
+from corridor.registry.forms import ImportConfirmForm, ImportUploadForm
+from corridor.registry.importing import ImportReport, import_companies
+from corridor.registry.models import ImportRun, SourceRecord
+from corridor.registry.sheets import COLUMN_ALIASES, ImportFileError, Table, read_table
+from corridor.registry.views.common import NAV, waiting_for_review
+
+SESSION_UPLOADS = "registry_uploads"
+SESSION_REJECTS = "registry_import_rejects"
+PREVIEW_ROWS = 10
+SHOWN_REJECTS = 100
+KEEP_SECONDS = 24 * 3600
+FIELD_LABELS = {
+    "source_id": "Source id",
+    "name": "Name",
+    "street": "Street",
+    "city": "Town",
+    "province": "Province",
+    "postal_code": "Postal code",
+    "phone": "Phone",
+    "website": "Website",
+    "naics": "NAICS",
+    "employees": "Employees",
+    "products": "Products",
+    "lat": "Latitude",
+    "lon": "Longitude",
+}
+
+
+def _uploads() -> Path:
+    return Path(settings.VAR_DIR) / "uploads"
+
+
+def _sweep() -> None:
+    """Remove uploads previewed but never imported."""
+    if not _uploads().is_dir():
+        return
+    limit = time.time() - KEEP_SECONDS
+    for folder in _uploads().iterdir():
+        if folder.is_dir() and folder.stat().st_mtime < limit:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _save(request: HttpRequest, upload: Any) -> tuple[str, Path]:
+    # The file's own name (Django keeps only its last part): the default source name
+    # is its stem, as with `corridor import_companies`, so the page and the command agree.
+    name = Path(upload.name or "").name.replace("\x00", "")
+    if name.strip(". ") == "":
+        name = "upload.csv"
+    token = secrets.token_hex(16)
+    folder = _uploads() / token
+    folder.mkdir(parents=True)
+    path = folder / name
+    with path.open("wb") as handle:
+        for chunk in upload.chunks():
+            handle.write(chunk)
+    request.session[SESSION_UPLOADS] = {**request.session.get(SESSION_UPLOADS, {}), token: name}
+    return token, path
+
+
+def _forget(request: HttpRequest, token: str) -> None:
+    shutil.rmtree(_uploads() / token, ignore_errors=True)
+    uploads = dict(request.session.get(SESSION_UPLOADS, {}))
+    uploads.pop(token, None)
+    request.session[SESSION_UPLOADS] = uploads
+
+
+def _preview_rows(table: Table) -> tuple[list[tuple[str, str]], list[tuple[int, list[str]]]]:
+    fields = [f for f in COLUMN_ALIASES if f in table.columns]
+    headers = [(FIELD_LABELS[f], table.columns[f]) for f in fields]
+    rows = [
+        (number, [raw.get(table.columns[f], "") for f in fields])
+        for number, raw in table.rows[:PREVIEW_ROWS]
+    ]
+    return headers, rows
+
+
+def _form_page(request: HttpRequest, form: ImportUploadForm) -> HttpResponse:
+    return render(
+        request,
+        "registry/import_form.html",
+        {
+            "form": form,
+            "runs": policy.visible(request.user, ImportRun).select_related("user")[:10],
+            "nav_current": NAV,
+        },
+    )
+
+
+@login_required
+def registry_import(request: HttpRequest) -> HttpResponse:
+    policy.require_create(request.user, ImportRun)
+    if request.method != "POST":
+        return _form_page(request, ImportUploadForm())
+    if "upload" in request.POST:
+        return _import(request)
+    form = ImportUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _form_page(request, form)
+    _sweep()
+    token, path = _save(request, form.cleaned_data["file"])
+    source = form.cleaned_data["source"] or None
+    try:
+        table = read_table(path)
+        report = import_companies(path, source, user=request.user, dry_run=True)
+    except ImportFileError as exc:
+        _forget(request, token)
+        form.add_error("file", f"{exc} Nothing was imported.")
+        return _form_page(request, form)
+    headers, rows = _preview_rows(table)
+    return render(
+        request,
+        "registry/import_preview.html",
+        {
+            "report": report,
+            "headers": headers,
+            "rows": rows,
+            "unmapped": [h for h in table.headers if h and h not in table.columns.values()],
+            "rejects": [
+                (r.row, r.source_id, r.field, r.reason) for r in report.rejects[:SHOWN_REJECTS]
+            ],
+            "more_rejects": max(0, report.rejected - SHOWN_REJECTS),
+            "confirm": ImportConfirmForm(initial={"upload": token, "source": report.source}),
+            "nav_current": NAV,
+        },
+    )
+
+
+def _import(request: HttpRequest) -> HttpResponse:
+    form = ImportConfirmForm(request.POST)
+    token = form.data.get("upload", "")
+    name = request.session.get(SESSION_UPLOADS, {}).get(token) if form.is_valid() else None
+    path = _uploads() / token / name if name else None
+    if path is None or not path.is_file():
+        messages.error(request, "That upload is no longer here. Choose the file again.")
+        return redirect("registry-import")
+    try:
+        report = import_companies(path, form.cleaned_data["source"] or None, user=request.user)
+    except ImportFileError as exc:
+        messages.error(request, f"{exc} Nothing was imported.")
+        return redirect("registry-import")
+    finally:
+        _forget(request, token)
+    _remember_rejects(request, report)
+    messages.success(request, report.summary())
+    return redirect("import-result", pk=report.run_id)
+
+
+def _remember_rejects(request: HttpRequest, report: ImportReport) -> None:
+    request.session[SESSION_REJECTS] = {
+        "run": report.run_id,
+        "total": report.rejected,
+        "rows": [[r.row, r.source_id, r.field, r.reason] for r in report.rejects[:SHOWN_REJECTS]],
+    }
+
+
+@login_required
+def import_result(request: HttpRequest, pk: int) -> HttpResponse:
+    run = get_object_or_404(policy.visible(request.user, ImportRun).select_related("user"), pk=pk)
+    records = (
+        policy.visible(request.user, SourceRecord)
+        .filter(import_run=run)
+        .select_related("facility")
+        .order_by("row_number", "pk")
+    )
+    page, keep = paginate(request, records)
+    rejects = request.session.get(SESSION_REJECTS, {})
+    return render(
+        request,
+        "registry/import_result.html",
+        {
+            "run": run,
+            "page_obj": page,
+            "querystring_without_page": keep,
+            "rejects": rejects if rejects.get("run") == run.pk else None,
+            "waiting": waiting_for_review(request.user).filter(import_run=run).count(),
+            "can_import": policy.can_create(request.user, ImportRun),
+            "nav_current": NAV,
+        },
+    )
