@@ -126,20 +126,7 @@ def load_resolver() -> Resolver:
         by_facility.setdefault(record.facility_id, []).append(record_from_source(record))
     entries = []
     for facility in Facility.objects.only(
-        "id",
-        "company_id",
-        "name",
-        "street",
-        "city",
-        "province",
-        "postal_code",
-        "phone",
-        "website",
-        "naics",
-        "employees",
-        "products",
-        "latitude",
-        "longitude",
+        "id", "company_id", *RECORD_FIELDS, "latitude", "longitude"
     ).iterator(2000):
         rows = by_facility.get(facility.pk) or [record_from_facility(facility)]
         entries.append(FacilityEntry.from_records(facility.pk, facility.company_id, rows))

@@ -33,19 +33,14 @@ def _participants(actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
     return qs if actor.is_participant else qs.none()
 
 
-@register(Company)
-class CompanyRule(Rule):
+class SharedRegistryRule(Rule):
+    """Everyone signed in sees it; the coordinator and municipal editors add to it."""
+
     def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
         return _shared(actor, qs)
 
     def can_create(self, actor: Actor) -> bool:
         return actor.is_coordinator or bool(actor.editor_municipality_ids)
-
-    def can_change(self, actor: Actor, obj: Any) -> bool:
-        return actor.is_coordinator
-
-    def can_delete(self, actor: Actor, obj: Any) -> bool:
-        return actor.is_coordinator
 
 
 def _edits_facility(actor: Actor, facility: Any) -> bool:
@@ -55,14 +50,14 @@ def _edits_facility(actor: Actor, facility: Any) -> bool:
     )
 
 
+@register(Company)
+class CompanyRule(SharedRegistryRule):
+    def can_change(self, actor: Actor, obj: Any) -> bool:
+        return actor.is_coordinator
+
+
 @register(Facility)
-class FacilityRule(Rule):
-    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-        return _shared(actor, qs)
-
-    def can_create(self, actor: Actor) -> bool:
-        return actor.is_coordinator or bool(actor.editor_municipality_ids)
-
+class FacilityRule(SharedRegistryRule):
     def can_change(self, actor: Actor, obj: Any) -> bool:
         return _edits_facility(actor, obj)
 
@@ -71,20 +66,13 @@ class FacilityRule(Rule):
 
 
 @register(Certification)
-class CertificationRule(Rule):
-    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-        return _shared(actor, qs)
-
-    def can_create(self, actor: Actor) -> bool:
-        return actor.is_coordinator or bool(actor.editor_municipality_ids)
-
+class CertificationRule(SharedRegistryRule):
     def can_change(self, actor: Actor, obj: Any) -> bool:
         return _edits_facility(actor, obj.facility)
 
 
-@register(SourceRecord)
-class SourceRecordRule(Rule):
-    """Rows as imported; the coordinator decides the review queue."""
+class CoordinatorWorkRule(Rule):
+    """Working data of the participants; only the coordinator acts on it."""
 
     def can_view(self, actor: Actor) -> bool:
         return actor.is_participant
@@ -97,30 +85,18 @@ class SourceRecordRule(Rule):
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
         return actor.is_coordinator
+
+
+@register(SourceRecord)
+class SourceRecordRule(CoordinatorWorkRule):
+    """Rows as imported; the coordinator decides the review queue."""
 
 
 @register(ImportRun)
-class ImportRunRule(Rule):
-    def can_view(self, actor: Actor) -> bool:
-        return actor.is_participant
-
-    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-        return _participants(actor, qs)
-
-    def can_create(self, actor: Actor) -> bool:
-        return actor.is_coordinator
+class ImportRunRule(CoordinatorWorkRule):
+    """Imports: the coordinator runs them."""
 
 
 @register(Merge)
-class MergeRule(Rule):
-    def can_view(self, actor: Actor) -> bool:
-        return actor.is_participant
-
-    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-        return _participants(actor, qs)
-
-    def can_create(self, actor: Actor) -> bool:
-        return actor.is_coordinator
-
-    def can_change(self, actor: Actor, obj: Any) -> bool:
-        return actor.is_coordinator
+class MergeRule(CoordinatorWorkRule):
+    """Merges of facilities: the coordinator makes and undoes them."""
