@@ -324,6 +324,10 @@ def _write(
                 progress(done, len(fresh))
     for name in ("rows", "matched", "created", "review", "updated", "unchanged", "rejected"):
         setattr(run, name, getattr(report, name))
+    run.rejects = [
+        {"row": r.row, "source_id": r.source_id, "field": r.field, "reason": r.reason, "raw": r.raw}
+        for r in report.rejects
+    ]
     run.finished_at = timezone.now()
     run.save()
     report.run_id = run.pk

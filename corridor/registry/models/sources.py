@@ -28,6 +28,9 @@ class ImportRun(models.Model):
     updated = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)
     rejected = models.PositiveIntegerField(default=0)
+    rejects = models.JSONField(
+        default=list, help_text="Rejected rows: row, source_id, field, reason and raw values"
+    )
 
     objects = ScopedManager()
 

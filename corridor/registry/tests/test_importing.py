@@ -261,3 +261,20 @@ def test_the_header_list_matches_the_documented_aliases() -> None:
 
     for header in HEADER:
         assert any(header_key(header) in aliases for aliases in COLUMN_ALIASES.values()), header
+
+
+def test_rejected_rows_are_kept_with_the_import(world: Any, tmp_path: Path) -> None:
+    bad = ["6", "Bad Numbers Ltd", "", "Windsor", "", "", "", "", "lots", "", "", ""]
+    report = import_list(write_list(tmp_path / "w.csv", [APEX, bad]))
+    with system_scope("test"):
+        run = ImportRun.objects.get(pk=report.run_id or 0)
+    assert run.rejected == 1
+    assert run.rejects == [
+        {
+            "row": 3,
+            "source_id": "6",
+            "field": "employees",
+            "reason": "'lots' is not a number",
+            "raw": dict(zip(HEADER, bad, strict=True)),
+        }
+    ]

@@ -22,13 +22,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from corridor.core import policy
 from corridor.core.views.common import paginate
 from corridor.registry.forms import ImportConfirmForm, ImportUploadForm
-from corridor.registry.importing import ImportReport, import_companies
+from corridor.registry.importing import import_companies
 from corridor.registry.models import ImportRun, SourceRecord
 from corridor.registry.sheets import COLUMN_ALIASES, ImportFileError, Table, read_table
 from corridor.registry.views.common import NAV, waiting_for_review
 
 SESSION_UPLOADS = "registry_uploads"
-SESSION_REJECTS = "registry_import_rejects"
 PREVIEW_ROWS = 10
 SHOWN_REJECTS = 100
 KEEP_SECONDS = 24 * 3600
@@ -163,17 +162,8 @@ def _import(request: HttpRequest) -> HttpResponse:
         return redirect("registry-import")
     finally:
         _forget(request, token)
-    _remember_rejects(request, report)
     messages.success(request, report.summary())
     return redirect("import-result", pk=report.run_id)
-
-
-def _remember_rejects(request: HttpRequest, report: ImportReport) -> None:
-    request.session[SESSION_REJECTS] = {
-        "run": report.run_id,
-        "total": report.rejected,
-        "rows": [[r.row, r.source_id, r.field, r.reason] for r in report.rejects[:SHOWN_REJECTS]],
-    }
 
 
 @login_required
@@ -186,7 +176,12 @@ def import_result(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("row_number", "pk")
     )
     page, keep = paginate(request, records)
-    rejects = request.session.get(SESSION_REJECTS, {})
+    rejects = {
+        "total": len(run.rejects),
+        "rows": [
+            [r["row"], r["source_id"], r["field"], r["reason"]] for r in run.rejects[:SHOWN_REJECTS]
+        ],
+    }
     return render(
         request,
         "registry/import_result.html",
@@ -194,7 +189,7 @@ def import_result(request: HttpRequest, pk: int) -> HttpResponse:
             "run": run,
             "page_obj": page,
             "querystring_without_page": keep,
-            "rejects": rejects if rejects.get("run") == run.pk else None,
+            "rejects": rejects,
             "waiting": waiting_for_review(request.user).filter(import_run=run).count(),
             "can_import": policy.can_create(request.user, ImportRun),
             "nav_current": NAV,
