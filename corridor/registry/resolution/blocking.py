@@ -8,6 +8,7 @@ facilities (a generic word such as "stamping" in Windsor) are skipped when looki
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -40,6 +41,12 @@ def prefix_variants(compact: str) -> tuple[str, ...]:
     return (head, *dict.fromkeys(head[:i] + head[i + 1 :] for i in range(len(head))))
 
 
+@lru_cache(maxsize=131072)
+def _prefix_heads(compact: str) -> tuple[str, ...]:
+    """The "d" keys of a name without their place: "d" + each prefix variant + "|"."""
+    return tuple("d" + variant + "|" for variant in prefix_variants(compact))
+
+
 def _name_keys(names: Iterable[CompanyName], places: Iterable[str]) -> Iterator[str]:
     places = tuple(places)
     for name in names:
@@ -49,10 +56,10 @@ def _name_keys(names: Iterable[CompanyName], places: Iterable[str]) -> Iterator[
             yield "n" + name.compact
             for alternate in name.alternates:
                 yield "n" + alternate.replace(" ", "")
-            variants = prefix_variants(name.compact)
+            heads = _prefix_heads(name.compact)
             for place in places:
-                for variant in variants:
-                    yield "d" + variant + "|" + place
+                for head in heads:
+                    yield head + place
 
 
 def keys_of(
@@ -161,9 +168,7 @@ class FacilityIndex:
         qualify; facilities met only through weak keys (a name word in the town, a name prefix in
         the postal area or coordinate cell) are for the caller to screen by name first.
         """
-        postings = self.postings
-        strong: dict[int, int] = {}
-        weak: dict[int, int] = {}
+        get = self.postings.get
         cap = self.block_cap
         lookup = list(keys)
         if record.town is not None:  # the town-free address key is for rows without a town
@@ -173,20 +178,26 @@ class FacilityIndex:
             prefix = record.name.compact[:2]
             lookup = [k for k in lookup if k[0] != "g"]
             lookup.extend(f"g{y + dy},{x + dx}|{prefix}" for dy, dx in _NEIGHBOURS)
+        # facility keys met, once per shared key; counted (in C) below
+        strong_hits: list[int] = []
+        weak_hits: list[int] = []
         for key in lookup:
-            found = postings.get(key)
+            found = get(key)
             if found is None:
                 continue
-            votes = strong if key[0] in _STRONG else weak
+            hits = strong_hits if key[0] in _STRONG else weak_hits
             if isinstance(found, int):
-                votes[found] = votes.get(found, 0) + 1
+                hits.append(found)
             elif len(found) <= cap:
-                for fk in found:
-                    votes[fk] = votes.get(fk, 0) + 1
+                hits.extend(found)
         limit = self.max_candidates
-        return _top(strong, limit), _top(
-            {k: v for k, v in weak.items() if k not in strong}, limit * 4
-        )
+        strong = Counter(strong_hits)
+        if not weak_hits:
+            return _top(strong, limit), []
+        weak = Counter(weak_hits)
+        for fk in strong:
+            weak.pop(fk, None)
+        return _top(strong, limit), _top(weak, limit * 4)
 
 
 def _top(votes: dict[int, int], limit: int) -> list[int]:

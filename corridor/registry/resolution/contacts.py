@@ -9,6 +9,8 @@ _EXTENSION = re.compile(r"(?:ext\.?|extension|x|poste|#)\s*\d+\s*$", re.IGNORECA
 _SPLIT_PHONES = re.compile(r"\s*(?:/|;|\bor\b|,|&|\band\b)\s*", re.IGNORECASE)
 _NOT_DIGIT = re.compile(r"\D+")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
+# A cell of digits, spaces, parentheses, dots, dashes and '+' only: one number, no extension.
+_PLAIN_PHONE = re.compile(r"[\d\s().+-]*")
 # Hosts that are platforms, not a company's own domain: they say nothing about identity.
 PLATFORM_DOMAINS = frozenset(
     {
@@ -57,6 +59,9 @@ def _phone(text: str) -> str | None:
 @lru_cache(maxsize=131072)
 def parse_phones(raw: str) -> tuple[str, ...]:
     """'+1 (519) 555-1234 ext. 22' -> ('5195551234',); several numbers may share a cell."""
+    if _PLAIN_PHONE.fullmatch(raw):  # nothing to split on and no extension marker
+        whole = _phone(raw)
+        return (whole,) if whole else ()
     found = [p for p in (_phone(part) for part in _SPLIT_PHONES.split(raw)) if p]
     if not found:
         whole = _phone(raw)

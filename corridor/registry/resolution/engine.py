@@ -7,7 +7,6 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from .blocking import FacilityIndex, record_keys
@@ -80,7 +79,8 @@ class Resolver:
         scored = self._score(prepared, keys)
         verdict = self._verdict(prepared, scored)
         best = verdict.best
-        reasons = compare(prepared, best, explain=True).reasons if best is not None else []
+        # the best candidate was scored with explain=True; its reasons are the decision's
+        reasons = scored[0][0].reasons if best is not None else []
         score = logistic(verdict.weight) if best is not None else 0.0
 
         if verdict.kind == "match" and best is not None:
@@ -136,7 +136,7 @@ class Resolver:
         if weak:
             strong.extend(self._screen(record, weak))
         entries = self.index.entries
-        scored = [(compare(record, entries[fk]), fk) for fk in strong]
+        scored = [(compare(record, entries[fk], explain=True), fk) for fk in strong]
         scored.sort(key=lambda pair: (-pair[0].weight, pair[1]))
         return scored
 
@@ -175,21 +175,19 @@ class Resolver:
         """Of the facilities met only through name-prefix keys, those whose name is close enough."""
         if record.name.numbered_only or record.name.alternates:
             return weak
+        # weak lists are short (a few facilities): scoring each name directly is cheaper than
+        # building choice lists for process.extract, and keeps the same names (>= NAME_SCREEN)
         entries = self.index.entries
-        owners: list[int] = []
-        choices: list[str] = []
-        for fk in weak:
-            for name in entries[fk].names:
-                owners.append(fk)
-                choices.append(name.compact)
-        found = process.extract(
-            record.name.compact,
-            choices,
-            scorer=Indel.normalized_similarity,
-            score_cutoff=NAME_SCREEN,
-            limit=None,
-        )
-        return sorted({owners[i] for _, _, i in found})
+        query = record.name.compact
+        similarity = Indel.normalized_similarity
+        return [
+            fk
+            for fk in weak  # sorted and distinct (FacilityIndex.candidates)
+            if any(
+                similarity(query, name.compact, score_cutoff=NAME_SCREEN) >= NAME_SCREEN
+                for name in entries[fk].names
+            )
+        ]
 
     def _sibling_in_town(self, best: FacilityEntry, record: PreparedRecord) -> bool:
         """Another plant of the best candidate's company lies in the row's (or its) town."""

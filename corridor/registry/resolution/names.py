@@ -118,6 +118,7 @@ _INNER_FORMS = frozenset(
 
 _DOUBLED = re.compile(r"(.)\1+")
 _MULTI_WORD_FORMS = tuple(f for f in LEGAL_FORMS if len(f) > 1)
+_MULTI_WORD_ENDS = frozenset(f[-1] for f in _MULTI_WORD_FORMS)
 
 
 @lru_cache(maxsize=65536)
@@ -134,7 +135,7 @@ def _is_legal_word(word: str) -> bool:
 def _strip_legal(tokens: list[str]) -> list[str]:
     """Drop trailing legal forms ('Inc.', 'Canada Inc.', 'of Canada'); keep at least one word."""
     while len(tokens) > 1:
-        for form in _MULTI_WORD_FORMS:
+        for form in _MULTI_WORD_FORMS if tokens[-1] in _MULTI_WORD_ENDS else ():
             n = len(form)
             if tokens[-1] == form[-1] and len(tokens) > n and tuple(tokens[-n:]) == form:
                 del tokens[-n:]
@@ -146,7 +147,7 @@ def _strip_legal(tokens: list[str]) -> list[str]:
                 del tokens[-2:]
             else:
                 break
-    return [t for i, t in enumerate(tokens) if i == 0 or t not in _INNER_FORMS]
+    return tokens[:1] + [t for t in tokens[1:] if t not in _INNER_FORMS]
 
 
 def _words(text: str) -> list[str]:
@@ -204,7 +205,17 @@ def parse_name(raw: str) -> CompanyName:
     alternates: list[str] = []
 
     # "2345678 Ontario Inc. o/a Apex Stamping": the operating name is the name people use.
-    found = _OPERATING.search(text)
+    # every form _OPERATING knows has a '/', a '.', " as", "cob", "dba" or "aka" in it
+    found = (
+        _OPERATING.search(text)
+        if "/" in text
+        or "." in text
+        or " as" in text
+        or "cob" in text
+        or "dba" in text
+        or "aka" in text
+        else None
+    )
     if found and text[found.end() :].strip(" :"):
         legal, text = text[: found.start()], text[found.end() :].strip(" :")
         legal_number = _numbered(legal)
@@ -257,11 +268,16 @@ def parse_name(raw: str) -> CompanyName:
                 del words[-tail:]
         tokens = _tokens(words) or _words(text) or [fold(raw)]
     core = " ".join(tokens)
-    alt_cores = tuple(
-        dict.fromkeys(
-            c for c in (" ".join(_tokens(_words(a))) for a in alternates) if c and c != core
+    alt_cores = (
+        tuple(
+            dict.fromkeys(
+                c for c in (" ".join(_tokens(_words(a))) for a in alternates) if c and c != core
+            )
         )
+        if alternates
+        else ()
     )
+    trade = tuple(t for t in tokens if t in GENERIC_TERMS)
     return CompanyName(
         core=core,
         compact=core.replace(" ", ""),
@@ -269,8 +285,9 @@ def parse_name(raw: str) -> CompanyName:
         number=number,
         plant=plant,
         alternates=alt_cores,
-        distinctive=own_number is None and any(t not in GENERIC_TERMS for t in tokens),
-        trade=tuple(t for t in tokens if t in GENERIC_TERMS),
+        # some word is not a trade word
+        distinctive=own_number is None and len(trade) < len(tokens),
+        trade=trade,
         numbered_only=own_number is not None,
     )
 
@@ -289,9 +306,17 @@ def _numbered(text: str) -> str | None:
     return found.group(1) if found else None
 
 
+@lru_cache(maxsize=4096)
+def _last_words(town_keys: frozenset[str]) -> frozenset[str]:
+    return frozenset(key.rpartition(" ")[2] for key in town_keys)
+
+
 def strip_town_suffix(name: CompanyName, town_keys: frozenset[str]) -> CompanyName:
     """'Apex Stamping Woodstock' listed in Woodstock: the trailing town is a plant descriptor."""
     tokens = name.tokens
+    # cheap exits: too short, or the last word ends no town name
+    if len(tokens) <= 2 or tokens[-1].rpartition(" ")[2] not in _last_words(town_keys):
+        return name
     for n in (3, 2, 1):
         if len(tokens) > n + 1 and " ".join(tokens[-n:]) in town_keys:
             kept = tokens[:-n]

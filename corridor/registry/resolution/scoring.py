@@ -87,7 +87,12 @@ def _name_weight(record: CompanyName, entry: FacilityEntry, reasons: list[str] |
             reasons.append(f"name similarity {best:.2f}, different line of business")
         return -7.0
     distinctive = record.distinctive or best_name.distinctive
-    weight = _interpolate(best, _DISTINCTIVE_CURVE if distinctive else _GENERIC_CURVE)
+    curve = _DISTINCTIVE_CURVE if distinctive else _GENERIC_CURVE
+    if best <= curve[0][0]:
+        weight = curve[0][1]
+    else:
+        segments = _DISTINCTIVE_SEGMENTS if distinctive else _GENERIC_SEGMENTS
+        weight = _on_segments(best, segments, curve[-1][1])
     if reasons is not None:
         generic = "" if distinctive else " (generic name)"
         reasons.append(f"name similarity {best:.2f}{generic}")
@@ -120,10 +125,27 @@ _GENERIC_CURVE = (
 def _interpolate(x: float, curve: tuple[tuple[float, float], ...]) -> float:
     if x <= curve[0][0]:
         return curve[0][1]
-    for (x0, y0), (x1, y1) in itertools.pairwise(curve):
+    return _on_segments(x, _segments(curve), curve[-1][1])
+
+
+def _segments(
+    curve: tuple[tuple[float, float], ...],
+) -> tuple[tuple[float, float, float, float], ...]:
+    return tuple((x0, y0, x1, y1) for (x0, y0), (x1, y1) in itertools.pairwise(curve))
+
+
+def _on_segments(
+    x: float, segments: tuple[tuple[float, float, float, float], ...], last: float
+) -> float:
+    for x0, y0, x1, y1 in segments:
         if x <= x1:
             return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
-    return curve[-1][1]
+    return last
+
+
+# The curves as (x0, y0, x1, y1) segments, unpacked once: _name_weight runs per candidate.
+_DISTINCTIVE_SEGMENTS = _segments(_DISTINCTIVE_CURVE)
+_GENERIC_SEGMENTS = _segments(_GENERIC_CURVE)
 
 
 def _different_trade(a: CompanyName, b: CompanyName) -> bool:
