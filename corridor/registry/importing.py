@@ -79,43 +79,22 @@ class _DryRun(Exception):
     pass
 
 
-def record_from_source(record: SourceRecord) -> InputRecord:
+def _as_input(row: SourceRecord | Facility, source: str, source_id: str) -> InputRecord:
+    """A source record or a facility as matching sees it (both carry the same fields)."""
+    values: dict[str, Any] = {name: getattr(row, name) or None for name in RECORD_FIELDS}
+    values["employees"] = row.employees
     return InputRecord(
-        source=record.source,
-        source_id=record.source_id,
-        name=record.name,
-        street=record.street or None,
-        city=record.city or None,
-        province=record.province or None,
-        postal_code=record.postal_code or None,
-        phone=record.phone or None,
-        website=record.website or None,
-        naics=record.naics or None,
-        employees=record.employees,
-        products=record.products or None,
-        lat=record.latitude,
-        lon=record.longitude,
+        source=source, source_id=source_id, lat=row.latitude, lon=row.longitude, **values
     )
+
+
+def record_from_source(record: SourceRecord) -> InputRecord:
+    return _as_input(record, record.source, record.source_id)
 
 
 def record_from_facility(facility: Facility) -> InputRecord:
     """A facility entered by hand, as matching sees it."""
-    return InputRecord(
-        source="corridor",
-        source_id=str(facility.pk),
-        name=facility.name,
-        street=facility.street or None,
-        city=facility.city or None,
-        province=facility.province,
-        postal_code=facility.postal_code or None,
-        phone=facility.phone or None,
-        website=facility.website or None,
-        naics=facility.naics or None,
-        employees=facility.employees,
-        products=facility.products or None,
-        lat=facility.latitude,
-        lon=facility.longitude,
-    )
+    return _as_input(facility, "corridor", str(facility.pk))
 
 
 def load_resolver() -> Resolver:

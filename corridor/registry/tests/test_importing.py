@@ -6,10 +6,11 @@ from typing import Any
 import pytest
 from django.core.management import CommandError, call_command
 
+from corridor.core.history import change_context
 from corridor.core.models import ChangeRecord, Municipality
 from corridor.core.scoping import system_scope
 from corridor.registry.importing import write_rejects
-from corridor.registry.models import Facility, ImportRun, MatchStatus, SourceRecord
+from corridor.registry.models import Company, Facility, ImportRun, MatchStatus, SourceRecord
 from corridor.registry.services import export_links
 from corridor.registry.sheets import ImportFileError
 from corridor.registry.tests.helpers import (
@@ -278,3 +279,20 @@ def test_rejected_rows_are_kept_with_the_import(world: Any, tmp_path: Path) -> N
             "raw": dict(zip(HEADER, bad, strict=True)),
         }
     ]
+
+
+def test_a_facility_entered_by_hand_is_found_by_an_import(world: Any, tmp_path: Path) -> None:
+    with system_scope("test"), change_context(source="tests"):
+        company = Company.objects.create(name="Apex Stamping Inc.")
+        facility = Facility.objects.create(
+            company=company,
+            name="Apex Stamping Inc.",
+            street="123 Main St",
+            city="Windsor",
+            postal_code="N9A 1A1",
+            phone="519-555-0101",
+            municipality=world.windsor,
+        )
+    report = import_list(write_list(tmp_path / "w.csv", [APEX_AGAIN]))
+    assert report.matched == 1 and report.created == 0
+    assert records()[0].facility_id == facility.pk
