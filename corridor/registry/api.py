@@ -21,7 +21,7 @@ from corridor.registry.schemas import (
     MergeOut,
     SourceRecordOut,
 )
-from corridor.registry.views.common import candidate_problem, require_seeing, waiting_for_review
+from corridor.registry.views.common import require_seeing, waiting_for_review
 
 router = Router(tags=["registry"])
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
@@ -110,9 +110,6 @@ def _waiting(request: HttpRequest, record_id: int) -> SourceRecord:
 )
 def confirm_review(request: HttpRequest, record_id: int) -> Merge:
     record = _waiting(request, record_id)
-    problem = candidate_problem(record)
-    if problem is not None:
-        raise ValidationError(problem)
     merge = services.confirm_match(request.user, record)
     return _merge_out(request, merge.pk)
 

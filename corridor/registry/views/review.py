@@ -121,11 +121,6 @@ def _waiting_record(request: HttpRequest, pk: int) -> SourceRecord:
 @require_POST
 def review_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     record = _waiting_record(request, pk)
-    policy.require_change(request.user, record)
-    problem = candidate_problem(record)
-    if problem is not None:
-        messages.error(request, problem)
-        return redirect("review-queue")
     try:
         merge = services.confirm_match(request.user, record)
     except ValidationError as exc:
