@@ -80,8 +80,23 @@ def _fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture
-def world(db: Any) -> World:
+@pytest.fixture(autouse=True)
+def _reference_data_after_a_flush(request: Any) -> None:
+    """A transactional test (a browser test's live server, real threads) empties the database
+    when it ends; the next one gets the reference data that migrations ship back."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server")
+    )
+    if transactional:
+        from corridor.core.reference import ensure_reference_data
+
+        request.getfixturevalue("transactional_db")
+        ensure_reference_data()
+
+
+def build_world() -> World:
+    """The small corridor, written to the database (inside whatever transaction is open)."""
     with system_scope("test fixtures"), change_context(source="tests"):
         windsor = _place("Windsor", "42.3149", "-83.0364", "Windsor–Sarnia")
         oshawa = _place("Oshawa", "43.8971", "-78.8658", "Toronto")
@@ -118,6 +133,11 @@ def world(db: Any) -> World:
             dave=_person("dave", apma, Role.VIEWER),
             erin=_person("erin", org_a, Role.VIEWER),
         )
+
+
+@pytest.fixture
+def world(db: Any) -> World:
+    return build_world()
 
 
 def client_for(user: User | None) -> Client:

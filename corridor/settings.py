@@ -207,3 +207,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": envstr("CORRIDOR_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# Corporate calls: days to respond to a flag before it shows as overdue.
+CORRIDOR_RED_FLAG_DAYS = envint("CORRIDOR_RED_FLAG_DAYS", 7)
+CORRIDOR_YELLOW_FLAG_DAYS = envint("CORRIDOR_YELLOW_FLAG_DAYS", 30)
+# Follow-ups due within this many days get a reminder from `corridor send-reminders`.
+CORRIDOR_REMINDER_DAYS = envint("CORRIDOR_REMINDER_DAYS", 3)

@@ -7,6 +7,7 @@ urlpatterns = [
     path("admin/", admin_site.urls),
     path("api/v1/", api.urls),
     path("registry/", include("corridor.registry.urls")),
+    path("calls/", include("corridor.calls.urls")),
     # core last: its catch-all "<slug>/" shows the capabilities not yet built
     path("", include("corridor.core.urls")),
 ]

@@ -11,54 +11,24 @@ Roles: alice (editor, municipality A), bob (editor, municipality B), carol
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.test import Client
+from django.db import transaction
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from conftest import build_world
 from corridor.api.api import api
 from corridor.core import policy
 from corridor.core.models import ApiToken, ChangeRecord, Membership, Municipality, Organisation
 from corridor.registry.models import Company, Facility
-
-ROLES = ["alice", "bob", "carol", "dave", "erin", "anonymous"]
-SIGNED_IN = ROLES[:-1]
-
-
-def everyone(status: int, anonymous: int = 302) -> dict[str, int]:
-    return {**dict.fromkeys(SIGNED_IN, status), "anonymous": anonymous}
-
-
-def only(allowed: dict[str, int], others: int, anonymous: int = 302) -> dict[str, int]:
-    return {**dict.fromkeys(SIGNED_IN, others), **allowed, "anonymous": anonymous}
-
-
-def participants(status: int, partner: int, anonymous: int = 302) -> dict[str, int]:
-    """Municipalities and the coordinator office get ``status``; the partner (dave) not."""
-    return {**dict.fromkeys(SIGNED_IN, status), "dave": partner, "anonymous": anonymous}
-
-
-def coordinator(status: int, editors: int, partner: int, anonymous: int = 302) -> dict[str, int]:
-    """carol may; the municipalities' people get ``editors``, the partner ``partner``."""
-    return {
-        **dict.fromkeys(SIGNED_IN, editors),
-        "carol": status,
-        "dave": partner,
-        "anonymous": anonymous,
-    }
-
-
-@dataclass(frozen=True)
-class Row:
-    name: str  # URL name, or "METHOD /api/v1/path" for the API
-    url: Callable[[Any], str]
-    expect: dict[str, int]
-    method: str = "get"
-    data: Callable[[Any], dict[str, Any]] | None = None
-
+from tests.access_rows import ROLES, SIGNED_IN, Row, coordinator, everyone, only, participants
+from tests.matrix_calls import build_calls
+from tests.matrix_calls_api import CALL_API, CALL_API_LISTS
+from tests.matrix_calls_pages import CALL_PAGES
+from tests.matrix_calls_work import WORK_PAGES
 
 PAGES: list[Row] = [
     Row("home", lambda w: "/", everyone(200)),
@@ -133,7 +103,7 @@ PAGES: list[Row] = [
         lambda w: f"/history/core/membership/{w.dave_membership.pk}/",
         only({"carol": 200, "dave": 200}, 404),
     ),
-    Row("capability-planned", lambda w: "/calls/", everyone(200)),
+    Row("capability-planned", lambda w: "/outreach/", everyone(200)),
     Row("capability-planned", lambda w: "/reports/", everyone(200)),
     # The registry: companies and facilities are shared; imported rows, the review
     # queue and import results are for participants; the coordinator decides.
@@ -304,6 +274,9 @@ API: list[Row] = [
     ),
 ]
 
+PAGES += CALL_PAGES + WORK_PAGES
+API += CALL_API
+
 # What each API list returns must be exactly what the policy lets that role see.
 API_LISTS = {
     "/api/v1/organisations": Organisation,
@@ -312,6 +285,7 @@ API_LISTS = {
     "/api/v1/changes": ChangeRecord,
     "/api/v1/companies": Company,
     "/api/v1/facilities": Facility,
+    **CALL_API_LISTS,
 }
 
 ADMIN_ONLY_FOR_CAROL_EXCEPT = {
@@ -321,15 +295,36 @@ ADMIN_ONLY_FOR_CAROL_EXCEPT = {
 }
 
 
+@pytest.fixture(scope="module")
+def _matrix_world_once(django_db_setup: Any, django_db_blocker: Any) -> Iterator[Any]:
+    """The matrix's world, built once for the module inside a transaction that is rolled
+    back at the end; every test runs in a savepoint inside it (like Django's
+    ``setUpTestData``), so a test's writes never reach the next test."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
+        transaction.atomic(),
+    ):
+        world = _build_matrix_world()
+        yield world
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def matrix_world(world: Any) -> Any:
+def matrix_world(_matrix_world_once: Any, db: Any) -> Any:
+    return _matrix_world_once
+
+
+def _build_matrix_world() -> Any:
     from corridor.core.scoping import system_scope
 
+    world: Any = build_world()
     with system_scope("access matrix fixtures"):
         world.deleted_org = Organisation.objects.create(name="Closed Office", kind="government")
         world.deleted_org.delete()
         world.dave_membership = Membership.objects.get(user=world.dave)
     _registry(world)
+    build_calls(world)
     world.tokens = {}
     world.bearer = {}
     for name, user in world.users().items():
@@ -399,8 +394,8 @@ def _client(world: Any, role: str, api_call: bool) -> Client:
 
 def _call(client: Client, row: Row, world: Any) -> Any:
     data = row.data(world) if row.data else {}
-    if row.method == "patch":
-        return client.patch(row.url(world), data, content_type="application/json")
+    if row.method in ("patch", "put"):
+        return getattr(client, row.method)(row.url(world), data, content_type="application/json")
     if row.method == "post" and row.name.startswith("POST /api/"):
         return client.post(row.url(world), data, content_type="application/json")
     return getattr(client, row.method)(row.url(world), data)

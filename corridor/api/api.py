@@ -11,6 +11,7 @@ from ninja.security import django_auth
 
 from corridor.api import errors
 from corridor.api.auth import BearerToken
+from corridor.calls.api import router as calls_router
 from corridor.core.api import router as core_router
 from corridor.registry.api import router as registry_router
 
@@ -30,3 +31,4 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("", core_router)
 api.add_router("", registry_router)
+api.add_router("", calls_router)

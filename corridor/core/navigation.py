@@ -30,6 +30,7 @@ CAPABILITIES: tuple[Capability, ...] = (
         "calls",
         "Corporate calls",
         "Plan and log company visits on the common template; one lead per company.",
+        "call-planner",
     ),
     Capability(
         "supply-chain",

@@ -139,6 +139,13 @@ class Rule:
     def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
         return qs.none()
 
+    def history_visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        """Whose change history the actor may read (before/after values of every field).
+
+        By default the same rows as ``visible``; a model with confidential fields
+        narrows it to the people who may read those fields."""
+        return self.visible(actor, qs)
+
     def can_create(self, actor: Actor) -> bool:
         return False
 
@@ -190,6 +197,17 @@ def visible(user: Any, model: type[M], *, include_deleted: bool = False) -> Scop
         base = ScopedQuerySet(model=model, using=base.db)
     qs = base.scoped(f"visible to {actor}")
     return rule_for(model).visible(actor, qs)
+
+
+def with_visible_history(user: Any, model: type[M]) -> ScopedQuerySet[M]:
+    """The rows of ``model`` (deleted or not) whose change history ``user`` may read."""
+    actor = actor_for(user)
+    manager: Any = getattr(model, "all_objects", model._default_manager)
+    base = manager.get_queryset()
+    if not isinstance(base, ScopedQuerySet):
+        base = ScopedQuerySet(model=model, using=base.db)
+    qs = base.scoped(f"history visible to {actor}")
+    return rule_for(model).history_visible(actor, qs)
 
 
 def can_view(user: Any, model: type[models.Model]) -> bool:

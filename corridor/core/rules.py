@@ -131,6 +131,6 @@ class ChangeRecordRule(Rule):
         for model in policy.registered_models():
             if model is ChangeRecord or model is ApiToken:
                 continue
-            ids = policy.visible(actor, model, include_deleted=True).values("pk")
+            ids = policy.with_visible_history(actor, model).values("pk")
             scope |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=ids)
         return qs.filter(scope)

@@ -20,7 +20,7 @@ def object_history(request: HttpRequest, app_label: str, model_name: str, pk: in
         raise Http404("No such kind of record.") from None
     if not is_recorded(model) or model not in policy.registered_models():
         raise Http404("No history is kept for this kind of record.")
-    obj = policy.visible(request.user, model, include_deleted=True).filter(pk=pk).first()
+    obj = policy.with_visible_history(request.user, model).filter(pk=pk).first()
     if obj is None:
         raise Http404("No such record, or you may not see it.")
     page, keep = paginate(request, history_of(request.user, obj))

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from corridor.calls.facility_panel import facility_calls
 from corridor.core import policy
 from corridor.core.models import Municipality
 from corridor.core.views.common import paginate, read_filters
@@ -114,6 +115,7 @@ def facility_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "merges_out": [(m, policy.can_change(user, m)) for m in merges.filter(merged=facility)],
             "merge_form": MergeForm() if can_merge else None,
             "points": facility_points([facility]),
+            "calls_panel": facility_calls(user, facility),
             "nav_current": NAV,
         },
     )

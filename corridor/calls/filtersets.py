@@ -1,0 +1,88 @@
+"""Filters shared by the calls' list pages and their API lists, so the two never disagree."""
+
+import datetime as dt
+from typing import Annotated, Any
+
+from django.db.models import Q
+from django.utils import timezone
+from ninja import FilterLookup, FilterSchema
+from pydantic import Field
+
+from corridor.calls.models import (
+    Approval,
+    CallStatus,
+    FlagCategory,
+    FlagStatus,
+    FollowUpStatus,
+    Severity,
+)
+
+# Database integers are 64-bit but ids fit in 32; larger numbers could not even be compared.
+MAX_ID = 2**31 - 1
+
+
+def _id(description: str) -> Any:
+    return Field(None, ge=1, le=MAX_ID, description=description)
+
+
+class CallFilter(FilterSchema):
+    facility: Annotated[int | None, FilterLookup("facility_id")] = _id("Facility id")
+    organisation: Annotated[int | None, FilterLookup("organisation_id")] = _id(
+        "The municipality (or office) making the call"
+    )
+    status: CallStatus | None = Field(None, description="planned, completed or cancelled")
+    approval: Approval | None = Field(
+        None, description="e.g. pending: plans waiting for approval (conflicts)"
+    )
+    from_date: Annotated[dt.date | None, FilterLookup("scheduled_on__gte")] = Field(
+        None, description="Scheduled on or after this day"
+    )
+    to_date: Annotated[dt.date | None, FilterLookup("scheduled_on__lte")] = Field(
+        None, description="Scheduled on or before this day"
+    )
+    campaign: Annotated[int | None, FilterLookup("campaign_id")] = _id("Campaign id")
+
+
+class FlagFilter(FilterSchema):
+    severity: Severity | None = Field(None, description="red or yellow")
+    category: FlagCategory | None = None
+    status: FlagStatus | None = Field(None, description="open, closed or withdrawn")
+    facility: Annotated[int | None, FilterLookup("facility_id")] = _id("Facility id")
+    organisation: Annotated[int | None, FilterLookup("organisation_id")] = _id(
+        "The organisation that raised it"
+    )
+
+
+class FollowUpFilter(FilterSchema):
+    status: FollowUpStatus | None = Field(None, description="open, done or cancelled")
+    overdue: bool | None = Field(
+        None, description="true: open and past due; false: everything else"
+    )
+    owner_organisation: Annotated[int | None, FilterLookup("owner_organisation_id")] = _id(
+        "The organisation that owns it"
+    )
+    facility: Annotated[int | None, FilterLookup("facility_id")] = _id("Facility id")
+
+    def filter_overdue(self, value: bool | None) -> Q:
+        if value is None:
+            return Q()
+        late = Q(status=FollowUpStatus.OPEN, due_on__lt=timezone.localdate())
+        return late if value else ~late
+
+
+class LeadAssignmentFilter(FilterSchema):
+    facility: Annotated[int | None, FilterLookup("facility_id")] = _id("Facility id")
+    organisation: Annotated[int | None, FilterLookup("organisation_id")] = _id(
+        "The lead municipality"
+    )
+
+
+class CampaignFilter(FilterSchema):
+    running: bool | None = Field(None, description="true: running today")
+
+    def filter_running(self, value: bool | None) -> Q:
+        if value is None:
+            return Q()
+        today = timezone.localdate()
+        now = Q(starts_on__lte=today, ends_on__gte=today)
+        return now if value else ~now

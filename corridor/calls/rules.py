@@ -1,0 +1,212 @@
+"""Access rules for corporate calls: what is shared, what stays with the visitors.
+
+* The fact of a call (facility, date, who visited, status, flag categories,
+  follow-up status) is shared with every participating municipality and the
+  coordinator office.
+* What the company said (``CallAnswers``, a flag's ``detail``, a follow-up's
+  description and outcome) is visible to the visiting municipality and the
+  coordinator only; a follow-up's text also to its owner and to the partner it
+  refers the company to.
+* Partners see the referrals addressed to them, and aggregates that suppress
+  counts under five companies (``corridor/calls/aggregates.py``).
+* Editors of the visiting municipality and the coordinator change a call; the
+  coordinator alone assigns leads, runs campaigns and publishes templates.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+
+from corridor.calls.models import (
+    Call,
+    CallAnswers,
+    CallTemplate,
+    Campaign,
+    Flag,
+    FollowUp,
+    LeadAssignment,
+)
+from corridor.core import policy
+from corridor.core.policy import Actor, Rule, register
+from corridor.core.scoping import ScopedQuerySet
+
+
+def _participants(actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+    return qs if actor.is_participant else qs.none()
+
+
+def may_plan_calls(actor: Actor) -> bool:
+    """Municipal editors plan calls for their municipality; the coordinator for anyone."""
+    return actor.is_coordinator or any(
+        m.role == "editor" and m.organisation_kind == "municipality" for m in actor.memberships
+    )
+
+
+def _edits_for(actor: Actor, organisation_id: int | None) -> bool:
+    return actor.is_coordinator or organisation_id in actor.editor_organisation_ids
+
+
+@register(CallTemplate)
+class CallTemplateRule(Rule):
+    """Everyone signed in may read the common template; the coordinator publishes versions."""
+
+    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        return qs if actor.is_authenticated else qs.none()
+
+    def can_create(self, actor: Actor) -> bool:
+        return actor.is_coordinator
+
+
+class _CoordinatorManaged(Rule):
+    def can_view(self, actor: Actor) -> bool:
+        return actor.is_participant
+
+    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        return _participants(actor, qs)
+
+    def can_create(self, actor: Actor) -> bool:
+        return actor.is_coordinator
+
+    def can_change(self, actor: Actor, obj: Any) -> bool:
+        return actor.is_coordinator
+
+
+@register(LeadAssignment)
+class LeadAssignmentRule(_CoordinatorManaged):
+    """Who leads calls on a facility: shared with participants, set by the coordinator."""
+
+
+@register(Campaign)
+class CampaignRule(_CoordinatorManaged):
+    """Campaigns and their targets: shared with participants, run by the coordinator."""
+
+
+class _CallingWork(Rule):
+    """Shared with the participants; municipal editors and the coordinator add to it."""
+
+    def can_view(self, actor: Actor) -> bool:
+        return actor.is_participant
+
+    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        return _participants(actor, qs)
+
+    def can_create(self, actor: Actor) -> bool:
+        return may_plan_calls(actor)
+
+
+@register(Call)
+class CallRule(_CallingWork):
+    def can_change(self, actor: Actor, obj: Any) -> bool:
+        return _edits_for(actor, obj.organisation_id)
+
+
+@register(CallAnswers)
+class CallAnswersRule(_CallingWork):
+    """Confidential: the visiting municipality's people and the coordinator."""
+
+    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        if actor.is_coordinator:
+            return qs
+        if not actor.is_participant:
+            return qs.none()
+        return qs.filter(call__organisation_id__in=actor.organisation_ids)
+
+    def can_change(self, actor: Actor, obj: Any) -> bool:
+        return _edits_for(actor, obj.call.organisation_id)
+
+
+@register(Flag)
+class FlagRule(_CallingWork):
+    def can_change(self, actor: Actor, obj: Any) -> bool:
+        return _edits_for(actor, obj.organisation_id)
+
+    def history_visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        # The history holds the detail: only those who may read it.
+        if actor.is_coordinator:
+            return qs
+        if not actor.is_participant:
+            return qs.none()
+        return qs.filter(organisation_id__in=actor.organisation_ids)
+
+
+@register(FollowUp)
+class FollowUpRule(Rule):
+    """Participants see every follow-up's status; a partner sees the referrals addressed to it."""
+
+    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        if actor.is_participant:
+            return qs
+        if not actor.is_authenticated:
+            return qs.none()
+        return qs.filter(referral_to_id__in=actor.organisation_ids)
+
+    def can_create(self, actor: Actor) -> bool:
+        return may_plan_calls(actor)
+
+    def can_change(self, actor: Actor, obj: Any) -> bool:
+        return (
+            _edits_for(actor, obj.owner_organisation_id)
+            or (obj.call_id is not None and _edits_for(actor, obj.call.organisation_id))
+            or (
+                obj.referral_to_id is not None
+                and obj.referral_to_id in actor.editor_organisation_ids
+            )
+        )
+
+    def history_visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        # The history holds the description and outcome: only those who may read them.
+        if actor.is_coordinator:
+            return qs
+        if not actor.is_authenticated:
+            return qs.none()
+        mine = actor.organisation_ids
+        return qs.filter(
+            Q(owner_organisation_id__in=mine)
+            | Q(referral_to_id__in=mine)
+            | Q(call__organisation_id__in=mine)
+        )
+
+
+# Field-level confidentiality: who may read what the company said.
+
+
+def can_read_answers(user: Any, call: Call) -> bool:
+    actor = policy.actor_for(user)
+    return actor.is_authenticated and (
+        actor.is_coordinator
+        or (actor.is_participant and call.organisation_id in actor.organisation_ids)
+    )
+
+
+def can_read_flag_detail(user: Any, flag: Flag) -> bool:
+    actor = policy.actor_for(user)
+    return actor.is_authenticated and (
+        actor.is_coordinator
+        or (actor.is_participant and flag.organisation_id in actor.organisation_ids)
+    )
+
+
+def can_read_follow_up_detail(user: Any, follow_up: FollowUp) -> bool:
+    actor = policy.actor_for(user)
+    if not actor.is_authenticated:
+        return False
+    if actor.is_coordinator:
+        return True
+    mine = actor.organisation_ids
+    return (
+        follow_up.owner_organisation_id in mine
+        or follow_up.referral_to_id in mine
+        or (follow_up.call is not None and follow_up.call.organisation_id in mine)
+    )
+
+
+def readable_answers_filter(user: Any) -> Q:
+    """A filter on ``Call`` for the calls whose answers ``user`` may read."""
+    actor = policy.actor_for(user)
+    if actor.is_coordinator:
+        return Q()
+    if not actor.is_participant:
+        return Q(pk__in=[])
+    return Q(organisation_id__in=actor.organisation_ids)

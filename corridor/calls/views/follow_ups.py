@@ -1,0 +1,166 @@
+"""My follow-ups: what was promised after calls and flags, and the referrals a partner received."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from corridor.calls import follow_ups as service
+from corridor.calls.forms_work import FollowUpCompleteForm, safe_next, section
+from corridor.calls.models import FlagStatus, FollowUp, FollowUpStatus
+from corridor.calls.rules import can_read_follow_up_detail
+from corridor.core import policy
+from corridor.core.models import Organisation
+from corridor.core.views.common import paginate
+
+STATUSES = [("open", "Open"), ("done", "Done"), ("cancelled", "Cancelled"), ("all", "Any status")]
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    follow_up: FollowUp
+    readable: bool  # may read the description and the outcome
+    can_act: bool
+    overdue_days: int  # 0 when not overdue
+
+
+@login_required
+def follow_up_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    actor = policy.actor_for(user)
+    today = timezone.localdate()
+    qs = policy.visible(user, FollowUp).select_related(
+        "facility",
+        "facility__municipality",
+        "owner_organisation",
+        "owner",
+        "referral_to",
+        "call",
+        "call__organisation",
+        "flag",
+    )
+    status = request.GET.get("status") or "open"
+    if status not in dict(STATUSES):
+        status = "open"
+    if status != "all":
+        qs = qs.filter(status=status)
+    overdue_only = request.GET.get("overdue") == "1"
+    if overdue_only:
+        qs = qs.filter(status=FollowUpStatus.OPEN, due_on__lt=today)
+    whose = request.GET.get("whose") or "mine"
+    organisations = []
+    if actor.is_participant:
+        organisations = list(
+            policy.visible(user, Organisation)
+            .filter(pk__in=policy.visible(user, FollowUp).values("owner_organisation_id"))
+            .order_by("name")
+        )
+        if whose == "mine":
+            qs = qs.filter(Q(owner=user) | Q(owner_organisation_id__in=actor.organisation_ids))
+        elif whose != "all":
+            if whose.isdigit():
+                qs = qs.filter(owner_organisation_id=int(whose))
+            else:
+                whose = "mine"
+                qs = qs.filter(Q(owner=user) | Q(owner_organisation_id__in=actor.organisation_ids))
+    qs = qs.order_by("due_on", "pk")
+    page, keep = paginate(request, qs)
+    items = [
+        Item(
+            f,
+            can_read_follow_up_detail(user, f),
+            f.status == FollowUpStatus.OPEN and policy.can_change(user, f),
+            (today - f.due_on).days if f.is_overdue(today) else 0,
+        )
+        for f in page
+    ]
+    return render(
+        request,
+        "calls/follow_up_list.html",
+        {
+            "page_obj": page,
+            "items": items,
+            "querystring_without_page": keep,
+            "statuses": STATUSES,
+            "status": status,
+            "overdue_only": overdue_only,
+            "whose": whose,
+            "organisations": organisations,
+            "is_partner": not actor.is_participant,
+            "shows_actions": actor.is_participant or any(i.can_act for i in items),
+            "today": today,
+            "here": request.get_full_path(),
+            **section("follow-ups"),
+        },
+    )
+
+
+def _follow_up(request: HttpRequest, pk: int) -> FollowUp:
+    qs = policy.visible(request.user, FollowUp).select_related(
+        "facility", "owner_organisation", "owner", "referral_to", "call", "flag"
+    )
+    found: FollowUp = get_object_or_404(qs, pk=pk)
+    return found
+
+
+@login_required
+def follow_up_complete(request: HttpRequest, pk: int) -> HttpResponse:
+    follow_up = _follow_up(request, pk)
+    if not policy.can_change(request.user, follow_up):
+        raise PermissionDenied("Only the people who own this follow-up mark it done.")
+    back = safe_next(request, reverse("follow-up-list"))
+    form = FollowUpCompleteForm(request.POST or None)
+    if follow_up.status != FollowUpStatus.OPEN:
+        messages.info(request, f"This follow-up is already {follow_up.get_status_display()}.")
+        return redirect(back)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service.complete_follow_up(request.user, follow_up, form.cleaned_data["outcome"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(back)
+        text = f"Done: {follow_up.get_category_display()} for {follow_up.facility.name}."
+        flag = follow_up.flag
+        if flag is not None:
+            flag.refresh_from_db()
+            if flag.status == FlagStatus.CLOSED:
+                text += f" Its {flag.get_severity_display().lower()} flag is now closed."
+        messages.success(request, text)
+        return redirect(back)
+    return render(
+        request,
+        "calls/follow_up_complete.html",
+        {
+            "follow_up": follow_up,
+            "readable": can_read_follow_up_detail(request.user, follow_up),
+            "form": form,
+            "next": back,
+            **section("follow-ups"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def follow_up_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    follow_up = _follow_up(request, pk)
+    back = safe_next(request, reverse("follow-up-list"))
+    try:
+        service.cancel_follow_up(request.user, follow_up)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            f"Cancelled: {follow_up.get_category_display()} for {follow_up.facility.name}.",
+        )
+    return redirect(back)
