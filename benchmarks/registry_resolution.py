@@ -1,6 +1,10 @@
 """Corridor's registry resolver on generated municipal lists: quality, time, memory.
 
     python benchmarks/registry_resolution.py --records 100000 [--seed 1] [--profile heldout]
+        [--workers 1]
+
+--workers 2 (default): a forked helper process normalises rows ahead of the resolver;
+--workers 1: everything in one process. The decisions are the same either way.
 
 The logic lives in corridor.registry.resolution.bench.run_benchmark (for `corridor bench
 registry`); this script only parses arguments and prints.
@@ -24,8 +28,9 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--profile", default="standard", choices=("standard", "heldout"))
+    parser.add_argument("--workers", type=int, default=2, choices=(1, 2))
     args = parser.parse_args()
-    result = run_benchmark(args.records, args.seed, args.profile)
+    result = run_benchmark(args.records, args.seed, args.profile, args.workers)
     width = max(len(k) for k in result)
     for key, value in result.items():
         print(f"{key:<{width}}  {value}")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
-from .text import data_rows, fold
+from .text import data_rows, fold_uncached
 
 STREET_TYPES: dict[str, str] = {}
 DIRECTIONS: dict[str, str] = {}
@@ -21,7 +21,7 @@ _UNIT = re.compile(
 _HASH_UNIT = re.compile(r"#\s*([a-z]?\d+[a-z]?|[a-z])\b,?")
 _UNIT_CIVIC = re.compile(r"^([a-z]?\d{1,4}[a-z]?)\s*-\s*(\d+[a-z]?)\b")
 _CIVIC = re.compile(r"^(\d+)([a-z])?(?=\s|$)")
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_WORD = re.compile(r"[0-9a-z]+")
 _POSTAL = re.compile(
     r"^([abceghjklmnprstvxy]\d[abceghjklmnprstvwxyz])\s*-?\s*(\d[abceghjklmnprstvwxyz]\d)$"
 )
@@ -38,8 +38,7 @@ _LONG_DIRECTION = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class StreetAddress:
+class StreetAddress(NamedTuple):
     """A parsed street line: '4-123 Main St. N.' -> number 123, street 'main n', unit '4'."""
 
     number: str | None
@@ -51,7 +50,7 @@ class StreetAddress:
 @lru_cache(maxsize=131072)
 def parse_street(raw: str) -> StreetAddress | None:
     """Parse a street line as written in a municipal list; None if nothing usable."""
-    text = fold(raw)
+    text = fold_uncached(raw)
     if not text:
         return None
     if "box" in text or "rural" in text or "r.r" in text or "rr" in text:
@@ -77,9 +76,21 @@ def parse_street(raw: str) -> StreetAddress | None:
         if found:
             number = found.group(1) + (found.group(2) or "")
             text = text[found.end() :]
-    words = [w for w in _NON_ALNUM.split(text) if w]
-    if not words:
+    street, street_type = _street_name(text)
+    if street is None:
         return StreetAddress(number, None, unit) if number else None
+    return StreetAddress(number, street, unit, street_type)
+
+
+@lru_cache(maxsize=65536)
+def _street_name(text: str) -> tuple[str | None, str | None]:
+    """The street part of a line (after the civic number): name with direction, and its type.
+
+    Cached: street names repeat across rows far more than whole lines (whose numbers differ).
+    """
+    words = _WORD.findall(text)
+    if not words:
+        return None, None
     direction = ""
     while len(words) > 1 and words[-1] in DIRECTIONS:
         direction = DIRECTIONS[words.pop()]
@@ -90,12 +101,12 @@ def parse_street(raw: str) -> StreetAddress | None:
     if len(words) > 1:
         first = _LONG_DIRECTION.get(DIRECTIONS.get(first, ""), STREET_TYPES.get(first, first))
     words = [_LEADING_CANON.get(first, first)] + [STREET_TYPES.get(w, w) for w in words[1:]]
-    street = " ".join(words + ([direction] if direction else []))
-    return StreetAddress(number, street, unit, street_type)
+    return " ".join(words + ([direction] if direction else [])), street_type
 
 
 @lru_cache(maxsize=131072)
 def parse_postal_code(raw: str) -> str | None:
     """'n4s7w3', 'N4S-7W3' -> 'N4S 7W3'; None unless it is a valid Canadian postal code."""
-    found = _POSTAL.match(fold(raw).replace(" ", ""))
+    text = "".join(raw.lower().split()) if raw.isascii() else fold_uncached(raw).replace(" ", "")
+    found = _POSTAL.match(text)
     return f"{found.group(1)} {found.group(2)}".upper() if found else None

@@ -43,8 +43,9 @@ PLATFORM_DOMAINS = frozenset(
 )
 
 
-def _phone(text: str) -> str | None:
-    digits = _NOT_DIGIT.sub("", _EXTENSION.sub("", text.strip()))
+def _phone(text: str, plain: bool = False) -> str | None:
+    # a plain cell (digits and punctuation only) has no extension marker to strip
+    digits = _NOT_DIGIT.sub("", text if plain else _EXTENSION.sub("", text.strip()))
     if len(digits) == 11 and digits[0] == "1":
         digits = digits[1:]
     elif len(digits) > 11 and digits[0] == "1":
@@ -60,7 +61,7 @@ def _phone(text: str) -> str | None:
 def parse_phones(raw: str) -> tuple[str, ...]:
     """'+1 (519) 555-1234 ext. 22' -> ('5195551234',); several numbers may share a cell."""
     if _PLAIN_PHONE.fullmatch(raw):  # nothing to split on and no extension marker
-        whole = _phone(raw)
+        whole = _phone(raw, plain=True)
         return (whole,) if whole else ()
     found = [p for p in (_phone(part) for part in _SPLIT_PHONES.split(raw)) if p]
     if not found:

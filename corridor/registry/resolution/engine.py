@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from .blocking import FacilityIndex, record_keys
+from .blocking import FacilityIndex, RecordKeys, record_keys
+from .pipeline import normalised
 from .records import Decision, DecisionKind, FacilityEntry, InputRecord, PreparedRecord, prepare
 from .scoring import Comparison, Thresholds, company_signal, compare, logistic
 
@@ -75,7 +76,10 @@ class Resolver:
     def resolve(self, record: InputRecord) -> Decision:
         """Decide one row and add it to the index."""
         prepared = prepare(record)
-        keys = record_keys(prepared)
+        return self._decide(record, prepared, record_keys(prepared))
+
+    def _decide(self, record: InputRecord, prepared: PreparedRecord, keys: RecordKeys) -> Decision:
+        """Decide one normalised row and add it to the index."""
         scored = self._score(prepared, keys)
         verdict = self._verdict(prepared, scored)
         best = verdict.best
@@ -112,17 +116,27 @@ class Resolver:
         )  # fmt: skip
 
     def resolve_all(
-        self, records: Sequence[InputRecord], progress: ProgressCallback | None = None
+        self,
+        records: Sequence[InputRecord],
+        progress: ProgressCallback | None = None,
+        workers: int = 1,
     ) -> list[Decision]:
-        """Decide rows in order; `progress(done, total)` every 1,000 rows and at the end."""
+        """Decide rows in order; `progress(done, total)` every 1,000 rows and at the end.
+
+        With `workers` > 1 (and the fork start method, as on Linux), `workers - 1` helper
+        processes normalise rows and build their blocking keys ahead of the resolver, which
+        decides them in order in this process: the same decisions as with one worker.
+        """
         total = len(records)
         decisions: list[Decision] = []
-        resolve = self.resolve
+        decide = self._decide
         collecting = gc.isenabled()
         gc.disable()  # the index holds no reference cycles; full collections over it cost a third
         try:
-            for i, record in enumerate(records, 1):
-                decisions.append(resolve(record))
+            for i, (record, (prepared, keys)) in enumerate(
+                zip(records, normalised(records, workers), strict=True), 1
+            ):
+                decisions.append(decide(record, prepared, keys))
                 if progress is not None and (i % 1000 == 0 or i == total):
                     progress(i, total)
         finally:
@@ -130,9 +144,9 @@ class Resolver:
                 gc.enable()
         return decisions
 
-    def _score(self, record: PreparedRecord, keys: set[str]) -> list[tuple[Comparison, int]]:
+    def _score(self, record: PreparedRecord, keys: RecordKeys) -> list[tuple[Comparison, int]]:
         """Candidates compared with the row, best first (ties: lower facility key)."""
-        strong, weak = self.index.candidates(record, keys)
+        strong, weak = self.index.candidates(keys)
         if weak:
             strong.extend(self._screen(record, weak))
         entries = self.index.entries
@@ -180,14 +194,13 @@ class Resolver:
         entries = self.index.entries
         query = record.name.compact
         similarity = Indel.normalized_similarity
-        return [
-            fk
-            for fk in weak  # sorted and distinct (FacilityIndex.candidates)
-            if any(
-                similarity(query, name.compact, score_cutoff=NAME_SCREEN) >= NAME_SCREEN
-                for name in entries[fk].names
-            )
-        ]
+        kept = []
+        for fk in weak:  # sorted and distinct (FacilityIndex.candidates)
+            for name in entries[fk].names:
+                if similarity(query, name.compact, score_cutoff=NAME_SCREEN) >= NAME_SCREEN:
+                    kept.append(fk)
+                    break
+        return kept
 
     def _sibling_in_town(self, best: FacilityEntry, record: PreparedRecord) -> bool:
         """Another plant of the best candidate's company lies in the row's (or its) town."""

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
 from .places import is_place, place_key
-from .text import data_lines, data_rows, fold
+from .text import data_lines, data_rows, fold, fold_uncached
 
 LEGAL_FORMS: tuple[tuple[str, ...], ...] = tuple(
     sorted((tuple(line.split()) for line in data_lines("legal_forms.txt")), key=len, reverse=True)
@@ -58,16 +58,19 @@ _NUMBERED = re.compile(
     r"|delaware|michigan|ohio)?\.?\s*(?:inc|incorporated|ltd|limited|corp|corporation|ulc"
     r"|ltee|limitee|co)?\.?$"
 )
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_WORD = re.compile(r"[0-9a-z]+")
 _DIGIT = re.compile(r"\d")
 _SEPARATOR_HINT = re.compile(r"[-:|/,;]")
 _PLANT_HINT = re.compile(r"plant|facilit|site|location|building|bldg|div")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7"}
 
 
-@dataclass(frozen=True, slots=True)
-class CompanyName:
-    """A normalised company name and what was peeled off it."""
+class CompanyName(NamedTuple):
+    """A normalised company name and what was peeled off it.
+
+    A named tuple rather than a frozen dataclass: one is built per distinct name written, and
+    a tuple is several times cheaper to make.
+    """
 
     core: str  # normalised words: "apex stamping"
     compact: str  # core without spaces: "apexstamping" (catches "North Star" / "Northstar")
@@ -133,26 +136,37 @@ def _is_legal_word(word: str) -> bool:
 
 
 def _strip_legal(tokens: list[str]) -> list[str]:
-    """Drop trailing legal forms ('Inc.', 'Canada Inc.', 'of Canada'); keep at least one word."""
-    while len(tokens) > 1:
-        for form in _MULTI_WORD_FORMS if tokens[-1] in _MULTI_WORD_ENDS else ():
-            n = len(form)
-            if tokens[-1] == form[-1] and len(tokens) > n and tuple(tokens[-n:]) == form:
-                del tokens[-n:]
-                break
-        else:
-            if _is_legal_word(tokens[-1]) or tokens[-1] == "canada":
-                del tokens[-1]
-            elif tokens[-2:] == ["of", "canada"] and len(tokens) > 2:
-                del tokens[-2:]
+    """Drop trailing legal forms ('Inc.', 'Canada Inc.', 'of Canada'); keep at least one word.
+
+    Returns a new list ('of' left by 'of Canada' is a stop word, dropped by _tokens).
+    """
+    end = len(tokens)
+    while end > 1:
+        last = tokens[end - 1]
+        if last in _MULTI_WORD_ENDS:  # "S.A. de C.V."
+            for form in _MULTI_WORD_FORMS:
+                n = len(form)
+                if end > n and tuple(tokens[end - n : end]) == form:
+                    end -= n
+                    break
             else:
-                break
-    return tokens[:1] + [t for t in tokens[1:] if t not in _INNER_FORMS]
+                if last == "canada" or _is_legal_word(last):
+                    end -= 1
+                else:
+                    break
+        elif last == "canada" or _is_legal_word(last):
+            end -= 1
+        else:
+            break
+    kept = tokens[:end]
+    if _INNER_FORMS.isdisjoint(kept):
+        return kept
+    return kept[:1] + [t for t in kept[1:] if t not in _INNER_FORMS]
 
 
 def _words(text: str) -> list[str]:
     # "A.B.C." -> "a b c": _tokens joins runs of single letters back into "abc"
-    return [t for t in _NON_ALNUM.split(text.replace("'", "")) if t]
+    return _WORD.findall(text.replace("'", "") if "'" in text else text)
 
 
 def _tokens(words: list[str]) -> list[str]:
@@ -161,17 +175,20 @@ def _tokens(words: list[str]) -> list[str]:
         words = words[1:]
     words = _strip_legal(words)
     out: list[str] = []
+    canon = _canon_token
     initials = False  # "a b c tool" -> "abc tool"
     for word in words:
-        if word in _STOP:
+        if len(word) == 1 and word.isalpha():
+            if initials:
+                out[-1] += word
+            else:
+                out.append(word)
+                initials = True
+        elif word in _STOP:
             initials = False
-            continue
-        single = len(word) == 1 and word.isalpha()
-        if single and initials:
-            out[-1] += word
-            continue
-        initials = single
-        out.append(word if single else _canon_token(word))
+        else:
+            out.append(canon(word))
+            initials = False
     return out
 
 
@@ -199,7 +216,9 @@ def _is_descriptor(text: str) -> bool:
 @lru_cache(maxsize=131072)
 def parse_name(raw: str) -> CompanyName:
     """Normalise a company name as written in a municipal list."""
-    text = fold(raw).replace("&", " and ").replace("+", " and ")
+    text = fold_uncached(raw)
+    if "&" in text or "+" in text:
+        text = text.replace("&", " and ").replace("+", " and ")
     number: str | None = None
     plant: str | None = None
     alternates: list[str] = []

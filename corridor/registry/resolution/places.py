@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -26,6 +26,10 @@ class Town:
     municipalities: frozenset[str]
     known: bool
     community: str | None = None  # a named community inside one municipality: "courtice"
+    ordered: tuple[str, ...] = field(default=(), compare=False, repr=False)  # sorted municipalities
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ordered", tuple(sorted(self.municipalities)))
 
 
 def place_key(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from .addresses import StreetAddress, parse_postal_code, parse_street
 from .contacts import parse_domain, parse_phones
@@ -40,9 +40,12 @@ class InputRecord:
     lon: float | None = None
 
 
-@dataclass(slots=True)
-class PreparedRecord:
-    """The normalised fields of an input row that matching looks at."""
+class PreparedRecord(NamedTuple):
+    """The normalised fields of an input row that matching looks at.
+
+    A named tuple: cheap to build, and cheap to pickle when a worker process normalises rows
+    ahead of the resolver (Resolver.resolve_all with workers=2).
+    """
 
     name: CompanyName
     town: Town | None
@@ -107,22 +110,34 @@ class FacilityEntry:
     record_count: int = 0
 
     def absorb(self, record: PreparedRecord) -> None:
-        """Add a record's variants to this facility."""
-        if all(record.name.core != n.core or record.name.plant != n.plant for n in self.names):
-            _add(self.names, record.name)
-        _add(self.numbers, record.name.number)
-        if record.town is not None:
-            for municipality in sorted(record.town.municipalities):
+        """Add a record's variants to this facility (at most MAX_VARIANTS of each)."""
+        name = record.name
+        names = self.names
+        for known in names:
+            if known.core == name.core and known.plant == name.plant:
+                break
+        else:
+            if len(names) < MAX_VARIANTS:
+                names.append(name)
+        if name.number is not None:
+            _add(self.numbers, name.number)
+        town = record.town
+        if town is not None:
+            for municipality in town.ordered:
                 _add(self.towns, municipality)
-            self.towns_known = self.towns_known or record.town.known
-            _add(self.communities, record.town.community)
+            self.towns_known = self.towns_known or town.known
+            if town.community is not None:
+                _add(self.communities, town.community)
         if record.street is not None and record.street.street:
             _add(self.streets, record.street)
-        _add(self.postals, record.postal)
+        if record.postal is not None:
+            _add(self.postals, record.postal)
         for phone in record.phones:
             _add(self.phones, phone)
-        _add(self.domains, record.domain)
-        _add(self.points, record.point)
+        if record.domain is not None:
+            _add(self.domains, record.domain)
+        if record.point is not None:
+            _add(self.points, record.point)
         self.record_count += 1
 
     @classmethod

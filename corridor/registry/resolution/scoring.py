@@ -169,7 +169,7 @@ def _plant_weight(
         if reasons is not None:
             reasons.append("same plant descriptor")
         return 0.5
-    for other in others:
+    for other in sorted(others):  # sorted: the reason names the same plant on every run
         both_numbers = plant.isdigit() and other.isdigit()
         if both_numbers or (not plant.isdigit() and _different_places(plant, other)):
             if reasons is not None:
@@ -272,8 +272,14 @@ def compare(record: PreparedRecord, entry: FacilityEntry, explain: bool = False)
         plant_weight > 0
     )  # facility-level agreement: plant, phone, postal code, address, position
 
-    if record.phones and entry.phones:
-        if any(p in entry.phones for p in record.phones):
+    phones = record.phones
+    if phones and entry.phones:
+        # most rows carry one phone: test it directly rather than through a generator
+        if (
+            phones[0] in entry.phones
+            if len(phones) == 1
+            else any(p in entry.phones for p in phones)
+        ):
             weight += 4.0
             confirmed = True
             if reasons is not None:
@@ -288,7 +294,7 @@ def compare(record: PreparedRecord, entry: FacilityEntry, explain: bool = False)
             weight += 3.0
             confirmed = True
             text = "same postal code"
-        elif any(p[:3] == record.fsa for p in entry.postals):
+        elif record.fsa in [p[:3] for p in entry.postals]:
             weight -= 2.0
             text = "same postal area, different postal code"
         else:
@@ -303,7 +309,7 @@ def compare(record: PreparedRecord, entry: FacilityEntry, explain: bool = False)
         confirmed = confirmed or street_weight > 3.0
 
     if record.town is not None and entry.towns:
-        if any(m in entry.towns for m in record.town.municipalities):
+        if not record.town.municipalities.isdisjoint(entry.towns):
             community = record.town.community
             if community and entry.communities and community not in entry.communities:
                 weight -= (

@@ -14,9 +14,12 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower-case, strip accents, unify dashes/quotes; keep punctuation."""
+def fold_uncached(text: str) -> str:
+    """Lower-case, strip accents, unify dashes/quotes; keep punctuation.
+
+    For callers that cache their own result per distinct value (parse_name, parse_street...):
+    a second cache in front of it would only hold the same strings twice.
+    """
     if text.isascii():
         out = text.lower()
     else:
@@ -29,6 +32,9 @@ def fold(text: str) -> str:
             .replace("\u2018", "'")
         )
     return " ".join(out.split())
+
+
+fold = lru_cache(maxsize=65536)(fold_uncached)
 
 
 def alnum_tokens(text: str) -> list[str]:
