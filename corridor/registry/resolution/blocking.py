@@ -17,7 +17,8 @@ from .geo import cell
 from .names import CompanyName
 from .records import FacilityEntry, PreparedRecord
 
-# Key kinds. Strong (sharing one makes a facility a candidate outright): phone "p", postal code
+# Key kinds. Strong (sharing one makes a facility a candidate outright): phone "p", the phone's
+# last seven digits in the town "l" (looked up by rows whose number has no area code), postal code
 # "z", website domain "w", numbered company "#", whole normalised name "n", civic address in the
 # town "a". Weak (they only propose facilities whose names then pass a quick similarity screen):
 # name prefix within the town "d" / postal area "f" / coordinate cell "g", and the town-free civic
@@ -77,10 +78,12 @@ def keys_of(
     phones: Iterable[str],
     domains: Iterable[str],
     points: Iterable[tuple[float, float]],
+    local_phones: Iterable[str] = (),
 ) -> RecordKeys:
     """Blocking keys for a set of field values (of one record or of one facility)."""
     names = list(names)
     towns = list(towns)
+    phones = list(phones)
     postals = list(postals)
     fsas = sorted({p[:3] for p in postals})
     keys: dict[str, None] = {}  # insertion-ordered set
@@ -94,6 +97,9 @@ def keys_of(
                 keys["n" + alternate.replace(" ", "")] = None
             heads.update(dict.fromkeys(prefix_variants(name.compact)))
     keys.update(dict.fromkeys("p" + p for p in phones))
+    # a number without its area code finds the facility only within a town
+    locals_ = [p[3:] for p in phones] + list(local_phones)
+    keys.update(dict.fromkeys("l" + p + "|" + t for p in locals_ for t in towns))
     keys.update(dict.fromkeys("z" + p for p in postals))
     keys.update(dict.fromkeys("w" + d for d in domains))
     weak = dict.fromkeys("f" + fsa + "|" + n.compact[:4] for fsa in fsas for n in names)
@@ -129,6 +135,13 @@ def record_keys(record: PreparedRecord) -> RecordKeys:
         heads = prefix_variants(compact[:PREFIX])
     for phone in record.phones:  # distinct (parse_phones)
         strong.append("p" + phone)
+    local_keys: list[str] = []
+    if towns:
+        # filed under the seven digits in the town, for rows that leave the area code out
+        local_keys = ["l" + p[3:] + "|" + t for p in record.phones for t in towns]
+        if record.local_phones:
+            for phone in record.local_phones:
+                strong.extend("l" + phone + "|" + t for t in towns)
     postal = record.postal
     if postal:
         strong.append("z" + postal)
@@ -149,6 +162,8 @@ def record_keys(record: PreparedRecord) -> RecordKeys:
             filed.append(key)
     else:
         filed = strong + weak
+    if local_keys:
+        filed.extend(local_keys)
     cells = [(compact[:2], cell_number(record.point))] if record.point is not None else []
     return RecordKeys(filed, strong, weak, heads, towns, cells)
 
@@ -163,6 +178,7 @@ def entry_keys(entry: FacilityEntry) -> RecordKeys:
         entry.phones,
         entry.domains,
         entry.points,
+        entry.local_phones,
     )
 
 

@@ -70,6 +70,25 @@ def parse_phones(raw: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+@lru_cache(maxsize=65536)
+def parse_local_phones(raw: str) -> tuple[str, ...]:
+    """Seven-digit numbers written without an area code: '555-1234' -> ('5551234',).
+
+    Local lists often leave the area code out. Such a number says who the row is only together
+    with its town (the same seven digits exist under every area code), so it is kept apart from
+    full numbers and compared as weaker evidence (scoring.compare). Empty when the cell holds a
+    full number.
+    """
+    if parse_phones(raw):
+        return ()
+    found = []
+    for part in _SPLIT_PHONES.split(raw):
+        digits = _NOT_DIGIT.sub("", _EXTENSION.sub("", part.strip()))
+        if len(digits) == 7 and digits[0] not in "01":  # an exchange never starts with 0 or 1
+            found.append(digits)
+    return tuple(dict.fromkeys(found))
+
+
 @lru_cache(maxsize=131072)
 def parse_domain(raw: str) -> str | None:
     """'https://www.ApexStamping.ca/about' -> 'apexstamping.ca'; None for platforms and junk."""

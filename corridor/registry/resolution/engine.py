@@ -164,10 +164,20 @@ class Resolver:
         if top.weight < self._match_weight:
             return _Verdict("review", best, top.weight)
         cap = top.cap
-        if cap is None and not top.confirmed and self._sibling_in_town(best, record):
-            cap = (
-                "another plant of the company is in this town; no phone, postcode or address agrees"
-            )
+        if cap is None and not top.confirmed:
+            if self._sibling_in_town(best, record):
+                cap = (
+                    "another plant of the company is in this town;"
+                    " no phone, postcode or address agrees"
+                )
+            elif (
+                top.phone_differs
+                and self.thresholds.multi_plant_phone_review
+                and len(self._plants.get(best.company_key, ())) > 1
+            ):
+                # a company with several plants has several numbers: a different one is more
+                # likely another plant (perhaps not listed yet) than another line of this one
+                cap = "the company has several plants and the phone differs; nothing else agrees"
         rival = self._rival(scored, best)
         kind: DecisionKind = "match" if cap is None and rival is None else "review"
         return _Verdict(kind, best, top.weight, rival, cap)

@@ -59,6 +59,9 @@ _NUMBERED = re.compile(
     r"|ltee|limitee|co)?\.?$"
 )
 _WORD = re.compile(r"[0-9a-z]+")
+# A word of letters with a digit or two among them: 'Too1', 'St4mping', 'Preci5ion', 'G0lden'.
+_MIXED_WORD = re.compile(r"\b(?=[0-9a-z]*[a-z])[a-z]*[01458][0-9a-z]*\b")
+_DIGIT_AS_LETTER = str.maketrans("01458", "olasb")
 _DIGIT = re.compile(r"\d")
 _SEPARATOR_HINT = re.compile(r"[-:|/,;]")
 _PLANT_HINT = re.compile(r"plant|facilit|site|location|building|bldg|div")
@@ -102,7 +105,7 @@ def _canon_token(token: str) -> str:
     return ABBREVIATIONS.get(token, token)
 
 
-_LONG_FORMS = ("incorporated", "incorporee", "corporation", "limited", "limitee")
+_LONG_FORMS = ("incorporated", "incorporee", "corporation", "limited", "limitee", "company")
 _INNER_FORMS = frozenset(
     {
         "inc",
@@ -126,13 +129,23 @@ _MULTI_WORD_ENDS = frozenset(f[-1] for f in _MULTI_WORD_FORMS)
 
 @lru_cache(maxsize=65536)
 def _is_legal_word(word: str) -> bool:
-    """A one-word legal form, allowing a slip: 'Innc', 'Incorporatd', 'Limted'."""
+    """A one-word legal form, allowing a slip: 'Innc', 'Incorporatd', 'Limted', 'Lirnited'."""
     if (word,) in _LEGAL_SET or (_DOUBLED.sub(r"\1", word),) in _LEGAL_SET:
         return True
     if len(word) >= 6:
+        if "rn" in word:  # 'rn' read or typed for 'm': 'Lirnited'
+            word = word.replace("rn", "m")
         budget = 1 if len(word) < 9 else 2
         return any(OSA.distance(word, form, score_cutoff=budget) <= budget for form in _LONG_FORMS)
     return False
+
+
+@lru_cache(maxsize=4096)
+def _is_country_word(word: str) -> bool:
+    """'Canada' ending a name ('Apex Canada Inc.', 'of Canada'), allowing one slip: 'Cannada'."""
+    return word == "canada" or (
+        len(word) >= 5 and OSA.distance(word, "canada", score_cutoff=1) <= 1
+    )
 
 
 def _strip_legal(tokens: list[str]) -> list[str]:
@@ -150,11 +163,11 @@ def _strip_legal(tokens: list[str]) -> list[str]:
                     end -= n
                     break
             else:
-                if last == "canada" or _is_legal_word(last):
+                if _is_country_word(last) or _is_legal_word(last):
                     end -= 1
                 else:
                     break
-        elif last == "canada" or _is_legal_word(last):
+        elif _is_country_word(last) or _is_legal_word(last):
             end -= 1
         else:
             break
@@ -213,10 +226,27 @@ def _is_descriptor(text: str) -> bool:
     return bool(words) and (any(w in _PLANT_WORDS for w in words) or is_place(" ".join(words)))
 
 
+def _letters_for_digits(found: re.Match[str]) -> str:
+    """A digit read (by OCR) or typed for a look-alike letter inside a word: 'too1' -> 'tool'.
+
+    Only in words of at least three letters with at most two such digits; a word with other
+    digits, or mostly digits ('3d', '2nd', 'a1', 'k9', 'route401'), is left as written.
+    """
+    word = found.group(0)
+    digits = sum(c.isdigit() for c in word)
+    if digits > 2 or len(word) - digits < 3 or any(c in "2367" for c in word):
+        return word
+    if word.startswith(("plant", "site", "bldg", "unit", "no")) and word[-1].isdigit():
+        return word  # 'Plant1': a plant number run into its word
+    return word.translate(_DIGIT_AS_LETTER)
+
+
 @lru_cache(maxsize=131072)
 def parse_name(raw: str) -> CompanyName:
     """Normalise a company name as written in a municipal list."""
     text = fold_uncached(raw)
+    if _DIGIT.search(text):
+        text = _MIXED_WORD.sub(_letters_for_digits, text)
     if "&" in text or "+" in text:
         text = text.replace("&", " and ").replace("+", " and ")
     number: str | None = None
@@ -318,11 +348,34 @@ def _trailing_place(words: list[str]) -> int:
     return 0
 
 
+_NUMBERED_TAIL = frozenset(
+    {"ontario", "canada", "alberta", "quebec", "delaware", "michigan"} | set(_LONG_FORMS)
+)
+
+
 def _numbered(text: str) -> str | None:
     if not _DIGIT.search(text):
         return None
-    found = _NUMBERED.match(" ".join(_words(text)))
-    return found.group(1) if found else None
+    words = _words(text)
+    found = _NUMBERED.match(" ".join(words))
+    if found:
+        return found.group(1)
+    # "2501474 Ontaario Inc", "1234567 Ontario Limted": a slip in the jurisdiction or the form
+    if 2 <= len(words) <= 3 and words[0].isdigit() and 5 <= len(words[0]) <= 10:
+        fixed = [_numbered_spelling(w) for w in words[1:]]
+        if fixed != words[1:] and _NUMBERED.match(" ".join([words[0], *fixed])):
+            return words[0]
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _numbered_spelling(word: str) -> str:
+    """The word a numbered company's name ends with that `word` is one slip from ('Ontaario')."""
+    if len(word) >= 5 and word not in _NUMBERED_TAIL:
+        for known in sorted(_NUMBERED_TAIL):
+            if OSA.distance(word, known, score_cutoff=1) <= 1:
+                return known
+    return word
 
 
 @lru_cache(maxsize=4096)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from .text import data_rows, fold
 
@@ -76,6 +77,13 @@ def _lookup(key: str) -> Town | None:
                 if score >= top - 2:
                     municipalities |= ALIASES[alias]
             return Town(frozenset(municipalities), True)
+        # one slip in a short name scores under the ratio cut-off ("Essed" / "Essex" is 80)
+        slipped: set[str] = set()
+        for alias in _BY_INITIAL.get(key[0], ()):
+            if abs(len(alias) - len(key)) <= 1 and OSA.distance(key, alias, score_cutoff=1) <= 1:
+                slipped |= ALIASES[alias]
+        if slipped:
+            return Town(frozenset(slipped), True)
     return None
 
 

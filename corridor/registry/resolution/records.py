@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
 from .addresses import StreetAddress, parse_postal_code, parse_street
-from .contacts import parse_domain, parse_phones
+from .contacts import parse_domain, parse_local_phones, parse_phones
 from .geo import valid_coordinates
 from .names import CompanyName, parse_name, strip_town_suffix
 from .places import Town, place_key, resolve_town
@@ -55,6 +55,7 @@ class PreparedRecord(NamedTuple):
     phones: tuple[str, ...]
     domain: str | None
     point: tuple[float, float] | None
+    local_phones: tuple[str, ...] = ()  # seven-digit numbers written without an area code
 
 
 @lru_cache(maxsize=16384)
@@ -73,15 +74,17 @@ def prepare(record: InputRecord) -> PreparedRecord:
     if town is not None:
         name = strip_town_suffix(name, town_names)
     postal = parse_postal_code(record.postal_code) if record.postal_code else None
+    phones = parse_phones(record.phone) if record.phone else ()
     return PreparedRecord(
         name=name,
         town=town,
         street=parse_street(record.street) if record.street else None,
         postal=postal,
         fsa=postal[:3] if postal else None,
-        phones=parse_phones(record.phone) if record.phone else (),
+        phones=phones,
         domain=parse_domain(record.website) if record.website else None,
         point=valid_coordinates(record.lat, record.lon),
+        local_phones=parse_local_phones(record.phone) if record.phone and not phones else (),
     )
 
 
@@ -104,6 +107,7 @@ class FacilityEntry:
     streets: list[StreetAddress] = field(default_factory=list)
     postals: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
+    local_phones: list[str] = field(default_factory=list)  # seven digits, no area code
     domains: list[str] = field(default_factory=list)
     points: list[tuple[float, float]] = field(default_factory=list)
     review_of: int | None = None  # provisional facility parked for review: the facility it may be
@@ -134,6 +138,8 @@ class FacilityEntry:
             _add(self.postals, record.postal)
         for phone in record.phones:
             _add(self.phones, phone)
+        for phone in record.local_phones:
+            _add(self.local_phones, phone)
         if record.domain is not None:
             _add(self.domains, record.domain)
         if record.point is not None:

@@ -33,6 +33,9 @@ class Thresholds:
     ambiguity_margin: float = 2.0  # log-odds: two different facilities this close -> review
     block_cap: int = 60
     max_candidates: int = 24
+    # a company known to have several plants: a different phone with nothing facility-level
+    # agreeing caps a match to review (Resolver._verdict); False keeps such rows matching
+    multi_plant_phone_review: bool = True
 
 
 def logistic(weight: float) -> float:
@@ -260,6 +263,7 @@ class Comparison:
     confirmed: bool  # facility-level agreement: phone, postal code, street address or position
     cap: str | None  # why this pair may at most be reviewed, never matched automatically
     reasons: list[str]
+    phone_differs: bool = False  # both sides have phones and none agrees
 
 
 def compare(record: PreparedRecord, entry: FacilityEntry, explain: bool = False) -> Comparison:
@@ -273,6 +277,7 @@ def compare(record: PreparedRecord, entry: FacilityEntry, explain: bool = False)
     )  # facility-level agreement: plant, phone, postal code, address, position
 
     phones = record.phones
+    same_phone = phone_differs = False
     if phones and entry.phones:
         # most rows carry one phone: test it directly rather than through a generator
         if (
@@ -281,13 +286,23 @@ def compare(record: PreparedRecord, entry: FacilityEntry, explain: bool = False)
             else any(p in entry.phones for p in phones)
         ):
             weight += 4.0
-            confirmed = True
+            confirmed = same_phone = True
             if reasons is not None:
                 reasons.append("same phone")
         else:
             weight -= 1.0
+            phone_differs = True
             if reasons is not None:
                 reasons.append("different phone")
+    if (
+        not same_phone
+        and (record.local_phones or (phones and entry.local_phones))
+        and _same_local_number(record, entry)
+    ):
+        weight += 2.5  # weaker than a full number: it holds only within the town
+        confirmed = same_phone = True
+        if reasons is not None:
+            reasons.append("same local number (no area code), same town")
 
     if record.postal and entry.postals:
         if record.postal in entry.postals:
@@ -303,6 +318,7 @@ def compare(record: PreparedRecord, entry: FacilityEntry, explain: bool = False)
         if reasons is not None:
             reasons.append(text)
 
+    street_weight = 0.0
     if record.street is not None and record.street.street and entry.streets:
         street_weight = _street_weight(record.street, entry.streets, reasons)
         weight += street_weight
@@ -343,12 +359,93 @@ def compare(record: PreparedRecord, entry: FacilityEntry, explain: bool = False)
         weight += point_weight
         confirmed = confirmed or point_weight >= 2.0
 
+    contained_weight = (
+        CONTAINED_NAME
+        if same_phone
+        else CONTAINED_NAME_ADDRESS
+        if street_weight > 3.0 or (record.postal is not None and record.postal in entry.postals)
+        else None
+    )
+    if (
+        contained_weight is not None
+        and name_weight < contained_weight
+        and not (record.name.number and entry.numbers)  # numbered companies decided above
+        and _contained_name(record.name, entry.names)
+    ):
+        # "Halton Tool" / "Halton Portside Tool": a word dropped, and the facility confirmed
+        weight += contained_weight - name_weight
+        name_weight = contained_weight
+        if reasons is not None:
+            reasons.append("one name is the other with words left out")
+
     cap = None
     if name_weight <= -7.0:
         cap = "names disagree"
     elif not confirmed and _plant_question(record, entry):
         cap = "multi-plant company: plant not confirmed by phone, postal code or address"
-    return Comparison(weight, confirmed, cap, reasons or [])
+    return Comparison(weight, confirmed, cap, reasons or [], phone_differs and not same_phone)
+
+
+# Log-odds of a name that is another with a middle word left out ("Apex Machining" / "Apex
+# Precision Machining"), given only when facility-level evidence agrees. With the same phone:
+# like a name similarity of about 0.86, so that phone and town make it a match. With only the
+# same postal code or street address (shared by the companies of one building): less, so that
+# it takes two of them (or a phone) to match and one gives a review.
+CONTAINED_NAME = 3.0
+CONTAINED_NAME_ADDRESS = 2.0
+
+
+def _same_token(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 5 and OSA.distance(a, b, score_cutoff=1) <= 1)
+
+
+def contained(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """`short` is `long` with one or more middle words left out, first and last words kept.
+
+    Each kept word may carry one slip (words of five letters or more). 'apex machining' is
+    contained in 'apex precision machining'; 'apex' in 'apex stamping' is not (a trailing word
+    dropped names a different business as often as the same one).
+    """
+    if len(short) < 2 or len(long) <= len(short):
+        return False
+    if not (_same_token(short[0], long[0]) and _same_token(short[-1], long[-1])):
+        return False
+    j = 1
+    for word in short[1:-1]:
+        while j < len(long) - 1 and not _same_token(word, long[j]):
+            j += 1
+        if j >= len(long) - 1:
+            return False
+        j += 1
+    return True
+
+
+def _contained_name(record: CompanyName, names: list[CompanyName]) -> bool:
+    if record.numbered_only:
+        return False
+    for name in names:
+        if name.numbered_only:
+            continue
+        if len(record.tokens) < len(name.tokens):
+            short, long = record, name
+        else:
+            short, long = name, record
+        if short.distinctive and contained(short.tokens, long.tokens):
+            return True
+    return False
+
+
+def _same_local_number(record: PreparedRecord, entry: FacilityEntry) -> bool:
+    """A seven-digit number on one side is the other's number (or its last seven digits), and
+    the towns agree: the same seven digits recur under each area code, not within one town."""
+    town = record.town
+    if town is None or town.municipalities.isdisjoint(entry.towns):
+        return False
+    theirs = {p[3:] for p in entry.phones}
+    theirs.update(entry.local_phones)
+    if any(p in theirs for p in record.local_phones):
+        return True
+    return bool(entry.local_phones) and any(p[3:] in entry.local_phones for p in record.phones)
 
 
 def _plant_question(record: PreparedRecord, entry: FacilityEntry) -> bool:

@@ -275,3 +275,92 @@ def test_progress_and_determinism() -> None:
     second = Resolver().resolve_all(rows)
     assert first == second
     assert calls == [(5, 5)]
+
+
+def test_contained() -> None:
+    from corridor.registry.resolution.scoring import contained
+
+    assert contained(("apex", "machining"), ("apex", "precision", "machining"))
+    assert contained(("apex", "tool"), ("apex", "north", "star", "tool"))
+    assert contained(("apex", "machning"), ("apex", "precision", "machining"))  # one slip
+    assert not contained(("apex",), ("apex", "machining"))
+    assert not contained(("apex", "precision"), ("apex", "precision", "machining"))
+    assert not contained(("apex", "machining"), ("apex", "machining"))
+    assert not contained(("apex", "stamping"), ("apex", "precision", "machining"))
+
+
+def test_a_middle_word_dropped_matches_with_the_same_phone() -> None:
+    halton = row("1", "Halton Portside Tool Inc.", city="Oakville", phone="905-555-0101")
+    _, decisions = resolved(halton, row("2", "Halton Tool", city="Oakville", phone="905 555 0101"))
+    assert decisions[1].kind == "match", decisions[1]
+    assert "one name is the other with words left out" in decisions[1].reasons
+
+
+def test_a_middle_word_dropped_without_facility_evidence_does_not_match() -> None:
+    halton = row("1", "Halton Portside Tool Inc.", city="Oakville", phone="905-555-0101")
+    _, decisions = resolved(halton, row("2", "Halton Tool", city="Oakville", phone="905 555 0199"))
+    assert decisions[1].kind != "match"
+    _, decisions = resolved(halton, row("2", "Halton Tool", city="Oakville"))
+    assert decisions[1].kind != "match"
+
+
+def test_a_middle_word_dropped_does_not_override_different_numbered_companies() -> None:
+    first = row(
+        "1", "1234567 Ontario Inc. o/a Halton Portside Tool", city="Oakville", phone="905-555-0101"
+    )
+    second = row("2", "7654321 Ontario Inc. o/a Halton Tool", city="Oakville", phone="905-555-0101")
+    _, decisions = resolved(first, second)
+    assert decisions[1].kind != "match", decisions[1]
+    assert "different numbered company" in decisions[1].reasons
+
+
+def test_a_middle_word_dropped_with_only_an_address_is_a_review() -> None:
+    """Companies of one building share the address: it alone does not merge shortened names."""
+    first = row("1", "Horvat Powder Coating", street="1167 Jefferson Dr", city="Barrie")
+    second = row("2", "Horvat Coating", street="1167 Jefferson Drive", city="Barrie")
+    _, decisions = resolved(first, second)
+    assert decisions[1].kind == "review", decisions[1]
+
+
+def test_local_number_matches_within_the_town_only() -> None:
+    full = row("1", "Apex Stamping Inc.", city="Woodstock", phone="519-555-1234")
+    _, decisions = resolved(full, row("2", "Apex Stamping", city="Woodstock", phone="555-1234"))
+    assert "same local number (no area code), same town" in decisions[1].reasons
+    assert decisions[1].kind == "match"
+    elsewhere = row("2", "Apex Stamping", city="London", phone="555-1234")
+    _, decisions = resolved(full, elsewhere)
+    assert not any("local number" in r for r in decisions[1].reasons)
+    assert decisions[1].kind != "match"
+
+
+def test_a_local_number_finds_the_facility_when_the_name_differs() -> None:
+    """The seven digits in the town are a blocking key: a shortened name is still compared.
+
+    A local number is weaker than a full one: with a shortened name it makes a review.
+    """
+    full = row("1", "Badger Ready Set Trim Ltd.", city="Fergus", phone="226-724-1810")
+    _, decisions = resolved(full, row("2", "Badger Trim", city="Fergus", phone="724-1810"))
+    assert decisions[1].candidate_key == decisions[0].facility_key
+    assert decisions[1].kind == "review", decisions[1]
+
+
+def test_different_phone_of_a_multi_plant_company_goes_to_review() -> None:
+    """Name and town agree, the phone differs: a match for a one-plant company, a review once
+    the company is known to have several plants (the number may be another plant's)."""
+    other_line = row("3", "Apex Stamping", city="Woodstock", phone="519-555-9999")
+    _, decisions = resolved(APEX, other_line)
+    assert decisions[1].kind == "match", decisions[1]
+    london = row(
+        "2",
+        "Apex Stamping Inc. - London Plant",
+        city="London",
+        phone="519-555-7777",
+        website="apexstamping.ca",
+    )
+    _, decisions = resolved(APEX, london, other_line)
+    assert decisions[1].kind == "new" and decisions[1].company_key == decisions[0].company_key
+    assert decisions[2].kind == "review", decisions[2]
+    assert decisions[2].candidate_key == decisions[0].facility_key
+    assert any("several plants" in reason for reason in decisions[2].reasons)
+    lenient = Resolver(Thresholds(multi_plant_phone_review=False))
+    assert lenient.resolve_all([APEX, london, other_line])[2].kind == "match"

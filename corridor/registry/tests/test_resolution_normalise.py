@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corridor.registry.resolution.addresses import parse_postal_code, parse_street
-from corridor.registry.resolution.contacts import parse_domain, parse_phones
+from corridor.registry.resolution.contacts import parse_domain, parse_local_phones, parse_phones
 from corridor.registry.resolution.geo import haversine_km, valid_coordinates
 from corridor.registry.resolution.names import parse_name
 from corridor.registry.resolution.places import resolve_town
@@ -35,6 +35,9 @@ from corridor.registry.resolution.records import InputRecord, prepare
         "Apex Stamping Innc.",  # a slip in the legal form
         "Apex Stamping Incorporatd",
         "Apex Stamping Ltée",
+        "Apex Stamping of Cannada Ltd.",  # a slip in 'Canada'
+        "Apex Stamping Lirnited",  # 'rn' for 'm'
+        "Apex Stamping Compny",
     ],
 )
 def test_legal_forms_and_case_fold_away(raw: str) -> None:
@@ -291,3 +294,53 @@ def test_postal_code_round_trip(code: str) -> None:
     parsed = parse_postal_code(code.lower())
     if parsed is not None:
         assert parse_postal_code(parsed) == parsed and len(parsed) == 7
+
+
+@pytest.mark.parametrize(
+    ("raw", "core"),
+    [
+        ("Halton Too1 Inc.", "halton tool"),  # a digit read for a look-alike letter
+        ("Apex St4mping", "apex stamping"),
+        ("G0LDEN HORSESHOE SPRINGS", "golden horseshoe spring"),
+        ("Bluewater Preci5ion Machining", "bluewater precision machining"),
+        # digits that are part of the name stay
+        ("3D Tooling", "3d tooling"),
+        ("A1 Machining", "a1 machining"),
+        ("2nd Line Fabricating", "2nd line fabricating"),
+        ("Route401 Logistics", "route401 logistic"),
+    ],
+)
+def test_digits_inside_words(raw: str, core: str) -> None:
+    assert parse_name(raw).core == core
+
+
+def test_plant_number_run_into_its_word_is_not_a_letter() -> None:
+    assert parse_name("Apex Stamping Plant1").plant == "1"
+
+
+@pytest.mark.parametrize(
+    "raw", ["2501474 Ontaario Inc", "2501474 Ontario Limted", "2501474 Onatrio"]
+)
+def test_numbered_company_with_a_slip(raw: str) -> None:
+    name = parse_name(raw)
+    assert name.number == "2501474" and name.numbered_only
+
+
+def test_a_number_followed_by_a_name_is_not_a_numbered_company() -> None:
+    assert parse_name("12345 Apples Inc").number is None
+
+
+def test_local_phone_numbers() -> None:
+    assert parse_local_phones("555-1234") == ("5551234",)
+    assert parse_local_phones("555-1234 ext. 22") == ("5551234",)
+    assert parse_local_phones("519-555-1234") == ()  # a full number is not a local one
+    assert parse_local_phones("055-1234") == ()
+    assert parse_local_phones("55-1234") == ()
+    row = prepare(InputRecord("s", "1", "Apex", city="Woodstock", phone="555-1234"))
+    assert row.phones == () and row.local_phones == ("5551234",)
+
+
+@pytest.mark.parametrize(("raw", "municipality"), [("Essed", "essex"), ("Ghelph", "guelph")])
+def test_one_slip_in_a_short_place_name(raw: str, municipality: str) -> None:
+    town = resolve_town(raw)
+    assert town is not None and town.known and town.municipalities == frozenset({municipality})
