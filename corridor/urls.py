@@ -8,6 +8,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("registry/", include("corridor.registry.urls")),
     path("calls/", include("corridor.calls.urls")),
+    path("supply-chain/", include("corridor.supplychain.urls")),
     # core last: its catch-all "<slug>/" shows the capabilities not yet built
     path("", include("corridor.core.urls")),
 ]

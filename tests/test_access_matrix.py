@@ -29,6 +29,10 @@ from tests.matrix_calls import build_calls
 from tests.matrix_calls_api import CALL_API, CALL_API_LISTS
 from tests.matrix_calls_pages import CALL_PAGES
 from tests.matrix_calls_work import WORK_PAGES
+from tests.matrix_supplychain import build_supplychain
+from tests.matrix_supplychain_api import SUPPLY_API
+from tests.matrix_supplychain_needs_api import SUPPLY_API_LISTS, SUPPLY_NEEDS_API
+from tests.matrix_supplychain_pages import SUPPLY_PAGES
 
 PAGES: list[Row] = [
     Row("home", lambda w: "/", everyone(200)),
@@ -275,7 +279,10 @@ API: list[Row] = [
 ]
 
 PAGES += CALL_PAGES + WORK_PAGES
+PAGES += SUPPLY_PAGES
 API += CALL_API
+API += SUPPLY_NEEDS_API
+API += SUPPLY_API
 
 # What each API list returns must be exactly what the policy lets that role see.
 API_LISTS = {
@@ -286,6 +293,7 @@ API_LISTS = {
     "/api/v1/companies": Company,
     "/api/v1/facilities": Facility,
     **CALL_API_LISTS,
+    **SUPPLY_API_LISTS,
 }
 
 ADMIN_ONLY_FOR_CAROL_EXCEPT = {
@@ -325,6 +333,7 @@ def _build_matrix_world() -> Any:
         world.dave_membership = Membership.objects.get(user=world.dave)
     _registry(world)
     build_calls(world)
+    build_supplychain(world)
     world.tokens = {}
     world.bearer = {}
     for name, user in world.users().items():

@@ -14,6 +14,8 @@ from corridor.api.auth import BearerToken
 from corridor.calls.api import router as calls_router
 from corridor.core.api import router as core_router
 from corridor.registry.api import router as registry_router
+from corridor.supplychain.api import router as supplychain_router
+from corridor.supplychain.api_needs import router as supplychain_needs_router
 
 api = NinjaAPI(
     title="Corridor API",
@@ -32,3 +34,5 @@ errors.install(api)
 api.add_router("", core_router)
 api.add_router("", registry_router)
 api.add_router("", calls_router)
+api.add_router("", supplychain_router)
+api.add_router("", supplychain_needs_router)

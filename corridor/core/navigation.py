@@ -36,6 +36,7 @@ CAPABILITIES: tuple[Capability, ...] = (
         "supply-chain",
         "Supply chain",
         "Who near here can make this, and which needs have no nearby supplier.",
+        "supply-chain-map",
     ),
     Capability(
         "workforce",

@@ -27,6 +27,7 @@ from corridor.registry.places import MunicipalityLookup
 from corridor.registry.resolution import Decision, FacilityEntry, InputRecord, Resolver
 from corridor.registry.rows import Reject, content_hash, parse_row
 from corridor.registry.sheets import read_table
+from corridor.supplychain.signals import batched_updates
 
 Progress = Callable[[int, int], None]
 # Keys the resolver hands out for facilities and companies created in this batch
@@ -248,7 +249,11 @@ def import_companies(
             parsed.append((row, raw, outcome))
     report.rows = len(table.rows)
     try:
-        with system_scope(f"import of {path.name}"), transaction.atomic():
+        with (
+            system_scope(f"import of {path.name}"),
+            transaction.atomic(),
+            batched_updates(),  # capability tags and supplier search rows, once, at the end
+        ):
             _write(path, source, user, parsed, report, progress)
             if dry_run:
                 raise _DryRun

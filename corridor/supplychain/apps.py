@@ -5,3 +5,10 @@ class SupplychainConfig(AppConfig):
     name = "corridor.supplychain"
     label = "supplychain"
     verbose_name = "Supply chain"
+
+    def ready(self) -> None:
+        from corridor.supplychain import (
+            receivers,  # noqa: F401  (needs from calls)
+            rules,  # noqa: F401  (access rules)
+            signals,  # noqa: F401  (tags and search index)
+        )

@@ -32,6 +32,7 @@ from corridor.registry.views.common import (
     waiting_for_review,
     web_url,
 )
+from corridor.supplychain.views.tags import facility_supply_chain
 
 
 @login_required
@@ -116,6 +117,7 @@ def facility_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "merge_form": MergeForm() if can_merge else None,
             "points": facility_points([facility]),
             "calls_panel": facility_calls(user, facility),
+            "supply_panel": facility_supply_chain(user, facility),
             "nav_current": NAV,
         },
     )

@@ -12,7 +12,22 @@ def _registry(options: dict[str, Any]) -> dict[str, Any]:
     return dict(run_benchmark(options["records"], options["seed"], options["profile"]))
 
 
-BENCHMARKS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {"registry": _registry}
+def _search(options: dict[str, Any]) -> dict[str, Any]:
+    from corridor.supplychain.bench import run_benchmark
+
+    return run_benchmark(
+        options["facilities"],
+        options["queries"],
+        options["database"],
+        options["seed"],
+        options["check"],
+    )
+
+
+BENCHMARKS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "registry": _registry,
+    "search": _search,
+}
 
 
 class Command(BaseCommand):
@@ -30,6 +45,13 @@ class Command(BaseCommand):
             default="standard",
             choices=("standard", "heldout"),
             help="noise profile of the generated lists (heldout: styles tuning never saw)",
+        )
+        search = parser.add_argument_group("search")
+        search.add_argument("--facilities", type=int, default=1_000_000, help="establishments")
+        search.add_argument("--queries", type=int, default=1000, help="mixed queries to time")
+        search.add_argument("--database", default="sqlite", choices=("sqlite", "postgres"))
+        search.add_argument(
+            "--check", type=int, default=25, help="queries checked against brute force"
         )
 
     def handle(self, *args: Any, **options: Any) -> None:

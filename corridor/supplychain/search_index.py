@@ -1,0 +1,267 @@
+"""The supplier search index: building one facility's search row, and keeping the table current.
+
+A search row (``SupplierDoc``) is built from plain values by ``build_document``;
+the index and the brute-force reference (``search.brute_force``) both use it, so
+they cannot disagree on what a facility says. ``index_facilities`` rewrites the
+rows of some facilities (signals call it); ``rebuild_index`` rewrites them all
+(``corridor reindex-suppliers``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection, transaction
+
+from corridor.core.scoping import system_scope
+from corridor.supplychain.taxonomy import Taxonomy, load_taxonomy, normalise
+
+EARTH_RADIUS_KM = 6371.0088
+CHUNK = 2000
+Progress = Callable[[int, int], None]
+
+KEY_TOKEN = "zzk"
+TIER_TOKEN = "zzt"
+CERT_TOKEN = "zzc"
+
+
+def key_token(key: str) -> str:
+    return KEY_TOKEN + key.replace("-", "").replace("_", "")
+
+
+def tier_token(tier: str) -> str:
+    return TIER_TOKEN + (re.sub(r"[^a-z0-9]", "", tier.lower()) or "none")
+
+
+def cert_token(standard: str) -> str:
+    return CERT_TOKEN + re.sub(r"[^a-z0-9]", "", standard.lower())
+
+
+def unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
+    """The point on the unit sphere; computed once, stored, and never recomputed in SQL."""
+    la, lo = math.radians(lat), math.radians(lon)
+    c = math.cos(la)
+    return (c * math.cos(lo), c * math.sin(lo), math.sin(la))
+
+
+def chord2(point: tuple[float, float, float], centre: tuple[float, float, float]) -> float:
+    """Squared chord between two unit vectors, in the very order SQL computes it."""
+    dx = point[0] - centre[0]
+    dy = point[1] - centre[1]
+    dz = point[2] - centre[2]
+    return dx * dx + dy * dy + dz * dz
+
+
+def chord2_limit(radius_km: float) -> float:
+    """The squared chord of a great-circle distance: within ``radius_km`` iff chord2 <= it."""
+    angle = radius_km / EARTH_RADIUS_KM
+    if angle >= math.pi:
+        return 4.0
+    return (2.0 * math.sin(angle / 2.0)) ** 2
+
+
+def km_from_chord2(value: float) -> float:
+    return round(2.0 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(value) / 2.0)), 3)
+
+
+def padded(tokens: Iterable[str]) -> str:
+    """Tokens as ' a b c ' so that 'contains the word w' is a search for ' w '."""
+    unique = sorted(set(tokens))
+    return " " + " ".join(unique) + " " if unique else " "
+
+
+@dataclass(frozen=True)
+class Document:
+    facility_id: int
+    name_terms: str
+    body_terms: str
+    direct_keys: str
+    all_keys: str
+    tier: str
+    employees: int | None
+    latitude: float | None
+    longitude: float | None
+    x: float | None
+    y: float | None
+    z: float | None
+    doc: str
+    certifications: tuple[tuple[str, dt.date | None], ...] = ()
+
+    def row(self) -> dict[str, Any]:
+        return {
+            "facility_id": self.facility_id,
+            "name_terms": self.name_terms,
+            "body_terms": self.body_terms,
+            "direct_keys": self.direct_keys,
+            "all_keys": self.all_keys,
+            "tier": self.tier,
+            "employees": self.employees,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+            "x": self.x,
+            "y": self.y,
+            "z": self.z,
+            "doc": self.doc,
+        }
+
+
+def build_document(
+    taxonomy: Taxonomy,
+    *,
+    facility_id: int,
+    name: str,
+    company: str,
+    products: str,
+    tier: str,
+    employees: int | None,
+    latitude: float | None,
+    longitude: float | None,
+    tag_keys: Iterable[str],
+    certifications: Iterable[tuple[str, dt.date | None]] = (),
+) -> Document:
+    """The search row of one facility."""
+    name_text = f"{name} {company}"
+    name_tokens = normalise(name_text)
+    direct = {k for k in tag_keys if k in taxonomy.nodes}
+    direct.update(taxonomy.capabilities_in(name_text))  # "Windsor Stamping Ltd" stamps
+    every = taxonomy.with_ancestors(direct)
+    body_tokens = normalise(products)
+    for key in direct:
+        node = taxonomy.nodes[key]
+        body_tokens.extend(normalise(" ".join((node.label, *node.synonyms))))
+    certs = tuple(sorted(set(certifications), key=lambda c: (c[0], c[1] or dt.date.max)))
+    words = sorted(set(name_tokens) | set(body_tokens))
+    special = [key_token(k) for k in sorted(every)]
+    special.append(tier_token(tier or ""))
+    special.extend(sorted({cert_token(s) for s, _ in certs}))
+    has_point = latitude is not None and longitude is not None
+    vector = unit_vector(latitude, longitude) if has_point else (None, None, None)  # type: ignore[arg-type]
+    return Document(
+        facility_id=facility_id,
+        name_terms=padded(name_tokens),
+        body_terms=padded(body_tokens),
+        direct_keys=padded(direct),
+        all_keys=padded(every),
+        tier=tier or "",
+        employees=employees,
+        latitude=latitude if has_point else None,
+        longitude=longitude if has_point else None,
+        x=vector[0],
+        y=vector[1],
+        z=vector[2],
+        doc=" ".join(words + special),
+        certifications=certs,
+    )
+
+
+def _models(apps: Any) -> tuple[Any, Any, Any, Any]:
+    if apps is None:
+        from django.apps import apps as django_apps
+
+        apps = django_apps
+    return (
+        apps.get_model("registry", "Facility"),
+        apps.get_model("registry", "Certification"),
+        apps.get_model("supplychain", "FacilityCapability"),
+        apps.get_model("supplychain", "SupplierDoc"),
+    )
+
+
+def documents_for(ids: list[int], taxonomy: Taxonomy, apps: Any = None) -> list[Document]:
+    """Search rows of the live facilities among ``ids`` (system work: reads everything)."""
+    facility, certification, tag, _doc = _models(apps)
+    tags: dict[int, list[str]] = defaultdict(list)
+    for fid, key in tag._base_manager.filter(
+        facility_id__in=ids, deleted_at__isnull=True, capability__deleted_at__isnull=True
+    ).values_list("facility_id", "capability__key"):
+        tags[fid].append(key)
+    certs: dict[int, list[tuple[str, dt.date | None]]] = defaultdict(list)
+    for fid, standard, expires in certification._base_manager.filter(
+        facility_id__in=ids, deleted_at__isnull=True
+    ).values_list("facility_id", "standard", "expires_on"):
+        certs[fid].append((standard, expires))
+    rows = facility._base_manager.filter(
+        pk__in=ids, deleted_at__isnull=True, merged_into__isnull=True
+    ).values(
+        "id", "name", "company__name", "products", "tier", "employees", "latitude", "longitude"
+    )
+    return [
+        build_document(
+            taxonomy,
+            facility_id=r["id"],
+            name=r["name"],
+            company=r["company__name"] or "",
+            products=r["products"] or "",
+            tier=r["tier"] or "",
+            employees=r["employees"],
+            latitude=r["latitude"],
+            longitude=r["longitude"],
+            tag_keys=tags.get(r["id"], ()),
+            certifications=certs.get(r["id"], ()),
+        )
+        for r in rows.order_by("pk")
+    ]
+
+
+def _chunks(ids: list[int], size: int = CHUNK) -> Iterator[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def index_facilities(ids: Iterable[int], apps: Any = None) -> int:
+    """Rewrite the search rows of these facilities (a deleted or merged one loses its row)."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return 0
+    _f, _c, _t, doc_model = _models(apps)
+    taxonomy = load_taxonomy(apps)
+    written = 0
+    with system_scope("supplier search index"), transaction.atomic():
+        for chunk in _chunks(wanted):
+            docs = documents_for(chunk, taxonomy, apps)
+            doc_model._base_manager.filter(facility_id__in=chunk).delete()
+            doc_model._base_manager.bulk_create([doc_model(**d.row()) for d in docs])
+            written += len(docs)
+    return written
+
+
+def rebuild_index(progress: Progress | None = None, apps: Any = None) -> int:
+    """Rewrite every search row; returns how many live facilities are indexed."""
+    facility, _c, _t, doc_model = _models(apps)
+    taxonomy = load_taxonomy(apps)
+    with system_scope("rebuilding the supplier search index"), transaction.atomic():
+        doc_model._base_manager.all().delete()
+        ids = list(
+            facility._base_manager.filter(
+                deleted_at__isnull=True, merged_into__isnull=True
+            ).values_list("pk", flat=True)
+        )
+        ids.sort()
+        written = 0
+        for chunk in _chunks(ids):
+            docs = documents_for(chunk, taxonomy, apps)
+            doc_model._base_manager.bulk_create(
+                [doc_model(**d.row()) for d in docs], batch_size=500
+            )
+            written += len(docs)
+            if progress is not None:
+                progress(written, len(ids))
+        optimise_index()
+    return written
+
+
+def optimise_index() -> None:
+    """Merge the full-text index's segments (SQLite) or refresh the planner's statistics."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "INSERT INTO supplychain_supplierfts(supplychain_supplierfts) VALUES ('optimize')"
+            )
+        elif connection.vendor == "postgresql":
+            cursor.execute("ANALYZE supplychain_supplierdoc")
