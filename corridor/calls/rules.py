@@ -37,13 +37,6 @@ def _participants(actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
     return qs if actor.is_participant else qs.none()
 
 
-def may_plan_calls(actor: Actor) -> bool:
-    """Municipal editors plan calls for their municipality; the coordinator for anyone."""
-    return actor.is_coordinator or any(
-        m.role == "editor" and m.organisation_kind == "municipality" for m in actor.memberships
-    )
-
-
 def _edits_for(actor: Actor, organisation_id: int | None) -> bool:
     return actor.is_coordinator or organisation_id in actor.editor_organisation_ids
 
@@ -93,7 +86,7 @@ class _CallingWork(Rule):
         return _participants(actor, qs)
 
     def can_create(self, actor: Actor) -> bool:
-        return may_plan_calls(actor)
+        return actor.edits_municipal_work
 
 
 @register(Call)
@@ -143,7 +136,7 @@ class FollowUpRule(Rule):
         return qs.filter(referral_to_id__in=actor.organisation_ids)
 
     def can_create(self, actor: Actor) -> bool:
-        return may_plan_calls(actor)
+        return actor.edits_municipal_work
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
         return (
@@ -200,13 +193,3 @@ def can_read_follow_up_detail(user: Any, follow_up: FollowUp) -> bool:
         or follow_up.referral_to_id in mine
         or (follow_up.call is not None and follow_up.call.organisation_id in mine)
     )
-
-
-def readable_answers_filter(user: Any) -> Q:
-    """A filter on ``Call`` for the calls whose answers ``user`` may read."""
-    actor = policy.actor_for(user)
-    if actor.is_coordinator:
-        return Q()
-    if not actor.is_participant:
-        return Q(pk__in=[])
-    return Q(organisation_id__in=actor.organisation_ids)

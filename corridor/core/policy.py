@@ -75,6 +75,13 @@ class Actor:
         )
 
     @property
+    def edits_municipal_work(self) -> bool:
+        """An editor of a member municipality, or the coordinator: records calls, needs, tags."""
+        return self.is_coordinator or any(
+            m.role == "editor" and m.organisation_kind == "municipality" for m in self.memberships
+        )
+
+    @property
     def municipality_organisation_ids(self) -> frozenset[int]:
         return frozenset(
             m.organisation_id for m in self.memberships if m.organisation_kind == "municipality"

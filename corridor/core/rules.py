@@ -23,9 +23,8 @@ from corridor.core.scoping import ScopedQuerySet
 PARTICIPANT_ORG_KINDS = [OrganisationKind.MUNICIPALITY, OrganisationKind.COORDINATOR_OFFICE]
 
 
-@register(Municipality)
-class MunicipalityRule(Rule):
-    """Geography is common knowledge to everyone signed in; the coordinator keeps it."""
+class ReferenceDataRule(Rule):
+    """Common knowledge to everyone signed in; the coordinator keeps it."""
 
     def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
         return qs if actor.is_authenticated else qs.none()
@@ -35,6 +34,11 @@ class MunicipalityRule(Rule):
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
         return actor.is_coordinator
+
+
+@register(Municipality)
+class MunicipalityRule(ReferenceDataRule):
+    """Geography: every municipality of Ontario the corridor refers to."""
 
 
 @register(Organisation)

@@ -16,14 +16,9 @@ from typing import Any
 
 from corridor.core import policy
 from corridor.core.policy import Actor, Rule, register
+from corridor.core.rules import ReferenceDataRule
 from corridor.core.scoping import ScopedQuerySet
 from corridor.supplychain.models import Capability, FacilityCapability, Introduction, SupplyNeed
-
-
-def _records_needs(actor: Actor) -> bool:
-    return actor.is_coordinator or any(
-        m.role == "editor" and m.organisation_kind == "municipality" for m in actor.memberships
-    )
 
 
 def _own(actor: Actor, qs: ScopedQuerySet[Any], field: str) -> ScopedQuerySet[Any]:
@@ -35,15 +30,8 @@ def _own(actor: Actor, qs: ScopedQuerySet[Any], field: str) -> ScopedQuerySet[An
 
 
 @register(Capability)
-class CapabilityRule(Rule):
-    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-        return qs if actor.is_authenticated else qs.none()
-
-    def can_create(self, actor: Actor) -> bool:
-        return actor.is_coordinator
-
-    def can_change(self, actor: Actor, obj: Any) -> bool:
-        return actor.is_coordinator
+class CapabilityRule(ReferenceDataRule):
+    """The taxonomy: read by everyone signed in, kept by the coordinator."""
 
 
 @register(FacilityCapability)
@@ -52,10 +40,10 @@ class FacilityCapabilityRule(Rule):
         return qs if actor.is_authenticated else qs.none()
 
     def can_create(self, actor: Actor) -> bool:
-        return _records_needs(actor)
+        return actor.edits_municipal_work
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
-        return _records_needs(actor)
+        return actor.edits_municipal_work
 
 
 @register(SupplyNeed)
@@ -70,7 +58,7 @@ class SupplyNeedRule(Rule):
         return _own(actor, qs, "organisation_id")  # the history names the buyer
 
     def can_create(self, actor: Actor) -> bool:
-        return _records_needs(actor)
+        return actor.edits_municipal_work
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
         return actor.is_coordinator or obj.organisation_id in actor.editor_organisation_ids
@@ -87,7 +75,7 @@ class IntroductionRule(Rule):
         return _own(actor, qs, "need__organisation_id")
 
     def can_create(self, actor: Actor) -> bool:
-        return _records_needs(actor)
+        return actor.edits_municipal_work
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
         return actor.is_coordinator or obj.need.organisation_id in actor.editor_organisation_ids
