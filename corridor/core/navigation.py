@@ -42,6 +42,7 @@ CAPABILITIES: tuple[Capability, ...] = (
         "workforce",
         "Skills and workforce",
         "Skills the sector needs, skills the region has, and the training it offers.",
+        "workforce-gaps",
     ),
     Capability(
         "programs",

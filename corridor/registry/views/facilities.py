@@ -33,6 +33,7 @@ from corridor.registry.views.common import (
     web_url,
 )
 from corridor.supplychain.views.tags import facility_supply_chain
+from corridor.workforce.facility_panel import facility_skills
 
 
 @login_required
@@ -118,6 +119,7 @@ def facility_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "points": facility_points([facility]),
             "calls_panel": facility_calls(user, facility),
             "supply_panel": facility_supply_chain(user, facility),
+            "skills_panel": facility_skills(user, facility),
             "nav_current": NAV,
         },
     )
