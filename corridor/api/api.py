@@ -16,6 +16,7 @@ from corridor.core.api import router as core_router
 from corridor.registry.api import router as registry_router
 from corridor.supplychain.api import router as supplychain_router
 from corridor.supplychain.api_needs import router as supplychain_needs_router
+from corridor.workforce.api import router as workforce_router
 
 api = NinjaAPI(
     title="Corridor API",
@@ -36,3 +37,4 @@ api.add_router("", registry_router)
 api.add_router("", calls_router)
 api.add_router("", supplychain_router)
 api.add_router("", supplychain_needs_router)
+api.add_router("", workforce_router)

@@ -13,7 +13,9 @@ TEER_CHOICES = [("", "Any TEER")] + [(str(k), f"TEER {k}: {v}") for k, v in TEER
 
 
 class GapFilterForm(forms.Form):
-    region = forms.ModelChoiceField(queryset=None, required=False, empty_label="All regions")
+    region: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        queryset=None, required=False, empty_label="All regions"
+    )
     teer = forms.TypedChoiceField(
         label="TEER", choices=TEER_CHOICES, required=False, coerce=int, empty_value=None
     )
@@ -67,4 +69,3 @@ class ProgramForm(VersionedForm):
             self.order_fields(["institution", *self.Meta.fields])
         if not self.instance.pk:
             self.fields["loaded_version"].required = False
-

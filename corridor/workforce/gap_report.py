@@ -83,6 +83,7 @@ def collect(on: dt.date) -> dict[Key, Figures]:
             if key not in latest:
                 latest.add(key)
                 at(key).employed, at(key).unemployed = employed, unemployed
+                at(key).supply_known = True
         regions = region_ids_by_name()
         programs = []
         for program in TrainingProgram.objects.prefetch_related(
@@ -137,7 +138,7 @@ def analysis_for(
     occupations = {o.pk: o for o in policy.visible(user, Occupation)}
     regions = {r.pk: r for r in policy.visible(user, Region)}
     needle = q.strip().lower()
-    lines = []
+    lines: list[GapLine] = []
     for gap in gaps:
         o, r = occupations.get(gap.occupation_id), regions.get(gap.region_id)
         if o is None or r is None:

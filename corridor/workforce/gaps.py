@@ -5,7 +5,7 @@ For one occupation in one region, over the twelve months up to the analysis date
 * **demand** D = job postings + openings companies reported on calls;
 * **available** A = unemployed people of the occupation (the latest supply figure on or
   before the date) + graduates per year of the programs that train for it in the region;
-* **gap** = D − A (people short, negative when there are more people than openings);
+* **gap** = D - A (people short, negative when there are more people than openings);
 * **shortage index** S = D ÷ max(A, 1): openings per available person. Above 1 the region
   has more openings than people to fill them; 2 means two openings per person.
 
@@ -33,6 +33,7 @@ class Figures:
     unemployed: int = 0
     employed: int = 0
     graduates: float = 0.0
+    supply_known: bool = False
 
     @property
     def companies(self) -> int:
@@ -54,6 +55,7 @@ class Gap:
     unemployed: int
     employed: int
     graduates: float
+    supply_known: bool = True  # False: no labour-supply figure, the index counts demand only
 
     @property
     def demand(self) -> int:
@@ -111,6 +113,7 @@ def gap_table(figures: dict[Key, Figures], *, hide_calls_under: int = 0) -> list
                 unemployed=f.unemployed,
                 employed=f.employed,
                 graduates=round(f.graduates, 1),
+                supply_known=f.supply_known,
             )
         )
     return rank(gaps)

@@ -112,4 +112,3 @@ def own_call_rows(user: Any, occupation: Occupation) -> list[Demand]:
         .select_related("facility", "region", "call")
         .order_by("-month", "pk")[:100]
     )
-

@@ -25,7 +25,9 @@ def load_reference(apps: Any = None) -> None:
     for row in read_rows(DATA / "occupations.csv"):
         found = occupation.filter(noc_code=row["noc_code"]).first()
         if found is None:
-            occupation.create(noc_code=row["noc_code"], title=row["title"], synonyms=row["synonyms"])
+            occupation.create(
+                noc_code=row["noc_code"], title=row["title"], synonyms=row["synonyms"]
+            )
         elif (found.title, found.synonyms) != (row["title"], row["synonyms"]):
             found.title, found.synonyms = row["title"], row["synonyms"]
             found.save()

@@ -10,4 +10,3 @@ NAV = "workforce"
 def section(name: str) -> dict[str, Any]:
     """Context every skills-map page carries: its main-navigation entry and its sub-page."""
     return {"nav_current": NAV, "workforce_section": name}
-

@@ -1,4 +1,4 @@
-"""The ranked gap table, the heat map of region × occupation, and the exports.
+"""The ranked gap table, the heat map of region by occupation, and the exports.
 
 ``gap_report.analysis_for`` decides what each reader sees; these views read the filters
 and render."""
@@ -149,4 +149,3 @@ def gap_xlsx(request: HttpRequest) -> HttpResponse:
         "corridor-skills-gaps.xlsx",
         [("Gaps", GAP_HEADER, _lines(analysis)), ("Formula", ["column", "meaning"], formula)],
     )
-

@@ -3,6 +3,8 @@ asking for it, and the names said on calls that still need mapping to an occupat
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -73,7 +75,7 @@ def occupation_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def _unmapped(request: HttpRequest) -> object:
+def _unmapped(request: HttpRequest) -> Any:
     return (
         policy.visible(request.user, Demand)
         .filter(kind=DemandKind.CALL, occupation__isnull=True, call__deleted_at__isnull=True)
@@ -84,7 +86,7 @@ def _unmapped(request: HttpRequest) -> object:
 
 @login_required
 def unmapped_occupations(request: HttpRequest) -> HttpResponse:
-    rows = [(d, policy.can_change(request.user, d)) for d in _unmapped(request)]  # type: ignore[attr-defined]
+    rows = [(d, policy.can_change(request.user, d)) for d in _unmapped(request)]
     return render(
         request,
         "workforce/unmapped.html",
@@ -100,14 +102,12 @@ def unmapped_occupations(request: HttpRequest) -> HttpResponse:
 @require_POST
 def map_occupation(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
-    demand = get_object_or_404(_unmapped(request), pk=pk)  # type: ignore[arg-type]
+    demand: Demand = get_object_or_404(_unmapped(request), pk=pk)
     policy.require_change(user, demand)
     occupation = policy.visible(user, Occupation).filter(noc_code=request.POST.get("noc")).first()
     if occupation is None:
         messages.error(request, "Choose an occupation from the list.")
     else:
         calls_demand.map_occupation(user, demand, occupation)
-        messages.success(
-            request, f"“{demand.stated_occupation}” now counts as {occupation.title}."
-        )
+        messages.success(request, f"“{demand.stated_occupation}” now counts as {occupation.title}.")
     return redirect("unmapped-occupations")
