@@ -33,6 +33,12 @@ from tests.matrix_supplychain import build_supplychain
 from tests.matrix_supplychain_api import SUPPLY_API
 from tests.matrix_supplychain_needs_api import SUPPLY_API_LISTS, SUPPLY_NEEDS_API
 from tests.matrix_supplychain_pages import SUPPLY_PAGES
+from tests.matrix_workforce import (
+    WORKFORCE_API,
+    WORKFORCE_API_LISTS,
+    WORKFORCE_PAGES,
+    build_workforce,
+)
 
 PAGES: list[Row] = [
     Row("home", lambda w: "/", everyone(200)),
@@ -280,9 +286,11 @@ API: list[Row] = [
 
 PAGES += CALL_PAGES + WORK_PAGES
 PAGES += SUPPLY_PAGES
+PAGES += WORKFORCE_PAGES
 API += CALL_API
 API += SUPPLY_NEEDS_API
 API += SUPPLY_API
+API += WORKFORCE_API
 
 # What each API list returns must be exactly what the policy lets that role see.
 API_LISTS = {
@@ -294,6 +302,7 @@ API_LISTS = {
     "/api/v1/facilities": Facility,
     **CALL_API_LISTS,
     **SUPPLY_API_LISTS,
+    **WORKFORCE_API_LISTS,
 }
 
 ADMIN_ONLY_FOR_CAROL_EXCEPT = {
@@ -334,6 +343,7 @@ def _build_matrix_world() -> Any:
     _registry(world)
     build_calls(world)
     build_supplychain(world)
+    build_workforce(world)
     world.tokens = {}
     world.bearer = {}
     for name, user in world.users().items():

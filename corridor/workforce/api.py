@@ -111,11 +111,7 @@ def list_demand(request: HttpRequest, filters: Query[DemandFilter]):
 
 
 def _programs(request: HttpRequest) -> Any:
-    return (
-        policy.visible(request.user, TrainingProgram)
-        .select_related("institution")
-        .prefetch_related("campuses__municipality", "occupations")
-    )
+    return training.programs_for(request.user)
 
 
 @router.get(

@@ -9,7 +9,7 @@ from typing import Any
 
 from corridor.core import policy
 from corridor.workforce.models import Campus, Demand, DemandKind, TrainingProgram
-from corridor.workforce.training import distance_km
+from corridor.workforce.training import distance_km, programs_for
 
 NEAREST = 3
 
@@ -42,16 +42,10 @@ def _point(facility: Any) -> tuple[Any, Any] | None:
 
 
 def nearest_programs(user: Any, occupation_id: int, point: Any) -> list[NearbyProgram]:
-    programs = (
-        policy.visible(user, TrainingProgram)
-        .filter(occupations__pk=occupation_id)
-        .select_related("institution")
-        .prefetch_related("campuses__municipality")
-        .distinct()
-    )
+    programs = programs_for(user).filter(occupations__pk=occupation_id).distinct()
     found = []
     for program in programs:
-        campuses = [c for c in program.campuses.all() if c.deleted_at is None]
+        campuses = list(program.campuses.all())
         if not campuses:
             continue
         campus = min(

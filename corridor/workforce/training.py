@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from corridor.core import policy
+from corridor.core.scoping import system_scope
 from corridor.core.services import update_versioned
 from corridor.registry.resolution.geo import haversine_km
 from corridor.workforce.models import Campus, Institution, Occupation, TrainingProgram
@@ -72,8 +73,9 @@ def save_program(
             candidate = TrainingProgram(institution=institution, **fields)
             _check(candidate, campuses)
             update_versioned(user, program, fields, expected_version or program.version)
-        program.campuses.set(campuses)
-        program.occupations.set(occupations)
+        with system_scope("a program's campuses and occupations, once its keeper is checked"):
+            program.campuses.set(campuses)
+            program.occupations.set(occupations)
     return program
 
 
@@ -81,3 +83,20 @@ def distance_km(a: tuple[Any, Any] | None, b: tuple[Any, Any] | None) -> float:
     if a is None or b is None or None in a or None in b:
         return math.inf
     return haversine_km((float(a[0]), float(a[1])), (float(b[0]), float(b[1])))
+
+
+def programs_for(user: Any) -> Any:
+    """The programs ``user`` may see, with their institution, campuses and occupations."""
+    from django.db.models import Prefetch
+
+    return (
+        policy.visible(user, TrainingProgram)
+        .select_related("institution")
+        .prefetch_related(
+            Prefetch(
+                "campuses",
+                queryset=policy.visible(user, Campus).select_related("municipality"),
+            ),
+            Prefetch("occupations", queryset=policy.visible(user, Occupation)),
+        )
+    )

@@ -16,8 +16,9 @@ from corridor.core import policy
 from corridor.core.disclosure import MINIMUM
 from corridor.workforce import calls_demand
 from corridor.workforce.gap_report import analysis_for
-from corridor.workforce.models import Demand, DemandKind, Occupation, Region, TrainingProgram
+from corridor.workforce.models import Demand, DemandKind, Occupation, Region
 from corridor.workforce.occupation_report import companies_asking, own_call_rows, series
+from corridor.workforce.training import programs_for
 from corridor.workforce.views.common import section
 
 
@@ -50,11 +51,7 @@ def occupation_detail(request: HttpRequest, code: str) -> HttpResponse:
         ],
     }
     programs = (
-        policy.visible(user, TrainingProgram)
-        .filter(occupations=occupation)
-        .select_related("institution")
-        .prefetch_related("campuses__municipality")
-        .order_by("-graduates_per_year", "name")
+        programs_for(user).filter(occupations=occupation).order_by("-graduates_per_year", "name")
     )
     return render(
         request,

@@ -25,18 +25,11 @@ from corridor.workforce.models import (
 )
 from corridor.workforce.views.common import section
 
-PROGRAM_RELATED = ("institution",)
-
 
 @login_required
 def program_list(request: HttpRequest) -> HttpResponse:
     user = request.user
-    programs = (
-        policy.visible(user, TrainingProgram)
-        .select_related(*PROGRAM_RELATED)
-        .prefetch_related("campuses__municipality", "occupations")
-        .order_by("institution__name", "name")
-    )
+    programs = training.programs_for(user).order_by("institution__name", "name")
     institution = request.GET.get("institution", "")
     occupation = request.GET.get("occupation", "")
     region = request.GET.get("region", "")
@@ -74,16 +67,14 @@ def program_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
-    program = get_object_or_404(
-        policy.visible(user, TrainingProgram).select_related(*PROGRAM_RELATED), pk=pk
-    )
+    program = get_object_or_404(training.programs_for(user), pk=pk)
     return render(
         request,
         "workforce/program_detail.html",
         {
             "program": program,
-            "campuses": program.campuses.select_related("municipality").order_by("name"),
-            "occupations": program.occupations.order_by("noc_code"),
+            "campuses": program.campuses.all(),
+            "occupations": program.occupations.all(),
             "may_edit": policy.can_change(user, program),
             **section("programs"),
         },
@@ -95,9 +86,7 @@ def program_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     user = request.user
     program = None
     if pk is not None:
-        program = get_object_or_404(
-            policy.visible(user, TrainingProgram).select_related(*PROGRAM_RELATED), pk=pk
-        )
+        program = get_object_or_404(training.programs_for(user), pk=pk)
         policy.require_change(user, program)
         kept = policy.visible(user, Institution).filter(pk=program.institution_id)
     else:
