@@ -21,7 +21,7 @@ def _welders(analysis: Any) -> Any:
 
 @pytest.fixture
 def windsor_welders(world: Any) -> Any:
-    """Windsor–Sarnia welders: 100 postings, 4 companies reporting 3 each on calls (12),
+    """Welders of Windsor-Sarnia: 100 postings, 4 companies reporting 3 each on calls (12),
     30 unemployed, 20 graduates: demand 112, available 50."""
     windsor = region("Windsor–Sarnia")
     postings(windsor, "72106", 60)

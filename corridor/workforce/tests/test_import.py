@@ -97,12 +97,14 @@ def test_postings_import_from_excel(world: Any, tmp_path: Path) -> None:
     assert (row.kind, row.count, row.month.isoformat()) == (DemandKind.POSTINGS, 41, "2026-09-01")
 
 
-PROGRAMS = """institution,code,program,credential,length_months,campuses,noc,seats,graduates,delivery
-Test College,W-1,Welding Techniques,certificate,8,South (Windsor),72106,40,32,in person
+PROGRAMS = (
+    "institution,code,program,credential,length_months,campuses,noc,seats,graduates,delivery\n"
+    """Test College,W-1,Welding Techniques,certificate,8,South (Windsor),72106,40,32,in person
 Test College,W-2,Millwright,diploma,24,South (Windsor); Oshawa,72400;72101,30,24,hybrid
 Test College,W-3,Broken,diploma,24,Nowhere,72400,30,24,
 Test College,W-4,Broken too,badge,24,Windsor,72400,30,24,
 """
+)
 
 
 def test_programs_import_with_their_campuses_and_occupations(world: Any, tmp_path: Path) -> None:
