@@ -216,7 +216,8 @@ def _programs(rng: random.Random) -> int:
 def _figures(rng: random.Random, today: dt.date) -> tuple[int, int]:
     occupations = {o.noc_code: o for o in Occupation.objects.all()}
     regions = {r.code: r for r in Region.objects.all()}
-    supply = postings = 0
+    supply: list[LabourSupply] = []
+    postings: list[Demand] = []
     for noc, (employed, rate, posted) in OCCUPATIONS.items():
         for code, (size, factor) in REGIONS.items():
             occupation, region = occupations[noc], regions[code]
@@ -224,21 +225,23 @@ def _figures(rng: random.Random, today: dt.date) -> tuple[int, int]:
             for year in (today.year - 2, today.year - 1):
                 people = round(employed * size * rng.uniform(0.9, 1.1))
                 looking = round(people * rate * rng.uniform(0.8, 1.2) / max(hot, 1) ** 0.5)
-                LabourSupply.objects.create(
+                supply.append(LabourSupply(
                     region=region, occupation=occupation, period=dt.date(year, 1, 1),
                     employed=people, unemployed=looking, source=SOURCE,
-                )  # fmt: skip
-                supply += 1
+                ))  # fmt: skip
             for back in range(12):
                 month = months_back(today, back)
                 season = 1.0 + 0.15 * ((month.month in (3, 4, 5, 9)) - 0.3)
                 count = round(posted * size * factor * hot * season * rng.uniform(0.75, 1.25))
-                Demand.objects.create(
+                postings.append(Demand(
                     kind=DemandKind.POSTINGS, occupation=occupation, region=region,
                     month=month, count=count, source=SOURCE,
-                )  # fmt: skip
-                postings += 1
-    return supply, postings
+                ))  # fmt: skip
+    # Published-style figures, written in bulk without change records: they are nobody's
+    # edits, and one save each would make the demo slow.
+    LabourSupply.objects.bulk_create(supply, batch_size=500)
+    Demand.objects.bulk_create(postings, batch_size=500)
+    return len(supply), len(postings)
 
 
 def build_demo(

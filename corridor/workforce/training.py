@@ -89,14 +89,13 @@ def programs_for(user: Any) -> Any:
     """The programs ``user`` may see, with their institution, campuses and occupations."""
     from django.db.models import Prefetch
 
+    campuses: Any = policy.visible(user, Campus).select_related("municipality")
+    occupations: Any = policy.visible(user, Occupation)
     return (
         policy.visible(user, TrainingProgram)
         .select_related("institution")
         .prefetch_related(
-            Prefetch(
-                "campuses",
-                queryset=policy.visible(user, Campus).select_related("municipality"),
-            ),
-            Prefetch("occupations", queryset=policy.visible(user, Occupation)),
+            Prefetch("campuses", queryset=campuses),
+            Prefetch("occupations", queryset=occupations),
         )
     )

@@ -42,6 +42,7 @@ def test_a_recorded_call_creates_one_demand_row_per_occupation_named(world: Any)
     rows = {d.stated_occupation: d for d in policy.visible(world.alice, Demand).filter(call=call)}
     assert set(rows) == {"Welders", "CNC machinist", "Maintenance planner"}
     welders = rows["Welders"]
+    assert welders.occupation is not None and welders.region is not None
     assert (welders.kind, welders.count, welders.occupation.noc_code) == (
         DemandKind.CALL,
         4,
@@ -82,5 +83,5 @@ def test_an_officer_of_the_visiting_municipality_maps_an_unmapped_name(world: An
     demand = policy.visible(world.alice, Demand).get(call=call)
     map_occupation(world.alice, demand, occupation("72400"))
     demand.refresh_from_db()
-    assert demand.occupation.noc_code == "72400"
+    assert demand.occupation is not None and demand.occupation.noc_code == "72400"
     assert not policy.can_change(world.bob, demand)
