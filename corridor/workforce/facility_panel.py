@@ -76,6 +76,8 @@ def facility_skills(user: Any, facility: Any) -> SkillsPanel | None:
         ReportedOccupation(
             d, nearest_programs(user, d.occupation_id, point) if d.occupation_id else []
         )
-        for d in latest.values()
+        for d in sorted(
+            latest.values(), key=lambda d: (d.occupation is None, d.stated_occupation.lower())
+        )
     ]
     return SkillsPanel(facility, reported)
