@@ -69,7 +69,7 @@ REGIONS: dict[str, tuple[float, float]] = {
 }
 HOT: dict[tuple[str, str], float] = {  # (noc, region): how much more is posted
     ("72106", "3570"): 3.0,  # battery and assembly plants hiring welders
-    ("72101", "3570"): 3.5,  # the mould and tool cluster
+    ("72101", "3570"): 2.5,  # the mould and tool cluster
     ("72400", "3570"): 2.2,
     ("72400", "3540"): 2.0,
     ("72100", "3540"): 2.2,

@@ -6,9 +6,12 @@ table follows ``gap_report``: partners get calls of fewer than 5 companies left 
 """
 
 import datetime as dt
+from typing import Any
 
 from ninja import Field, Schema
 
+from corridor.core import policy
+from corridor.core.models import Municipality
 from corridor.registry.filtersets import MAX_ID
 from corridor.supplychain.schemas_needs import CleanText
 
@@ -25,6 +28,13 @@ class RegionOut(Schema):
     id: int
     code: str = Field(..., description="SGC 2021 economic region code")
     name: str
+    municipalities: list[str] = Field(..., description="The municipalities Corridor places in it")
+
+    @staticmethod
+    def resolve_municipalities(obj: Any, context: Any) -> list[str]:
+        request = (context or {}).get("request")
+        places = policy.visible(getattr(request, "user", None), Municipality)
+        return list(places.filter(economic_region=obj.name).values_list("name", flat=True))
 
 
 class SupplyOut(Schema):

@@ -64,3 +64,10 @@ def test_a_stale_version_of_a_program_is_refused(figures: Any) -> None:
         url, {"version": version + 1, "occupations": ["99999"]}, content_type="application/json"
     )
     assert unknown.status_code == 422 and unknown.json()["error"]["field"] == "occupations"
+
+
+def test_a_region_lists_its_municipalities(world: Any) -> None:
+    items = _api(world.dave).get("/api/v1/workforce/regions").json()["items"]
+    by_name = {i["name"]: i["municipalities"] for i in items}
+    assert by_name["Windsor–Sarnia"] == ["Windsor"]
+    assert by_name["Toronto"] == ["Oshawa", "Toronto"]
