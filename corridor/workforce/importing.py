@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 
 from corridor.core.scoping import system_scope
 from corridor.registry.places import MunicipalityLookup
@@ -194,6 +194,7 @@ class _Lookups:
             self.regions[_key(region.name)] = region
         self.occupations = {o.noc_code: o for o in Occupation.objects.all()}
         self.places = MunicipalityLookup()
+        self.rows: dict[Any, dict[tuple[Any, ...], Any]] = {}
 
     def region(self, value: str) -> Region:
         found = self.regions.get(value.strip()) or self.regions.get(_key(value))
@@ -244,7 +245,7 @@ def _write_supply(
         "period": period,
         "source": _source(raw, columns, default),
     }
-    return _upsert(LabourSupply, key, values, raw)
+    return _upsert(look, LabourSupply, key, values, raw)
 
 
 def _write_postings(
@@ -260,13 +261,28 @@ def _write_postings(
         "month": month,
         "source": _source(raw, columns, default),
     }
-    return _upsert(Demand, key, {"count": _number(cell("postings"), "postings")}, raw)
+    return _upsert(look, Demand, key, {"count": _number(cell("postings"), "postings")}, raw)
 
 
-def _upsert(model: Any, key: dict[str, Any], values: dict[str, Any], raw: dict[str, str]) -> str:
-    found = model.objects.filter(**key).first()
+def _ident(value: Any) -> Any:
+    return value.pk if isinstance(value, models.Model) else value
+
+
+def _upsert(
+    look: _Lookups, model: Any, key: dict[str, Any], values: dict[str, Any], raw: dict[str, str]
+) -> str:
+    """Create the row with this key, update its values, or leave it: one look-up in memory."""
+    names = tuple(key)
+    known = look.rows.get(model)
+    if known is None:
+        fields = [f"{n}_id" if isinstance(key[n], models.Model) else n for n in names]
+        known = look.rows[model] = {
+            tuple(getattr(o, f) for f in fields): o for o in model.objects.filter(**_base(key))
+        }
+    ident = tuple(_ident(key[n]) for n in names)
+    found = known.get(ident)
     if found is None:
-        model.objects.create(**key, **values, raw=raw)
+        known[ident] = model.objects.create(**key, **values, raw=raw)
         return "created"
     if all(getattr(found, k) == v for k, v in values.items()):
         return "unchanged"
@@ -275,6 +291,11 @@ def _upsert(model: Any, key: dict[str, Any], values: dict[str, Any], raw: dict[s
     found.raw = raw
     found.save()
     return "updated"
+
+
+def _base(key: dict[str, Any]) -> dict[str, Any]:
+    """What every row of this import shares (postings are one kind of demand)."""
+    return {"kind": key["kind"]} if "kind" in key else {}
 
 
 def _campuses(look: _Lookups, institution: Institution, text: str) -> list[Campus]:
@@ -320,10 +341,10 @@ def _write_program(
     institution_name = cell("institution")[:200]
     if not institution_name:
         raise RowError("institution", "the institution is empty")
-    institution = Institution.objects.filter(name__iexact=institution_name).first()
-    if institution is None:
-        institution = Institution.objects.create(name=institution_name)
     with transaction.atomic():  # a row rejected for its campuses leaves nothing behind
+        institution = Institution.objects.filter(name__iexact=institution_name).first()
+        if institution is None:
+            institution = Institution.objects.create(name=institution_name)
         campuses = _campuses(look, institution, cell("campuses"))
         program = TrainingProgram.objects.filter(institution=institution, code=code).first()
         outcome = "unchanged"
@@ -380,9 +401,8 @@ def import_workforce(
     with system_scope(f"import of {path.name}"), transaction.atomic():
         look = _Lookups()
         for done, (number, raw) in enumerate(rows, start=1):
-            try:
-                with transaction.atomic():
-                    outcome = write(look, raw, columns, default)
+            try:  # a row is read whole before it writes (programs keep a savepoint of their own)
+                outcome = write(look, raw, columns, default)
             except RowError as error:
                 report.rejects.append(Reject(number, error.field, error.reason, raw))
             else:

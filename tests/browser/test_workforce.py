@@ -115,5 +115,11 @@ def test_a_partner_college_updates_its_program(page: Any, skills: Any) -> None:
     page.get_by_role("button", name="Save").click()
     page.get_by_text("Saved Welding Techniques.").wait_for()
     assert page.get_by_text("48 a year").is_visible()
+    page.get_by_role("navigation", name="Skills and workforce").get_by_role(
+        "link", name="Training programs"
+    ).click()
+    page.get_by_role("link", name="Add a program").click()
+    page.get_by_role("heading", name="Add a program").wait_for()
+    check_accessibility(page, "workforce-program-create")
     page.goto("/workforce/occupations/")
     check_accessibility(page, "workforce-occupations")

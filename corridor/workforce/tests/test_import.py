@@ -157,3 +157,15 @@ def test_an_unexpected_failure_halfway_leaves_nothing_written(
     with pytest.raises(RuntimeError):
         import_workforce("supply", _file(tmp_path, "supply.csv", SUPPLY))
     assert _supply_rows() == []
+
+
+def test_a_program_rejected_for_its_campus_leaves_no_new_institution(
+    world: Any, tmp_path: Path
+) -> None:
+    from corridor.workforce.models import Institution
+
+    text = PROGRAMS.splitlines()[0] + "\nNew College,N-1,Welding,certificate,8,Nowhere,72106,4,3,\n"
+    report = import_workforce("programs", _file(tmp_path, "p.csv", text))
+    assert [(r.row, r.field) for r in report.rejects] == [(2, "campuses")]
+    with system_scope("tests"):
+        assert not Institution.objects.filter(name="New College").exists()
