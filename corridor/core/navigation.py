@@ -47,6 +47,7 @@ CAPABILITIES: tuple[Capability, ...] = (
         "programs",
         "Funding programs",
         "Which program fits a company, and what funded projects achieved.",
+        "program-list",
     ),
     Capability(
         "intel",

@@ -39,8 +39,12 @@ class Rollup:
         self.projects += 1
         self.contribution += project.contribution or 0
         self.total_value += project.total_value or 0
-        for name in ("jobs_created_expected", "jobs_retained_expected",
-                     "jobs_created_reported", "jobs_retained_reported"):  # fmt: skip
+        for name in (
+            "jobs_created_expected",
+            "jobs_retained_expected",
+            "jobs_created_reported",
+            "jobs_retained_reported",
+        ):
             setattr(self, name, getattr(self, name) + (getattr(project, name) or 0))
         self.from_referrals += int(referred)
         if project.contribution and project.total_value is not None:
@@ -92,13 +96,15 @@ def analyse(projects: list[FundedProject], referred_ids: set[int]) -> Analysis:
         total=total,
         by_program=_group(pairs, lambda p: [str(p.program)], by_money),
         by_municipality=_group(
-            pairs, lambda p: [p.municipality.name if p.municipality else "Place not known"],
+            pairs,
+            lambda p: [p.municipality.name if p.municipality else "Place not known"],
             by_money,
         ),
         by_technology=_group(pairs, lambda p: list(p.technology_tags) or ["Not tagged"], by_money),
-        by_year=_group(pairs, lambda p: [str(p.year) if p.year else "Year not known"],
-                       lambda r: r.label),
-    )  # fmt: skip
+        by_year=_group(
+            pairs, lambda p: [str(p.year) if p.year else "Year not known"], lambda r: r.label
+        ),
+    )
 
 
 def analysis_for(user: Any, program_id: int | None = None) -> Analysis:

@@ -15,8 +15,18 @@ from corridor.programs.eligibility import validate_rules
 from corridor.programs.models import FundingProgram
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "programs.json"
-FIELDS = ("name", "short_name", "aliases", "jurisdiction", "status", "website", "description",
-          "eligibility", "published_figures", "source")  # fmt: skip
+FIELDS = (
+    "name",
+    "short_name",
+    "aliases",
+    "jurisdiction",
+    "status",
+    "website",
+    "description",
+    "eligibility",
+    "published_figures",
+    "source",
+)
 
 
 def read_catalogue(path: Path = DATA_FILE) -> dict[str, Any]:

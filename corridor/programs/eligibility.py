@@ -138,8 +138,9 @@ def _size(rule: dict[str, Any], facts: CompanyFacts, plan: ProjectPlan | None) -
     else:
         wording = f"at least {low:,} employees"
     if facts.employees is None:
-        return RuleResult("size", wording, None, "the number of employees is not known",
-                          ("employees",))  # fmt: skip
+        return RuleResult(
+            "size", wording, None, "the number of employees is not known", ("employees",)
+        )
     ok = (low is None or facts.employees >= low) and (high is None or facts.employees <= high)
     return RuleResult("size", wording, ok, f"{facts.employees:,} employees")
 
@@ -180,8 +181,7 @@ def _region(rule: dict[str, Any], facts: CompanyFacts, plan: ProjectPlan | None)
         where = facts.municipality or facts.economic_region or facts.province
         return RuleResult("region", wording, False, f"in {where}")
     missing = "municipality" if (towns or regions) else "province"
-    return RuleResult("region", wording, None, f"the facility's {missing} is not known",
-                      (missing,))  # fmt: skip
+    return RuleResult("region", wording, None, f"the facility's {missing} is not known", (missing,))
 
 
 def _project_type(
@@ -193,27 +193,28 @@ def _project_type(
         raise RuleError(f"project_type: types must be among {', '.join(PROJECT_TYPES)}")
     wording = "a project of " + " or ".join(PROJECT_TYPES[t] for t in types)
     if plan is None:
-        return RuleResult("project_type", wording, None, "the project must be " + wording[2:],
-                          condition=True)  # fmt: skip
+        return RuleResult(
+            "project_type", wording, None, "the project must be " + wording[2:], condition=True
+        )
     if plan.project_type is None:
-        return RuleResult("project_type", wording, None, "the project's type is not known",
-                          ("project type",))  # fmt: skip
+        return RuleResult(
+            "project_type", wording, None, "the project's type is not known", ("project type",)
+        )
     ok = plan.project_type in types
     label = PROJECT_TYPES.get(plan.project_type, plan.project_type)
     return RuleResult("project_type", wording, ok, f"the project is {label}")
 
 
-def _consortium(
-    rule: dict[str, Any], facts: CompanyFacts, plan: ProjectPlan | None
-) -> RuleResult:
+def _consortium(rule: dict[str, Any], facts: CompanyFacts, plan: ProjectPlan | None) -> RuleResult:
     least = _int(rule, "min_partners") or 1
     sme = bool(rule.get("sme_partner"))
     wording = f"a consortium of at least {least} partners" + (
         " including a small or medium-sized firm" if sme else ""
     )
     if plan is None:
-        return RuleResult("consortium", wording, None, "the project needs " + wording,
-                          condition=True)  # fmt: skip
+        return RuleResult(
+            "consortium", wording, None, "the project needs " + wording, condition=True
+        )
     missing = []
     if plan.partners is None:
         missing.append("number of partners")
@@ -224,8 +225,7 @@ def _consortium(
     if sme and plan.includes_sme is False:
         return RuleResult("consortium", wording, False, "no small or medium-sized partner")
     if missing:
-        return RuleResult("consortium", wording, None, "the partners are not known",
-                          tuple(missing))  # fmt: skip
+        return RuleResult("consortium", wording, None, "the partners are not known", tuple(missing))
     return RuleResult("consortium", wording, True, f"{plan.partners} partners")
 
 
@@ -249,8 +249,9 @@ def _contribution(
         parts.append(f"the program pays at most {share:.0%} of the project's cost")
     wording = ", ".join(parts)
     if plan is None:
-        return RuleResult("contribution", wording, None, "the contribution: " + wording,
-                          condition=True)  # fmt: skip
+        return RuleResult(
+            "contribution", wording, None, "the contribution: " + wording, condition=True
+        )
     missing = []
     problems = []
     asked = plan.contribution
@@ -264,14 +265,14 @@ def _contribution(
     if share is not None:
         if plan.total_cost is None:
             missing.append("total project cost")
-        elif asked is not None:
-            if plan.total_cost <= 0 or asked / plan.total_cost > share:
-                problems.append(f"{_money(asked)} of a {_money(plan.total_cost)} project")
+        elif asked is not None and (plan.total_cost <= 0 or asked / plan.total_cost > share):
+            problems.append(f"{_money(asked)} of a {_money(plan.total_cost)} project")
     if problems:
         return RuleResult("contribution", wording, False, "; ".join(problems))
     if missing:
-        return RuleResult("contribution", wording, None, "the amounts are not known",
-                          tuple(missing))  # fmt: skip
+        return RuleResult(
+            "contribution", wording, None, "the amounts are not known", tuple(missing)
+        )
     return RuleResult("contribution", wording, True, f"{_money(asked or 0)} asked")
 
 

@@ -103,8 +103,16 @@ def _table(path: Path) -> tuple[str, list[tuple[int, dict[str, str]]]]:
             headers = [header_key(v) for v in values] if any(v.strip() for v in values) else []
             continue
         if any(v.strip() for v in values):
-            rows.append((number, {h: (values[i].strip() if i < len(values) else "")
-                                  for i, h in enumerate(headers) if h}))  # fmt: skip
+            rows.append(
+                (
+                    number,
+                    {
+                        h: (values[i].strip() if i < len(values) else "")
+                        for i, h in enumerate(headers)
+                        if h
+                    },
+                )
+            )
     if not headers:
         raise ImportFileError(f"{path.name}: the file is empty")
     file_format = OPEN_DATA if "ref_number" in headers else CORRIDOR
@@ -187,13 +195,25 @@ def _parse_open_data(row: int, raw: dict[str, str], programs: _Programs) -> Pars
     title = raw.get("agreement_title_en") or f"{raw.get('prog_name_en', '')}: {recipient}"
     status = ProjectStatus.COMPLETED if end and end < dt.date.today() else ProjectStatus.UNDERWAY
     return Parsed(
-        row, raw, ref, int(amendment_text), _day(raw, "amendment_date"),
+        row,
+        raw,
+        ref,
+        int(amendment_text),
+        _day(raw, "amendment_date"),
         programs.find(raw.get("prog_name_en", "")),
-        {"title": title[:300], "description": raw.get("description_en", ""),
-         "contribution": contribution, "total_value": None, "approved_on": start,
-         "starts_on": start, "ends_on": end, "status": status, "technology_tags": []},
+        {
+            "title": title[:300],
+            "description": raw.get("description_en", ""),
+            "contribution": contribution,
+            "total_value": None,
+            "approved_on": start,
+            "starts_on": start,
+            "ends_on": end,
+            "status": status,
+            "technology_tags": [],
+        },
         [(name, raw.get("recipient_city", ""), raw.get("recipient_province", "")[:2].upper())],
-    )  # fmt: skip
+    )
 
 
 def _parse_corridor(row: int, raw: dict[str, str], programs: _Programs) -> Parsed:
@@ -212,19 +232,27 @@ def _parse_corridor(row: int, raw: dict[str, str], programs: _Programs) -> Parse
     if status not in ProjectStatus.values:
         raise _RowError("status", f"{status!r} is not one of {', '.join(ProjectStatus.values)}")
     values: dict[str, Any] = {
-        "title": raw["title"][:300], "description": raw.get("description", ""),
-        "contribution": _amount(raw, "contribution"), "total_value": _amount(raw, "total_value"),
-        "approved_on": _day(raw, "approved_on"), "starts_on": _day(raw, "starts_on"),
-        "ends_on": _day(raw, "ends_on"), "status": status,
-        "technology_tags": [t.strip() for t in raw.get("technologies", "").split(";")
-                            if t.strip()],
-    }  # fmt: skip
-    for name in ("jobs_created_expected", "jobs_retained_expected",
-                 "jobs_created_reported", "jobs_retained_reported"):  # fmt: skip
+        "title": raw["title"][:300],
+        "description": raw.get("description", ""),
+        "contribution": _amount(raw, "contribution"),
+        "total_value": _amount(raw, "total_value"),
+        "approved_on": _day(raw, "approved_on"),
+        "starts_on": _day(raw, "starts_on"),
+        "ends_on": _day(raw, "ends_on"),
+        "status": status,
+        "technology_tags": [t.strip() for t in raw.get("technologies", "").split(";") if t.strip()],
+    }
+    for name in (
+        "jobs_created_expected",
+        "jobs_retained_expected",
+        "jobs_created_reported",
+        "jobs_retained_reported",
+    ):
         values[name] = _count(raw, name)
     city, province = raw.get("recipient_city", ""), raw.get("recipient_province", "") or "ON"
-    return Parsed(row, raw, ref, 0, None, program, values,
-                  [(n, city, province[:2].upper()) for n in names])  # fmt: skip
+    return Parsed(
+        row, raw, ref, 0, None, program, values, [(n, city, province[:2].upper()) for n in names]
+    )
 
 
 def _latest(parsed: list[Parsed]) -> dict[str, Parsed]:
@@ -256,9 +284,15 @@ def import_projects(
                 report.rejects.append(Reject(row, ref, error.field, error.reason, raw))
                 continue
             if (item.ref, item.amendment) in seen:
-                report.rejects.append(Reject(row, ref, "amendment_number" if file_format ==
-                    OPEN_DATA else "project_id", "the same agreement and amendment appear "
-                    "earlier in the file", raw))  # fmt: skip
+                report.rejects.append(
+                    Reject(
+                        row,
+                        ref,
+                        "amendment_number" if file_format == OPEN_DATA else "project_id",
+                        "the same agreement and amendment appear earlier in the file",
+                        raw,
+                    )
+                )
                 continue
             seen.add((item.ref, item.amendment))
             parsed.append(item)
@@ -344,13 +378,23 @@ class _Writer:
     def _recipient(
         self, project: FundedProject, index: int, name: str, city: str, province: str
     ) -> None:
-        record = InputRecord(source="funded-project", source_id=f"{project.source_ref}#{index}",
-                             name=name, city=city or None, province=province or None)  # fmt: skip
+        record = InputRecord(
+            source="funded-project",
+            source_id=f"{project.source_ref}#{index}",
+            name=name,
+            city=city or None,
+            province=province or None,
+        )
         decision = self.resolver.resolve(record)
         recipient = ProjectRecipient(
-            project=project, name=name, city=city, province=province, is_lead=index == 0,
-            match_score=round(decision.score, 4), reasons=list(decision.reasons),
-        )  # fmt: skip
+            project=project,
+            name=name,
+            city=city,
+            province=province,
+            is_lead=index == 0,
+            match_score=round(decision.score, 4),
+            reasons=list(decision.reasons),
+        )
         if decision.kind == "match" and decision.facility_key < BATCH_KEYS:
             recipient.link_status = LinkStatus.LINKED
             recipient.facility_id = decision.facility_key

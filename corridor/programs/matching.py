@@ -43,7 +43,9 @@ def facts_for(facility: Facility) -> CompanyFacts:
     )
 
 
-def programs_for(user: Any, facility: Facility, plan: ProjectPlan | None = None) -> list[ProgramFit]:
+def programs_for(
+    user: Any, facility: Facility, plan: ProjectPlan | None = None
+) -> list[ProgramFit]:
     """Every program the user may see, with its verdict for the facility: best fit first."""
     facts = facts_for(facility)
     programs = policy.visible(user, FundingProgram).exclude(status=ProgramStatus.CLOSED)

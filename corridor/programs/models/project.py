@@ -22,9 +22,7 @@ class FundedProject(CorridorModel):
 
     Leverage is total value / contribution; it is unknown when either is."""
 
-    program = models.ForeignKey(
-        FundingProgram, on_delete=models.PROTECT, related_name="projects"
-    )
+    program = models.ForeignKey(FundingProgram, on_delete=models.PROTECT, related_name="projects")
     title = models.CharField(max_length=300)
     description = models.TextField(blank=True)
     municipality = models.ForeignKey(
@@ -35,9 +33,7 @@ class FundedProject(CorridorModel):
         related_name="funded_projects",
         help_text="Where the project happens (the lead recipient's place)",
     )
-    contribution = models.PositiveBigIntegerField(
-        "program contribution ($)", null=True, blank=True
-    )
+    contribution = models.PositiveBigIntegerField("program contribution ($)", null=True, blank=True)
     total_value = models.PositiveBigIntegerField("total project value ($)", null=True, blank=True)
     jobs_created_expected = models.PositiveIntegerField(null=True, blank=True)
     jobs_retained_expected = models.PositiveIntegerField(null=True, blank=True)

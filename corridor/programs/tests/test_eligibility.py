@@ -16,8 +16,13 @@ from corridor.programs.eligibility import (
     validate_rules,
 )
 
-WINDSOR = CompanyFacts(employees=120, naics="336390", municipality="Windsor",
-                       economic_region="Windsor–Sarnia", province="ON")  # fmt: skip
+WINDSOR = CompanyFacts(
+    employees=120,
+    naics="336390",
+    municipality="Windsor",
+    economic_region="Windsor–Sarnia",
+    province="ON",
+)
 SIZE = {"kind": "size", "max_employees": 499}
 SECTOR = {"kind": "sector", "naics_prefixes": ["3363", "3261"]}
 SWO = {"kind": "region", "economic_regions": ["Windsor–Sarnia", "London"]}
@@ -40,8 +45,11 @@ def test_a_company_under_the_size_limit_is_eligible_and_one_over_it_is_not() -> 
 def test_the_size_limit_includes_its_bounds() -> None:
     rule = {"kind": "size", "min_employees": 10, "max_employees": 499}
     assert [status([rule], CompanyFacts(employees=n)) for n in (9, 10, 499, 500)] == [
-        NOT_ELIGIBLE, ELIGIBLE, ELIGIBLE, NOT_ELIGIBLE,
-    ]  # fmt: skip
+        NOT_ELIGIBLE,
+        ELIGIBLE,
+        ELIGIBLE,
+        NOT_ELIGIBLE,
+    ]
 
 
 def test_an_unknown_head_count_makes_the_company_possibly_eligible() -> None:

@@ -38,8 +38,9 @@ def _two(draw: Any) -> tuple[int | None, int | None]:
 
 @st.composite
 def rules(draw: Any) -> dict[str, Any]:
-    kind = draw(st.sampled_from(["size", "sector", "region", "project_type", "consortium",
-                                 "contribution"]))  # fmt: skip
+    kind = draw(
+        st.sampled_from(["size", "sector", "region", "project_type", "consortium", "contribution"])
+    )
     if kind == "size":
         low, high = _two(draw)
         return {"kind": kind, "min_employees": low, "max_employees": high}
@@ -60,8 +61,11 @@ def rules(draw: Any) -> dict[str, Any]:
         types = draw(st.lists(st.sampled_from(sorted(PROJECT_TYPES)), min_size=1, unique=True))
         return {"kind": kind, "types": types}
     if kind == "consortium":
-        return {"kind": kind, "min_partners": draw(st.integers(1, 5)),
-                "sme_partner": draw(st.booleans())}  # fmt: skip
+        return {
+            "kind": kind,
+            "min_partners": draw(st.integers(1, 5)),
+            "sme_partner": draw(st.booleans()),
+        }
     low = draw(st.none() | money)
     high = draw(st.none() | money)
     share = draw(st.none() | st.floats(min_value=0.05, max_value=1.0))
@@ -146,9 +150,11 @@ def test_missing_data_never_makes_a_facility_not_eligible(
 
 @given(st.lists(rules(), max_size=5), rules(), facts, st.none() | plans)
 def test_adding_a_rule_never_makes_a_facility_more_eligible(
-    program: list[dict[str, Any]], extra: dict[str, Any], company: CompanyFacts,
+    program: list[dict[str, Any]],
+    extra: dict[str, Any],
+    company: CompanyFacts,
     project: ProjectPlan | None,
-) -> None:  # fmt: skip
+) -> None:
     before = evaluate(program, company, project).status
     after = evaluate([*program, extra], company, project).status
     assert RANK[after] <= RANK[before]

@@ -31,7 +31,9 @@ class Command(BaseCommand):
         def progress(done: int, total: int) -> None:
             nonlocal bar
             if bar is None:
-                bar = tqdm(total=total, unit="row", desc="Importing", disable=not sys.stderr.isatty())
+                bar = tqdm(
+                    total=total, unit="row", desc="Importing", disable=not sys.stderr.isatty()
+                )
             bar.update(1)
 
         try:
