@@ -7,6 +7,7 @@ municipality, the coordinator and the referred partner (``rules.py``), as on the
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -21,7 +22,13 @@ from corridor.core.models import Organisation
 from corridor.programs import referrals as service
 from corridor.programs.eligibility import PROJECT_TYPES, ProjectPlan, Verdict
 from corridor.programs.matching import programs_for, targets_for
-from corridor.programs.models import FundedProject, FundingProgram, Referral, ReferralStatus
+from corridor.programs.models import (
+    FundedProject,
+    FundingProgram,
+    ProjectRecipient,
+    Referral,
+    ReferralStatus,
+)
 from corridor.programs.schemas import (
     EligibilityOut,
     ProgramOut,
@@ -129,6 +136,13 @@ def facility_eligibility(
     return [_verdict_out(f.program, f.verdict) for f in fits]
 
 
+def _projects(request: HttpRequest) -> Any:
+    recipients = policy.visible(request.user, ProjectRecipient)
+    return policy.visible(request.user, FundedProject).prefetch_related(
+        Prefetch("recipients", queryset=recipients)
+    )
+
+
 class ProjectFilter(Schema):
     program: int | None = Field(None, ge=1, le=MAX_ID)
     municipality: int | None = Field(None, ge=1, le=MAX_ID)
@@ -139,7 +153,7 @@ class ProjectFilter(Schema):
 )
 @paginate(PageNumber)
 def list_funded_projects(request: HttpRequest, filters: Query[ProjectFilter]):
-    qs = policy.visible(request.user, FundedProject).prefetch_related("recipients")
+    qs = _projects(request)
     if filters.program is not None:
         qs = qs.filter(program_id=filters.program)
     if filters.municipality is not None:
@@ -149,9 +163,7 @@ def list_funded_projects(request: HttpRequest, filters: Query[ProjectFilter]):
 
 @router.get("/funded-projects/{project_id}", response={200: ProjectOut, **ERRORS})
 def get_funded_project(request: HttpRequest, project_id: int) -> FundedProject:
-    project: FundedProject = get_object_or_404(
-        policy.visible(request.user, FundedProject), pk=project_id
-    )
+    project: FundedProject = get_object_or_404(_projects(request), pk=project_id)
     return project
 
 
