@@ -100,6 +100,8 @@ def program_campaign(request: HttpRequest, pk: int) -> HttpResponse:
         add_errors(form, error)
         return program_detail(request, pk, form)
     messages.success(
-        request, f"Made the campaign {campaign.name} with {len(targets)} target facilities."
+        request,
+        f"Made the campaign {campaign.name} with {len(targets)} target "
+        f"facilit{'y' if len(targets) == 1 else 'ies'}.",
     )
     return redirect("campaign-detail", pk=campaign.pk)
