@@ -34,6 +34,18 @@ PROJECT_TYPES: dict[str, str] = {
     "capital_investment": "capital investment (buildings, equipment)",
     "skills": "skills and training",
 }
+PROVINCES = {
+    "ON": "Ontario",
+    "QC": "Quebec",
+    "MB": "Manitoba",
+    "BC": "British Columbia",
+    "AB": "Alberta",
+    "SK": "Saskatchewan",
+    "NS": "Nova Scotia",
+    "NB": "New Brunswick",
+    "NL": "Newfoundland and Labrador",
+    "PE": "Prince Edward Island",
+}
 COMPANY_KINDS = ("size", "sector", "region")
 PROJECT_KINDS = ("project_type", "consortium", "contribution")
 KINDS = COMPANY_KINDS + PROJECT_KINDS
@@ -163,14 +175,20 @@ def _region(rule: dict[str, Any], facts: CompanyFacts, plan: ProjectPlan | None)
     if not (towns or regions or provinces):
         raise RuleError("region: list municipalities, economic_regions or provinces")
     wording = "located in " + " or ".join(
-        [*towns, *(f"the {r} economic region" for r in regions), *provinces]
+        [
+            *towns,
+            *(f"the {r} economic region" for r in regions),
+            *(PROVINCES.get(p, p) for p in provinces),
+        ]
     )
     if facts.municipality and (facts.municipality in towns):
         return RuleResult("region", wording, True, f"in {facts.municipality}")
     if facts.economic_region and facts.economic_region in regions:
         return RuleResult("region", wording, True, f"in the {facts.economic_region} region")
     if facts.province and facts.province in provinces:
-        return RuleResult("region", wording, True, f"in {facts.province}")
+        return RuleResult(
+            "region", wording, True, f"in {PROVINCES.get(facts.province, facts.province)}"
+        )
     # Decide "no" only from a fact that answers the rule's own question.
     knows = (
         (not towns or facts.municipality)

@@ -188,5 +188,5 @@ def test_the_coordinator_confirms_an_uncertain_recipient_link(scene: Any) -> Non
 def test_the_analytics_page_shows_the_figures_in_a_table(scene: Any) -> None:
     project(scene.parts, "A", contribution=100_000, total_value=250_000, jobs_created_expected=3)
     page = client_for(scene.dave).get("/programs/analytics/").content.decode()
-    assert "<strong>2.50×</strong> leverage" in page
-    assert "<strong>3</strong> jobs expected (30.0 per $1M)" in page
+    assert "<strong>2.50×</strong> <span>leverage</span>" in page
+    assert "<strong>3</strong> <span>jobs expected (30.0 per $1M)</span>" in page

@@ -61,6 +61,7 @@ def program_detail(request: HttpRequest, pk: int, form: ProgramCampaignForm | No
         "programs/program_detail.html",
         {
             "program": program,
+            "aliases": program.names()[1:] if not program.short_name else program.names()[2:],
             "rules": list(zip(describe(program.eligibility), program.eligibility, strict=True)),
             "projects": projects[:200],
             "project_count": projects.count(),
