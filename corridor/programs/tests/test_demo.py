@@ -30,6 +30,7 @@ def test_the_demo_loads_the_programs_and_funds_eligible_demo_facilities(world: A
         assert all(p.is_demo for p in projects)
         for p in projects:
             lead = p.recipients.get(is_lead=True).facility
+            assert lead is not None
             assert evaluate(p.program.eligibility, facts_for(lead)).status == ELIGIBLE
         ngen = [p for p in projects if p.program.key == "ngen"]
         assert ngen and all(p.recipients.count() >= 2 for p in ngen)  # consortia
