@@ -32,13 +32,22 @@ def record_referral(
         raise PermissionDenied(f"You may not record referrals for {organisation}.")
     if follow_up is not None and follow_up.facility_id != facility.pk:
         raise ValidationError({"follow_up": "The follow-up is about another facility."})
+    partner = program.delivered_by
+    call = follow_up.call if follow_up is not None else None
+    if call is not None and partner is not None and not call.consents_to(partner):
+        raise ValidationError(
+            {
+                "follow_up": f"The company did not agree on the call to be referred to {partner} "
+                "(record its consent on the call first)."
+            }
+        )
     if referred_on > dt.date.today():
         raise ValidationError({"referred_on": "A referral is recorded once it was made."})
     referral = Referral(
         facility=facility,
         program=program,
         organisation=organisation,
-        referred_to=program.delivered_by,
+        referred_to=partner,
         referred_on=referred_on,
         follow_up=follow_up,
         notes=notes,

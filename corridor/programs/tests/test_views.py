@@ -7,9 +7,12 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from conftest import client_for
-from corridor.calls.models import Campaign
+from corridor.calls import follow_ups
+from corridor.calls.models import Call, Campaign
+from corridor.calls.planning import plan_call
 from corridor.core.history import change_context
 from corridor.core.scoping import system_scope
 from corridor.programs import referrals
@@ -190,3 +193,39 @@ def test_the_analytics_page_shows_the_figures_in_a_table(scene: Any) -> None:
     page = client_for(scene.dave).get("/programs/analytics/").content.decode()
     assert "<strong>2.50×</strong> <span>leverage</span>" in page
     assert "<strong>3</strong> <span>jobs expected (30.0 per $1M)</span>" in page
+
+
+def test_a_referral_from_a_call_needs_the_companys_consent(scene: Any) -> None:
+    with change_context(source="tests"):
+        call = plan_call(scene.alice, scene.plant, scene.org_a, YESTERDAY)
+        follow_up = follow_ups.add_follow_up(
+            scene.alice,
+            facility=scene.plant,
+            owner_organisation=scene.org_a,
+            due_on=dt.date.today(),
+            category="funding",
+            call=call,
+        )
+        with pytest.raises(ValidationError, match="did not agree on the call"):
+            referrals.record_referral(
+                scene.alice,
+                facility=scene.plant,
+                program=scene.parts,
+                organisation=scene.org_a,
+                referred_on=YESTERDAY,
+                follow_up=follow_up,
+            )
+        with system_scope("test fixtures"):
+            Call.objects.filter(pk=call.pk).update(
+                consent_on=YESTERDAY, consent_scope=["association"]
+            )
+        follow_up.call.refresh_from_db()
+        referral = referrals.record_referral(
+            scene.alice,
+            facility=scene.plant,
+            program=scene.parts,
+            organisation=scene.org_a,
+            referred_on=YESTERDAY,
+            follow_up=follow_up,
+        )
+    assert referral.referred_to == scene.apma
