@@ -219,7 +219,8 @@ def test_a_referral_from_a_call_needs_the_companys_consent(scene: Any) -> None:
             Call.objects.filter(pk=call.pk).update(
                 consent_on=YESTERDAY, consent_scope=["association"]
             )
-        follow_up.call.refresh_from_db()
+        call.refresh_from_db()
+        follow_up.call = call
         referral = referrals.record_referral(
             scene.alice,
             facility=scene.plant,

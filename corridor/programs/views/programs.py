@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from corridor.calls.forms import add_service_errors
 from corridor.calls.models import Campaign
 from corridor.core import policy
 from corridor.programs import referrals
@@ -20,7 +21,7 @@ from corridor.programs.eligibility import ELIGIBLE, describe
 from corridor.programs.forms import ProgramCampaignForm
 from corridor.programs.matching import targets_for
 from corridor.programs.models import FundedProject, FundingProgram
-from corridor.programs.views.common import add_errors, section
+from corridor.programs.views.common import section
 
 TARGET_ROWS = 100
 
@@ -98,7 +99,7 @@ def program_campaign(request: HttpRequest, pk: int) -> HttpResponse:
             targets=targets,
         )
     except ValidationError as error:
-        add_errors(form, error)
+        add_service_errors(form, error)
         return program_detail(request, pk, form)
     messages.success(
         request,

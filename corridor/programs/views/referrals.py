@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from corridor.calls.forms import add_service_errors
 from corridor.core import policy
 from corridor.core.models import EditConflict
 from corridor.core.views.common import paginate
@@ -16,7 +17,7 @@ from corridor.programs import referrals as service
 from corridor.programs.facility_panel import referral_form_for
 from corridor.programs.forms import ReferralUpdateForm
 from corridor.programs.models import FundedProject, Referral, ReferralStatus
-from corridor.programs.views.common import add_errors, section
+from corridor.programs.views.common import section
 from corridor.registry.models import Facility
 
 RELATED = (
@@ -74,7 +75,7 @@ def referral_create(request: HttpRequest, facility_pk: int) -> HttpResponse:
                 notes=data["notes"],
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         except PermissionDenied as denied:
             form.add_error("organisation", str(denied))
         else:
@@ -128,7 +129,7 @@ def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
         except EditConflict as conflict:
             form.add_error(None, f"{conflict} Reload the page to see their change.")
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"The referral is now: {referral.get_status_display()}.")
             return redirect("referral-detail", pk=referral.pk)
