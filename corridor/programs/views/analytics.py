@@ -14,14 +14,10 @@ from corridor.programs.views.common import section
 def analytics_page(request: HttpRequest) -> HttpResponse:
     analysis = analysis_for(request.user)
     tables = [
-        ("program", "By program", analysis.by_program),
-        ("municipality", "By municipality", analysis.by_municipality),
-        (
-            "technology",
-            "By technology (a project counts under each of its tags)",
-            analysis.by_technology,
-        ),
-        ("year", "By year approved", analysis.by_year),
+        ("program", "By program", "Program", analysis.by_program),
+        ("municipality", "By municipality", "Municipality", analysis.by_municipality),
+        ("technology", "By technology", "Technology", analysis.by_technology),
+        ("year", "By year approved", "Year", analysis.by_year),
     ]
     return render(
         request,
@@ -29,8 +25,8 @@ def analytics_page(request: HttpRequest) -> HttpResponse:
         {
             "analysis": analysis,
             "tables": [
-                (key, title, rows, chart(rows, "Contribution ($)", "contribution"))
-                for key, title, rows in tables
+                (key, title, column, rows, chart(rows, "Contribution ($)", "contribution"))
+                for key, title, column, rows in tables
             ],
             "jobs_chart": chart(
                 analysis.by_program, "Jobs expected per $1 million", "jobs_per_million"
