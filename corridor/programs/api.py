@@ -131,7 +131,7 @@ def facility_eligibility(
     )
     if plan.project_type is not None and plan.project_type not in PROJECT_TYPES:
         raise ValidationError({"project_type": f"One of {', '.join(PROJECT_TYPES)}."})
-    project = ProjectPlan(**plan.dict())
+    project = ProjectPlan(**plan.model_dump())
     fits = programs_for(request.user, facility, None if project == ProjectPlan() else project)
     return [_verdict_out(f.program, f.verdict) for f in fits]
 

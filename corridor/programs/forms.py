@@ -122,7 +122,7 @@ class ProgramCampaignForm(forms.Form):
     starts_on = forms.DateField(label="Starts on", widget=DATE)
     ends_on = forms.DateField(label="Ends on", widget=DATE)
     include_possible = forms.BooleanField(
-        label="Also the possibly eligible facilities (data missing)", required=False, initial=True
+        label="Also the possibly eligible facilities (data missing)", required=False
     )
 
     def clean(self) -> dict[str, Any]:
@@ -139,5 +139,5 @@ class ProgramCampaignForm(forms.Form):
             "focus": f"Tell eligible companies about {program.label}.",
             "starts_on": today,
             "ends_on": today + dt.timedelta(days=90),
-            "include_possible": True,
+            "include_possible": False,
         }

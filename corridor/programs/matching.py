@@ -61,7 +61,7 @@ def targets_for(
     (their company facts; the project is what the call is for)."""
     wanted = {ELIGIBLE, POSSIBLY} if include_possible else {ELIGIBLE}
     found = []
-    facilities = policy.visible(user, Facility).select_related("municipality", "company")
+    facilities = policy.visible(user, Facility).select_related("municipality")
     for facility in facilities.order_by("name", "pk").iterator(2000):
         verdict = evaluate(program.eligibility, facts_for(facility))
         if verdict.status in wanted:
