@@ -10,6 +10,7 @@ urlpatterns = [
     path("calls/", include("corridor.calls.urls")),
     path("supply-chain/", include("corridor.supplychain.urls")),
     path("workforce/", include("corridor.workforce.urls")),
+    path("programs/", include("corridor.programs.urls")),
     # core last: its catch-all "<slug>/" shows the capabilities not yet built
     path("", include("corridor.core.urls")),
 ]

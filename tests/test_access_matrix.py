@@ -29,6 +29,9 @@ from tests.matrix_calls import build_calls
 from tests.matrix_calls_api import CALL_API, CALL_API_LISTS
 from tests.matrix_calls_pages import CALL_PAGES
 from tests.matrix_calls_work import WORK_PAGES
+from tests.matrix_programs import build_programs
+from tests.matrix_programs_api import PROGRAM_API, PROGRAM_API_LISTS
+from tests.matrix_programs_pages import PROGRAM_PAGES
 from tests.matrix_supplychain import build_supplychain
 from tests.matrix_supplychain_api import SUPPLY_API
 from tests.matrix_supplychain_needs_api import SUPPLY_API_LISTS, SUPPLY_NEEDS_API
@@ -291,6 +294,11 @@ API += CALL_API
 API += SUPPLY_NEEDS_API
 API += SUPPLY_API
 API += WORKFORCE_API
+PAGES += PROGRAM_PAGES
+API += CALL_API
+API += SUPPLY_NEEDS_API
+API += SUPPLY_API
+API += PROGRAM_API
 
 # What each API list returns must be exactly what the policy lets that role see.
 API_LISTS = {
@@ -303,6 +311,7 @@ API_LISTS = {
     **CALL_API_LISTS,
     **SUPPLY_API_LISTS,
     **WORKFORCE_API_LISTS,
+    **PROGRAM_API_LISTS,
 }
 
 ADMIN_ONLY_FOR_CAROL_EXCEPT = {
@@ -344,6 +353,7 @@ def _build_matrix_world() -> Any:
     build_calls(world)
     build_supplychain(world)
     build_workforce(world)
+    build_programs(world)
     world.tokens = {}
     world.bearer = {}
     for name, user in world.users().items():

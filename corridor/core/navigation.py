@@ -48,6 +48,7 @@ CAPABILITIES: tuple[Capability, ...] = (
         "programs",
         "Funding programs",
         "Which program fits a company, and what funded projects achieved.",
+        "program-list",
     ),
     Capability(
         "intel",

@@ -11,6 +11,7 @@ from corridor.calls.facility_panel import facility_calls
 from corridor.core import policy
 from corridor.core.models import Municipality
 from corridor.core.views.common import paginate, read_filters
+from corridor.programs.facility_panel import facility_programs
 from corridor.registry.filtersets import FacilityFilter
 from corridor.registry.forms import MergeForm
 from corridor.registry.models import (
@@ -120,6 +121,7 @@ def facility_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "calls_panel": facility_calls(user, facility),
             "supply_panel": facility_supply_chain(user, facility),
             "skills_panel": facility_skills(user, facility),
+            "programs_panel": facility_programs(user, facility, request.GET),
             "nav_current": NAV,
         },
     )

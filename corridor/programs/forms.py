@@ -1,0 +1,143 @@
+"""Forms of the program pages: the project a company plans, referrals, a program's campaign."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from corridor.calls.models import FollowUp
+from corridor.core.models import Organisation
+from corridor.programs.eligibility import PROJECT_TYPES, ProjectPlan
+from corridor.programs.models import FundedProject, FundingProgram, ReferralStatus
+from corridor.supplychain.forms import DATE
+
+
+class PlanForm(forms.Form):
+    """What the company has in mind: the facility page's programs panel re-checks with it."""
+
+    project_type = forms.ChoiceField(
+        label="Type of project",
+        required=False,
+        choices=[("", "Not known yet"), *PROJECT_TYPES.items()],
+    )
+    partners = forms.IntegerField(
+        label="Partners in the project",
+        required=False,
+        min_value=1,
+        max_value=100,
+        help_text="Organisations taking part, the company included",
+    )
+    includes_sme = forms.ChoiceField(
+        label="Is a partner a small or medium-sized firm?",
+        required=False,
+        choices=[("", "Not known"), ("yes", "Yes"), ("no", "No")],
+    )
+    contribution = forms.IntegerField(
+        label="Contribution asked ($)", required=False, min_value=0, max_value=10**12
+    )
+    total_cost = forms.IntegerField(
+        label="Total project cost ($)", required=False, min_value=0, max_value=10**12
+    )
+
+    def plan(self) -> ProjectPlan | None:
+        """The plan, or None when nothing was said (then project rules are conditions)."""
+        if not self.is_bound or not self.is_valid():
+            return None
+        data = self.cleaned_data
+        sme = {"yes": True, "no": False}.get(data.get("includes_sme") or "")
+        plan = ProjectPlan(
+            project_type=data.get("project_type") or None,
+            partners=data.get("partners"),
+            includes_sme=sme,
+            contribution=data.get("contribution"),
+            total_cost=data.get("total_cost"),
+        )
+        return None if plan == ProjectPlan() else plan
+
+
+class ReferralForm(forms.Form):
+    program: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        queryset=FundingProgram.objects.none(), label="Program"
+    )
+    organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        label="Referred by",
+        help_text="Your municipality (the referral stays with it, the coordinator and the partner)",
+    )
+    referred_on = forms.DateField(label="Referred on", widget=DATE)
+    follow_up: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        queryset=FollowUp.objects.none(),
+        required=False,
+        label="From the follow-up",
+        empty_label="No follow-up (referred outside a call)",
+    )
+    notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(
+        self, *args: Any, programs: Any, organisations: Any, follow_ups: Any, **kwargs: Any
+    ) -> None:
+        kwargs.setdefault("initial", {}).setdefault("referred_on", timezone.localdate())
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["program"].queryset = programs
+        fields["organisation"].queryset = organisations
+        fields["follow_up"].queryset = follow_ups
+        fields["follow_up"].label_from_instance = lambda f: (
+            f"{f.get_category_display()}, due {f.due_on:%Y-%m-%d} ({f.get_status_display()})"
+        )
+        if organisations.count() == 1:
+            fields["organisation"].initial = organisations.first().pk
+
+
+class ReferralUpdateForm(forms.Form):
+    status = forms.ChoiceField(label="Status", choices=ReferralStatus.choices)
+    application_ref = forms.CharField(label="Application reference", required=False, max_length=120)
+    applied_on = forms.DateField(label="Applied on", required=False, widget=DATE)
+    funded_project: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        queryset=FundedProject.objects.none(),
+        required=False,
+        label="Funded project",
+        empty_label="None yet",
+    )
+    notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, projects: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["funded_project"]
+        field.queryset = projects
+
+
+class ProgramCampaignForm(forms.Form):
+    name = forms.CharField(label="Campaign name", max_length=200)
+    focus = forms.CharField(
+        label="Focus",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What every call of the campaign tells the company about the program",
+    )
+    starts_on = forms.DateField(label="Starts on", widget=DATE)
+    ends_on = forms.DateField(label="Ends on", widget=DATE)
+    include_possible = forms.BooleanField(
+        label="Also the possibly eligible facilities (data missing)", required=False
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", "A campaign ends after it starts.")
+        return data
+
+    @staticmethod
+    def initial_for(program: Any) -> dict[str, Any]:
+        today = timezone.localdate()
+        return {
+            "name": f"{program}: reach the eligible companies ({today:%Y-%m})",
+            "focus": f"Tell eligible companies about {program.label}.",
+            "starts_on": today,
+            "ends_on": today + dt.timedelta(days=90),
+            "include_possible": False,
+        }

@@ -1,0 +1,140 @@
+"""Referrals: the list (the user's own, the coordinator's all, a partner's addressed to it),
+recording one for a facility, and following it to an application and a funded project."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from corridor.calls.forms import add_service_errors
+from corridor.core import policy
+from corridor.core.models import EditConflict
+from corridor.core.views.common import paginate
+from corridor.programs import referrals as service
+from corridor.programs.facility_panel import referral_form_for
+from corridor.programs.forms import ReferralUpdateForm
+from corridor.programs.models import FundedProject, Referral, ReferralStatus
+from corridor.programs.views.common import section
+from corridor.registry.models import Facility
+
+RELATED = (
+    "facility",
+    "facility__municipality",
+    "program",
+    "organisation",
+    "referred_to",
+    "funded_project",
+    "follow_up",
+)
+
+
+@login_required
+def referral_list(request: HttpRequest) -> HttpResponse:
+    qs = policy.visible(request.user, Referral).select_related(*RELATED)
+    status = request.GET.get("status") or ""
+    if status in ReferralStatus.values:
+        qs = qs.filter(status=status)
+    else:
+        status = ""
+    page, keep = paginate(request, qs.order_by("-referred_on", "-pk"))
+    return render(
+        request,
+        "programs/referral_list.html",
+        {
+            "page_obj": page,
+            "querystring_without_page": keep,
+            "statuses": ReferralStatus.choices,
+            "status": status,
+            **section("referrals"),
+        },
+    )
+
+
+@login_required
+def referral_create(request: HttpRequest, facility_pk: int) -> HttpResponse:
+    user = request.user
+    facility = get_object_or_404(
+        policy.visible(user, Facility).select_related("municipality"), pk=facility_pk
+    )
+    form = referral_form_for(user, facility, request.POST or None)
+    if form is None:
+        raise PermissionDenied("Referrals are recorded by municipal editors and the coordinator.")
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            referral = service.record_referral(
+                user,
+                facility=facility,
+                program=data["program"],
+                organisation=data["organisation"],
+                referred_on=data["referred_on"],
+                follow_up=data["follow_up"],
+                notes=data["notes"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        except PermissionDenied as denied:
+            form.add_error("organisation", str(denied))
+        else:
+            messages.success(
+                request, f"Recorded the referral of {facility.name} to {referral.program}."
+            )
+            return redirect("referral-detail", pk=referral.pk)
+    return render(
+        request,
+        "programs/referral_create.html",
+        {"form": form, "facility": facility, **section("referrals")},
+    )
+
+
+@login_required
+def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    referral = get_object_or_404(policy.visible(user, Referral).select_related(*RELATED), pk=pk)
+    may_change = policy.can_change(user, referral)
+    projects = policy.visible(user, FundedProject).filter(program=referral.program)
+    form = None
+    if may_change:
+        initial = {
+            "status": referral.status,
+            "application_ref": referral.application_ref,
+            "applied_on": referral.applied_on,
+            "funded_project": referral.funded_project_id,
+            "notes": referral.notes,
+            "loaded_version": referral.version,
+        }
+        form = ReferralUpdateForm(
+            request.POST if request.method == "POST" else None,
+            initial=initial,
+            projects=projects.order_by("title"),
+        )
+    elif request.method == "POST":
+        raise PermissionDenied("You may not change this referral.")
+    if request.method == "POST" and form is not None and form.is_valid():
+        data = form.cleaned_data
+        try:
+            service.update_referral(
+                user,
+                referral,
+                status=data["status"],
+                expected_version=data["loaded_version"],
+                application_ref=data["application_ref"],
+                applied_on=data["applied_on"],
+                funded_project=data["funded_project"],
+                notes=data["notes"],
+            )
+        except EditConflict as conflict:
+            form.add_error(None, f"{conflict} Reload the page to see their change.")
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"The referral is now: {referral.get_status_display()}.")
+            return redirect("referral-detail", pk=referral.pk)
+    return render(
+        request,
+        "programs/referral_detail.html",
+        {"referral": referral, "form": form, **section("referrals")},
+    )
