@@ -141,7 +141,7 @@ def test_the_call_form_shows_the_facilitys_program_fit(page: Any, scene: Any) ->
     assert call.status == CallStatus.PLANNED
     sign_in(page, "alice", PASSWORD)
     page.goto(f"/calls/{call.pk}/record/")
-    page.get_by_text("Programs that may fit Lakeside Stamping").click()
+    page.get_by_role("heading", name="Programs that may fit Lakeside Stamping").wait_for()
     assert page.get_by_role(
         "link", name="Ontario Automotive Modernization Program (O-AMP)"
     ).is_visible()
