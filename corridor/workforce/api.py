@@ -26,17 +26,17 @@ from corridor.workforce.models import (
     TrainingProgram,
 )
 from corridor.workforce.schemas import (
-    DemandFilter,
-    DemandOut,
-    GapIn,
-    GapsOut,
-    ListFilter,
+    EconomicRegionOut,
+    LabourSupplyOut,
     OccupationOut,
-    ProgramFilter,
-    ProgramOut,
-    ProgramPatch,
-    RegionOut,
-    SupplyOut,
+    SkillGapIn,
+    SkillGapsOut,
+    TrainingProgramFilter,
+    TrainingProgramOut,
+    TrainingProgramPatch,
+    WorkforceDemandFilter,
+    WorkforceDemandOut,
+    WorkforceFilter,
 )
 
 router = Router(tags=["skills and workforce"])
@@ -46,7 +46,7 @@ FORMULA = "shortage_index = demand / max(available, 1); demand = postings + call
 FORMULA += "(12 months); available = unemployed + graduates per year"
 
 
-def _narrow(qs: Any, filters: ListFilter) -> Any:
+def _narrow(qs: Any, filters: WorkforceFilter) -> Any:
     if filters.region is not None:
         qs = qs.filter(region_id=filters.region)
     if filters.occupation:
@@ -78,7 +78,7 @@ def get_occupation(request: HttpRequest, noc_code: str) -> Occupation:
 
 @router.get(
     "/workforce/regions",
-    response={200: list[RegionOut], **LIST_ERRORS},
+    response={200: list[EconomicRegionOut], **LIST_ERRORS},
     summary="Economic regions of the corridor",
 )
 @paginate(PageNumber)
@@ -88,22 +88,22 @@ def list_regions(request: HttpRequest):
 
 @router.get(
     "/workforce/supply",
-    response={200: list[SupplyOut], **LIST_ERRORS},
+    response={200: list[LabourSupplyOut], **LIST_ERRORS},
     summary="Labour supply: employed and unemployed by region, occupation and period",
 )
 @paginate(PageNumber)
-def list_supply(request: HttpRequest, filters: Query[ListFilter]):
+def list_supply(request: HttpRequest, filters: Query[WorkforceFilter]):
     qs = policy.visible(request.user, LabourSupply).select_related("occupation")
     return _narrow(qs, filters).order_by("region_id", "occupation__noc_code", "-period", "pk")
 
 
 @router.get(
     "/workforce/demand",
-    response={200: list[DemandOut], **LIST_ERRORS},
+    response={200: list[WorkforceDemandOut], **LIST_ERRORS},
     summary="Demand: job postings, and openings from calls (for the visiting municipality)",
 )
 @paginate(PageNumber)
-def list_demand(request: HttpRequest, filters: Query[DemandFilter]):
+def list_demand(request: HttpRequest, filters: Query[WorkforceDemandFilter]):
     qs = _narrow(policy.visible(request.user, Demand).select_related("occupation"), filters)
     if filters.kind:
         qs = qs.filter(kind=filters.kind)
@@ -116,11 +116,11 @@ def _programs(request: HttpRequest) -> Any:
 
 @router.get(
     "/workforce/programs",
-    response={200: list[ProgramOut], **LIST_ERRORS},
+    response={200: list[TrainingProgramOut], **LIST_ERRORS},
     summary="Training programs with their campuses and the occupations they train for",
 )
 @paginate(PageNumber)
-def list_programs(request: HttpRequest, filters: Query[ProgramFilter]):
+def list_programs(request: HttpRequest, filters: Query[TrainingProgramFilter]):
     qs = _programs(request)
     if filters.institution is not None:
         qs = qs.filter(institution_id=filters.institution)
@@ -134,7 +134,7 @@ def list_programs(request: HttpRequest, filters: Query[ProgramFilter]):
 
 @router.get(
     "/workforce/programs/{program_id}",
-    response={200: ProgramOut, **ERRORS},
+    response={200: TrainingProgramOut, **ERRORS},
     summary="One training program",
 )
 def get_program(request: HttpRequest, program_id: int) -> TrainingProgram:
@@ -144,10 +144,10 @@ def get_program(request: HttpRequest, program_id: int) -> TrainingProgram:
 
 @router.patch(
     "/workforce/programs/{program_id}",
-    response={200: ProgramOut, 409: ErrorOut, **ERRORS},
+    response={200: TrainingProgramOut, 409: ErrorOut, **ERRORS},
     summary="Change a program (its college's editors, the coordinator)",
 )
-def patch_program(request: HttpRequest, program_id: int, payload: ProgramPatch) -> Any:
+def patch_program(request: HttpRequest, program_id: int, payload: TrainingProgramPatch) -> Any:
     user = request.user
     program = get_object_or_404(_programs(request), pk=program_id)
     policy.require_change(user, program)
@@ -182,10 +182,10 @@ def patch_program(request: HttpRequest, program_id: int, payload: ProgramPatch) 
 
 @router.get(
     "/workforce/gaps",
-    response={200: GapsOut, **LIST_ERRORS},
+    response={200: SkillGapsOut, **LIST_ERRORS},
     summary="The ranked gap table per occupation and region (small counts suppressed)",
 )
-def gaps(request: HttpRequest, params: Query[GapIn]) -> dict[str, Any]:
+def gaps(request: HttpRequest, params: Query[SkillGapIn]) -> dict[str, Any]:
     occupation = None
     if params.occupation:
         found = policy.visible(request.user, Occupation).filter(noc_code=params.occupation).first()

@@ -24,7 +24,7 @@ class OccupationOut(Schema):
     synonyms: list[str] = Field(..., alias="synonym_list")
 
 
-class RegionOut(Schema):
+class EconomicRegionOut(Schema):
     id: int
     code: str = Field(..., description="SGC 2021 economic region code")
     name: str
@@ -37,7 +37,7 @@ class RegionOut(Schema):
         return list(places.filter(economic_region=obj.name).values_list("name", flat=True))
 
 
-class SupplyOut(Schema):
+class LabourSupplyOut(Schema):
     id: int
     region_id: int
     occupation: str = Field(..., alias="occupation.noc_code")
@@ -47,7 +47,7 @@ class SupplyOut(Schema):
     source: str
 
 
-class DemandOut(Schema):
+class WorkforceDemandOut(Schema):
     id: int
     kind: str = Field(..., description="call or postings")
     occupation: str | None = Field(None, description="NOC code; null while unmapped")
@@ -65,14 +65,14 @@ class DemandOut(Schema):
         return occupation.noc_code if occupation else None
 
 
-class CampusOut(Schema):
+class TrainingCampusOut(Schema):
     id: int
     name: str
     municipality_id: int
     municipality: str = Field(..., alias="municipality.name")
 
 
-class ProgramOut(Schema):
+class TrainingProgramOut(Schema):
     id: int
     institution_id: int
     institution: str = Field(..., alias="institution.name")
@@ -84,7 +84,7 @@ class ProgramOut(Schema):
     seats: int
     graduates_per_year: int
     source: str
-    campuses: list[CampusOut]
+    campuses: list[TrainingCampusOut]
     occupations: list[str] = Field(..., description="NOC codes")
     version: int
 
@@ -97,7 +97,7 @@ class ProgramOut(Schema):
         return [o.noc_code for o in obj.occupations.all()]  # type: ignore[attr-defined]
 
 
-class ProgramPatch(CleanText):
+class TrainingProgramPatch(CleanText):
     version: int = Field(..., ge=1, description="The version you started from")
     name: str | None = Field(None, min_length=1, max_length=200)
     credential: str | None = Field(None, max_length=20)
@@ -110,27 +110,27 @@ class ProgramPatch(CleanText):
     campuses: list[int] | None = Field(None, max_length=50, description="Campus ids")
 
 
-class ListFilter(Schema):
+class WorkforceFilter(Schema):
     region: int | None = Field(None, ge=1, le=MAX_ID, description="Region id")
     occupation: str | None = Field(None, max_length=5, description="NOC code")
 
 
-class DemandFilter(ListFilter):
+class WorkforceDemandFilter(WorkforceFilter):
     kind: str | None = Field(None, max_length=10, description="call or postings")
 
 
-class ProgramFilter(ListFilter):
+class TrainingProgramFilter(WorkforceFilter):
     institution: int | None = Field(None, ge=1, le=MAX_ID)
 
 
-class GapIn(Schema):
+class SkillGapIn(Schema):
     region: int | None = Field(None, ge=1, le=MAX_ID, description="Region id")
     occupation: str | None = Field(None, max_length=5, description="NOC code")
     teer: int | None = Field(None, ge=0, le=5)
     on: dt.date | None = Field(None, description="The twelve months up to this day")
 
 
-class GapOut(Schema):
+class SkillGapOut(Schema):
     rank: int
     noc_code: str
     occupation: str
@@ -148,8 +148,8 @@ class GapOut(Schema):
     shortage_index: float
 
 
-class GapsOut(Schema):
+class SkillGapsOut(Schema):
     start: dt.date = Field(..., alias="from")
     on: dt.date
     formula: str
-    items: list[GapOut]
+    items: list[SkillGapOut]
