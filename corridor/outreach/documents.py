@@ -86,15 +86,21 @@ def _lines(pack: BriefingPack) -> list[Block]:
         Block("The delegation", bullets=delegation or ["Nobody assigned yet."]),
     ]
     plant_rows = [
-        [line.facility.name, line.place, "" if line.facility.employees is None else
-         f"{line.facility.employees:,}", line.facility.products]
+        [
+            line.facility.name,
+            line.place,
+            "" if line.facility.employees is None else f"{line.facility.employees:,}",
+            line.facility.products,
+        ]
         for line in pack.plants
-    ]  # fmt: skip
+    ]
     jobs = "not known" if pack.plant_jobs is None else f"{pack.plant_jobs:,}"
     blocks.append(
         Block(
             f"{office.automaker} in Ontario",
-            paragraphs=[f"{len(pack.plants)} assembly plant(s) in the registry; jobs known: {jobs}."],
+            paragraphs=[
+                f"{len(pack.plants)} assembly plant(s) in the registry; jobs known: {jobs}."
+            ],
             table=Table(["Plant", "Municipality", "Employees", "Builds"], plant_rows, (2,))
             if plant_rows
             else None,
@@ -117,21 +123,28 @@ def _lines(pack: BriefingPack) -> list[Block]:
                 table=Table(
                     ["Ask", "Theme", "Municipalities behind it"],
                     [
-                        [line.ask.title, line.ask.get_theme_display(),
-                         f"{line.support} of {pack.municipalities}"]
+                        [
+                            line.ask.title,
+                            line.ask.get_theme_display(),
+                            f"{line.support} of {pack.municipalities}",
+                        ]
                         for line in pack.asks
-                    ],  # fmt: skip
+                    ],
                     (2,),
                 ),
             )
         )
     if pack.contacts:
         rows = [
-            [k.contact.name, k.contact.role, "yes" if k.contact.is_decision_maker else "",
-             "; ".join(f"{r.knower} ({r.get_strength_display().lower()})" for r in k.known_by)
-             or "nobody yet"]
+            [
+                k.contact.name,
+                k.contact.role,
+                "yes" if k.contact.is_decision_maker else "",
+                "; ".join(f"{r.knower} ({r.get_strength_display().lower()})" for r in k.known_by)
+                or "nobody yet",
+            ]
             for k in pack.contacts
-        ]  # fmt: skip
+        ]
         blocks.append(
             Block(
                 "Who we know there",
@@ -167,10 +180,14 @@ def agenda_document(
     summary = Table(
         ["Ask", "Theme", "Status", "Municipalities behind it"],
         [
-            [line.ask.title, line.ask.get_theme_display(), line.ask.get_status_display(),
-             common.share(line)]
+            [
+                line.ask.title,
+                line.ask.get_theme_display(),
+                line.ask.get_status_display(),
+                common.share(line),
+            ]
             for line in common.lines
-        ],  # fmt: skip
+        ],
         (3,),
     )
     blocks = [

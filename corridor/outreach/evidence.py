@@ -92,9 +92,13 @@ def figure(user: Any, key: str) -> Figure:
     with system_scope(f"region-wide evidence figure {key}"):
         reading = found.read()
     value: int | None = reading.value
-    if reading.companies is not None and not policy.actor_for(user).is_participant:
-        if disclosure.suppress(reading.companies).suppressed:
-            value = None
+    partner = not policy.actor_for(user).is_participant
+    if (
+        partner
+        and reading.companies is not None
+        and disclosure.suppress(reading.companies).suppressed
+    ):
+        value = None
     return Figure(found.key, found.label, found.source, value, reading.money)
 
 
@@ -145,7 +149,9 @@ def _red_flags() -> Reading:
     return Reading(rows.count(), companies=rows.values("facility__company_id").distinct().count())
 
 
-@provider("calls.open_follow_ups", "Open follow-ups promised to companies", source="Corporate calls")
+@provider(
+    "calls.open_follow_ups", "Open follow-ups promised to companies", source="Corporate calls"
+)
 def _follow_ups() -> Reading:
     from corridor.calls.models import FollowUp, FollowUpStatus
 
@@ -154,9 +160,10 @@ def _follow_ups() -> Reading:
 
 
 @provider(
-    "supplychain.gaps", "Capabilities bought from far away with no local supplier",
+    "supplychain.gaps",
+    "Capabilities bought from far away with no local supplier",
     source="Supply chain",
-)  # fmt: skip
+)
 def _gaps() -> Reading:
     from corridor.supplychain.gaps import gap_analysis
 
@@ -166,9 +173,10 @@ def _gaps() -> Reading:
 
 
 @provider(
-    "supplychain.unmet_value", "Purchases a year with no local supplier ($)",
+    "supplychain.unmet_value",
+    "Purchases a year with no local supplier ($)",
     source="Supply chain",
-)  # fmt: skip
+)
 def _unmet_value() -> Reading:
     from corridor.supplychain.gaps import gap_analysis
 

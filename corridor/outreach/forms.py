@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from corridor.core.models import Organisation
 from corridor.outreach.models import (
     EngagementKind,
     EngagementStatus,
@@ -16,6 +17,7 @@ from corridor.outreach.models import (
     Technology,
 )
 
+NOTHING: Any = Organisation.objects.none()  # each form sets its own queryset
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -33,12 +35,14 @@ class EngagementForm(forms.Form):
     ends_on = forms.DateField(label="Until", required=False, widget=DATE,
                               help_text="For an event of more than a day")  # fmt: skip
     location = forms.CharField(max_length=200, required=False)
-    organisation = forms.ModelChoiceField(label="Run by", queryset=None)  # type: ignore[arg-type]
+    organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="Run by", queryset=NOTHING
+    )
     status = forms.ChoiceField(choices=EngagementStatus.choices, initial=EngagementStatus.PLANNED)
     agenda = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False,
                              help_text="One item a line")  # fmt: skip
-    messages = forms.ModelMultipleChoiceField(
-        label="Messages to deliver", queryset=None, required=False,  # type: ignore[arg-type]
+    messages: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label="Messages to deliver", queryset=NOTHING, required=False,
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip
     press_coverage = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False,
@@ -56,8 +60,10 @@ class EngagementForm(forms.Form):
 
 class ParticipantForm(forms.Form):
     role = forms.ChoiceField(choices=ParticipantRole.choices)
-    organisation = forms.ModelChoiceField(queryset=None, required=False)  # type: ignore[arg-type]
-    contact = forms.ModelChoiceField(queryset=None, required=False)  # type: ignore[arg-type]
+    organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        queryset=NOTHING, required=False
+    )
+    contact: forms.ModelChoiceField[Any] = forms.ModelChoiceField(queryset=NOTHING, required=False)
     name = forms.CharField(max_length=200, required=False, help_text="When not a contact")
 
     def __init__(self, *args: Any, organisations: Any, contacts: Any, **kwargs: Any) -> None:
@@ -68,8 +74,12 @@ class ParticipantForm(forms.Form):
 
 
 class FollowUpForm(forms.Form):
-    description = forms.CharField(label="What was promised", widget=forms.Textarea(attrs={"rows": 2}))
-    owner_organisation = forms.ModelChoiceField(label="Who owns it", queryset=None)  # type: ignore[arg-type]
+    description = forms.CharField(
+        label="What was promised", widget=forms.Textarea(attrs={"rows": 2})
+    )
+    owner_organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="Who owns it", queryset=NOTHING
+    )
     due_on = forms.DateField(label="Due", widget=DATE)
 
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
@@ -82,14 +92,16 @@ class CompleteForm(forms.Form):
 
 
 class VisitPlanForm(forms.Form):
-    head_office = forms.ModelChoiceField(label="Head office", queryset=None)  # type: ignore[arg-type]
+    head_office: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="Head office", queryset=NOTHING
+    )
     starts_on = forms.DateField(label="Date of the visit", widget=DATE)
-    municipalities = forms.ModelMultipleChoiceField(
-        label="Mayors going (their municipalities)", queryset=None,  # type: ignore[arg-type]
+    municipalities: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label="Mayors going (their municipalities)", queryset=NOTHING,
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip
-    messages = forms.ModelMultipleChoiceField(
-        label="Messages to deliver", queryset=None, required=False,  # type: ignore[arg-type]
+    messages: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label="Messages to deliver", queryset=NOTHING, required=False,
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip
 
@@ -103,7 +115,9 @@ class VisitPlanForm(forms.Form):
 
 
 class EndorsementForm(forms.Form):
-    organisation = forms.ModelChoiceField(label="Municipality", queryset=None)  # type: ignore[arg-type]
+    organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="Municipality", queryset=NOTHING
+    )
     council_resolution = forms.CharField(
         max_length=200, help_text="The resolution's number or title, e.g. CR 123/2026"
     )
@@ -119,12 +133,14 @@ class EndorsementForm(forms.Form):
 
 class PilotForm(forms.Form):
     title = forms.CharField(max_length=200)
-    organisation = forms.ModelChoiceField(label="Municipality", queryset=None)  # type: ignore[arg-type]
+    organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="Municipality", queryset=NOTHING
+    )
     technology = forms.ChoiceField(choices=Technology.choices)
     fleet = forms.CharField(max_length=200, required=False, help_text="e.g. Transit buses")
     vehicles = forms.IntegerField(min_value=1, max_value=100_000, initial=1)
-    vendor = forms.ModelChoiceField(
-        label="Vendor in the registry", queryset=None, required=False,  # type: ignore[arg-type]
+    vendor: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="Vendor in the registry", queryset=NOTHING, required=False,
         help_text="A local company's plant",
     )  # fmt: skip
     vendor_name = forms.CharField(label="Or another vendor", max_length=200, required=False)

@@ -8,8 +8,8 @@ from typing import Any
 from corridor.core.datafiles import read_rows
 
 DATA = Path(__file__).resolve().parent / "data" / "head_offices.csv"
-FIELDS = ("automaker", "name", "scope", "street", "city", "region", "postal_code", "country")
-FIELDS += ("registry_company", "source")
+FIELDS: tuple[str, ...] = ("automaker", "name", "scope", "street", "city", "region")
+FIELDS += ("postal_code", "country", "registry_company", "source")
 
 
 def rows() -> list[dict[str, Any]]:

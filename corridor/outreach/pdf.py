@@ -20,9 +20,9 @@ from reportlab.platypus import (
     Paragraph,
     SimpleDocTemplate,
     Spacer,
+    TableStyle,
 )
 from reportlab.platypus import Table as PdfTable
-from reportlab.platypus import TableStyle
 
 from corridor.outreach.documents import Block, Document, Table
 
@@ -79,7 +79,9 @@ def _block(block: Block, styles: dict[str, ParagraphStyle], width: float) -> lis
     parts: list[object] = [Paragraph(_text(block.heading), styles["heading"])]
     parts += [Paragraph(_text(p), styles["body"]) for p in block.paragraphs]
     if block.bullets:
-        items = [ListItem(Paragraph(_text(b), styles["body"]), leftIndent=12) for b in block.bullets]
+        items = [
+            ListItem(Paragraph(_text(b), styles["body"]), leftIndent=12) for b in block.bullets
+        ]
         parts.append(ListFlowable(items, bulletType="bullet", start="•", leftIndent=12))
     if block.table is not None and block.table.rows:
         parts += [Spacer(1, 3), _table(block.table, styles, width)]
@@ -117,5 +119,5 @@ def render(document: Document, *, compress: bool = True) -> bytes:
             styles["note"],
         ),
     ]
-    pdf.build(story)  # type: ignore[arg-type]
+    pdf.build(story)
     return buffer.getvalue()

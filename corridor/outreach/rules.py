@@ -135,9 +135,7 @@ class EngagementFollowUpRule(ParticipantsOnlyRule):
         return actor.edits_municipal_work
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
-        return owns(actor, obj.engagement.organisation_id) or owns(
-            actor, obj.owner_organisation_id
-        )
+        return owns(actor, obj.engagement.organisation_id) or owns(actor, obj.owner_organisation_id)
 
 
 @register(Endorsement)

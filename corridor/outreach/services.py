@@ -55,11 +55,18 @@ def create_engagement(user: Any, *, organisation: Organisation, **fields: Any) -
     engagement.full_clean()
     with transaction.atomic():
         engagement.save()
-        if messages:
-            engagement.messages.set(messages)
-        if asks:
-            engagement.asks.set(asks)
+        set_links(user, engagement, messages=messages, asks=asks)
     return engagement
+
+
+def set_links(user: Any, engagement: Engagement, *, messages: Any = None, asks: Any = None) -> None:
+    """The messages delivered and the asks raised at an engagement (None: unchanged)."""
+    policy.require_change(user, engagement)
+    with system_scope("replacing an engagement's links to the library and the agenda"):
+        if messages is not None:
+            engagement.messages.set(list(messages))
+        if asks is not None:
+            engagement.asks.set(list(asks))
 
 
 def add_participant(

@@ -17,7 +17,9 @@ urlpatterns = [
         engagements.participant_add,
         name="participant-add",
     ),
-    path("engagements/<int:pk>/follow-ups/", engagements.follow_up_add, name="outreach-follow-up-add"),
+    path(
+        "engagements/<int:pk>/follow-ups/", engagements.follow_up_add, name="outreach-follow-up-add"
+    ),
     path(
         "follow-ups/<int:pk>/complete/",
         engagements.follow_up_complete,

@@ -66,7 +66,9 @@ class PolicyAsk(CorridorModel):
     title = models.CharField(max_length=200)
     ask = models.TextField(help_text="What the mayors ask of which government")
     rationale = models.TextField(blank=True)
-    addressed_to = models.CharField(max_length=200, blank=True, help_text="e.g. Province of Ontario")
+    addressed_to = models.CharField(
+        max_length=200, blank=True, help_text="e.g. Province of Ontario"
+    )
     evidence = models.JSONField(default=list, blank=True, help_text="Evidence keys")
     owner = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="policy_asks", help_text="Who leads it"

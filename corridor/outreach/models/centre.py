@@ -115,10 +115,14 @@ class FleetPilot(CorridorModel):
     )
     vendor_name = models.CharField(max_length=200, blank=True, help_text="When not local")
     vehicles = models.PositiveIntegerField(default=1)
-    fleet = models.CharField(max_length=200, blank=True, help_text="e.g. Transit buses, by-law cars")
+    fleet = models.CharField(
+        max_length=200, blank=True, help_text="e.g. Transit buses, by-law cars"
+    )
     starts_on = models.DateField(null=True, blank=True)
     ends_on = models.DateField(null=True, blank=True)
-    status = models.CharField(max_length=10, choices=PilotStatus.choices, default=PilotStatus.OFFERED)
+    status = models.CharField(
+        max_length=10, choices=PilotStatus.choices, default=PilotStatus.OFFERED
+    )
     results = models.TextField(blank=True)
     shared = models.BooleanField(default=True, help_text="Partner organisations may read it")
 

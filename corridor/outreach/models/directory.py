@@ -90,7 +90,7 @@ class Strength(models.TextChoices):
     STRONG = "strong", "Strong: can call any time"
 
 
-STRENGTH_RANK = {Strength.ACQUAINTANCE: 1, Strength.WORKING: 2, Strength.STRONG: 3}
+STRENGTH_RANK: dict[str, int] = {"acquaintance": 1, "working": 2, "strong": 3}
 
 
 class Relationship(CorridorModel):

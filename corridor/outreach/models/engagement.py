@@ -36,7 +36,10 @@ class Tour(CorridorModel):
     starts_on = models.DateField()
     ends_on = models.DateField()
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="outreach_tours", help_text="Who runs it"
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="outreach_tours",
+        help_text="Who runs it",
     )
 
     class Meta:

@@ -50,20 +50,26 @@ def message_brief_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     message = get_object_or_404(policy.visible(user, Message), pk=pk)
     return document_response(
-        request, message_brief(user, message), (reverse("message-list"), "Messaging library"),
+        request,
+        message_brief(user, message),
+        (reverse("message-list"), "Messaging library"),
         "messages",
-    )  # fmt: skip
+    )
 
 
 def _theme_chart(common: agenda.CommonAgenda) -> dict[str, Any]:
     return {
         "type": "bar",
         "labels": [line.ask.title for line in common.lines],
-        "datasets": [{"label": "Municipalities behind the ask",
-                      "data": [line.support for line in common.lines]}],
+        "datasets": [
+            {
+                "label": "Municipalities behind the ask",
+                "data": [line.support for line in common.lines],
+            }
+        ],
         "horizontal": True,
         "stacked": False,
-    }  # fmt: skip
+    }
 
 
 @login_required
@@ -81,10 +87,16 @@ def ask_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "outreach/ask_list.html",
-        {"asks": [(a, counts.get(a.pk, 0)) for a in qs.order_by("theme", "title", "pk")],
-         "municipalities": common.municipalities, "theme": theme, "themes": AskTheme.choices,
-         "chart": _theme_chart(common), "common": common, **section("agenda")},
-    )  # fmt: skip
+        {
+            "asks": [(a, counts.get(a.pk, 0)) for a in qs.order_by("theme", "title", "pk")],
+            "municipalities": common.municipalities,
+            "theme": theme,
+            "themes": AskTheme.choices,
+            "chart": _theme_chart(common),
+            "common": common,
+            **section("agenda"),
+        },
+    )
 
 
 def _endorsement_form(user: Any, data: Any = None) -> EndorsementForm:
@@ -117,11 +129,16 @@ def ask_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "outreach/ask_detail.html",
-        {"ask": ask, "endorsements": [(e, policy.can_delete(user, e)) for e in endorsements],
-         "support": agenda.endorsement_counts(user).get(ask.pk, 0),
-         "municipalities": agenda.member_municipalities(user),
-         "figures": evidence.figures(user, ask.evidence), "form": form, **section("agenda")},
-    )  # fmt: skip
+        {
+            "ask": ask,
+            "endorsements": [(e, policy.can_delete(user, e)) for e in endorsements],
+            "support": agenda.endorsement_counts(user).get(ask.pk, 0),
+            "municipalities": agenda.member_municipalities(user),
+            "figures": evidence.figures(user, ask.evidence),
+            "form": form,
+            **section("agenda"),
+        },
+    )
 
 
 @login_required
@@ -141,4 +158,3 @@ def common_agenda_view(request: HttpRequest) -> HttpResponse:
     user = request.user
     document = agenda_document(user, agenda.common_agenda(user))
     return document_response(request, document, (reverse("ask-list"), "Policy agenda"), "agenda")
-

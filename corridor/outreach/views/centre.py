@@ -7,8 +7,8 @@ from typing import Any
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
 from django.db.models import F
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from corridor.core import policy
@@ -49,7 +49,7 @@ def _linked(user: Any, relation: str, ids: list[int]) -> dict[int, list[Organisa
         .annotate(link=F(relation))
         .order_by("name")
     ):
-        out.setdefault(org.link, []).append(org)  # type: ignore[attr-defined]
+        out.setdefault(org.link, []).append(org)
     return out
 
 
@@ -67,9 +67,13 @@ def partnership_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "outreach/partnerships.html",
-        {"partnerships": [(p, partners.get(p.pk, [])) for p in rows], "kind": kind, "kinds": PartnershipKind.choices,
-         **section("partnerships")},
-    )  # fmt: skip
+        {
+            "partnerships": [(p, partners.get(p.pk, [])) for p in rows],
+            "kind": kind,
+            "kinds": PartnershipKind.choices,
+            **section("partnerships"),
+        },
+    )
 
 
 def _pilot_form(user: Any, data: Any = None) -> PilotForm:
@@ -92,17 +96,29 @@ def pilot_list(request: HttpRequest) -> HttpResponse:
     pilots = list(qs.order_by("-starts_on", "pk"))
     by_tech: dict[str, int] = {}
     for p in pilots:
-        by_tech[p.get_technology_display()] = by_tech.get(p.get_technology_display(), 0) + p.vehicles
-    chart = {"type": "bar", "labels": list(by_tech),
-             "datasets": [{"label": "Vehicles in pilots", "data": list(by_tech.values())}],
-             "horizontal": True, "stacked": False}  # fmt: skip
+        by_tech[p.get_technology_display()] = (
+            by_tech.get(p.get_technology_display(), 0) + p.vehicles
+        )
+    chart = {
+        "type": "bar",
+        "labels": list(by_tech),
+        "datasets": [{"label": "Vehicles in pilots", "data": list(by_tech.values())}],
+        "horizontal": True,
+        "stacked": False,
+    }
     return render(
         request,
         "outreach/pilots.html",
-        {"pilots": [(p, policy.can_change(user, p)) for p in pilots], "by_tech": by_tech,
-         "chart": chart, "technology": technology, "technologies": Technology.choices,
-         "can_create": policy.can_create(user, FleetPilot), **section("pilots")},
-    )  # fmt: skip
+        {
+            "pilots": [(p, policy.can_change(user, p)) for p in pilots],
+            "by_tech": by_tech,
+            "chart": chart,
+            "technology": technology,
+            "technologies": Technology.choices,
+            "can_create": policy.can_create(user, FleetPilot),
+            **section("pilots"),
+        },
+    )
 
 
 @login_required

@@ -46,9 +46,12 @@ def contact_list(request: HttpRequest) -> HttpResponse:
     q = (request.GET.get("q") or "").strip()
     if q:
         qs = qs.filter(
-            Q(name__icontains=q) | Q(role__icontains=q) | Q(organisation_name__icontains=q)
-            | Q(organisation__name__icontains=q) | Q(head_office__name__icontains=q)
-        )  # fmt: skip
+            Q(name__icontains=q)
+            | Q(role__icontains=q)
+            | Q(organisation_name__icontains=q)
+            | Q(organisation__name__icontains=q)
+            | Q(head_office__name__icontains=q)
+        )
     deciders = request.GET.get("decision_makers") == "1"
     if deciders:
         qs = qs.filter(is_decision_maker=True)
@@ -67,9 +70,15 @@ def contact_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "outreach/contact_list.html",
-        {"rows": rows, "page_obj": page, "querystring_without_page": keep, "q": q,
-         "deciders": deciders, **section("directory")},
-    )  # fmt: skip
+        {
+            "rows": rows,
+            "page_obj": page,
+            "querystring_without_page": keep,
+            "q": q,
+            "deciders": deciders,
+            **section("directory"),
+        },
+    )
 
 
 @login_required
@@ -87,15 +96,21 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     engagements = (
         policy.visible(user, Engagement)
-        .filter(pk__in=policy.visible(user, Participant).filter(contact=contact).values("engagement"))
+        .filter(
+            pk__in=policy.visible(user, Participant).filter(contact=contact).values("engagement")
+        )
         .order_by("-starts_on")
     )
     return render(
         request,
         "outreach/contact_detail.html",
-        {"contact": contact, "relationships": relationships, "engagements": engagements,
-         **section("directory")},
-    )  # fmt: skip
+        {
+            "contact": contact,
+            "relationships": relationships,
+            "engagements": engagements,
+            **section("directory"),
+        },
+    )
 
 
 @login_required
@@ -124,12 +139,15 @@ def relationship_list(request: HttpRequest) -> HttpResponse:
         "type": "bar",
         "labels": list(by_org),
         "datasets": [
-            {"label": str(s.label), "data": [sum(1 for r in rs if r.strength == s) for rs in by_org.values()]}
+            {
+                "label": str(s.label),
+                "data": [sum(1 for r in rs if r.strength == s) for rs in by_org.values()],
+            }
             for s in Strength
         ],
         "stacked": True,
         "horizontal": True,
-    }  # fmt: skip
+    }
     return render(
         request,
         "outreach/relationship_list.html",
@@ -167,12 +185,18 @@ def head_office_map(request: HttpRequest) -> HttpResponse:
     )
     points: list[dict[str, Any]] = []
     for o in offices:
-        point = map_point(o.latitude, o.longitude, o.name, "", f"{o.get_scope_display()}: {o.address}")
+        point = map_point(
+            o.latitude, o.longitude, o.name, "", f"{o.get_scope_display()}: {o.address}"
+        )
         point.update(colour=HEAD_OFFICE_COLOUR, radius=10)
         points.append(point)
     for f in plants:
         point = map_point(
-            f.latitude, f.longitude, f.name, reverse("facility-detail", args=[f.pk]), "Assembly plant"
+            f.latitude,
+            f.longitude,
+            f.name,
+            reverse("facility-detail", args=[f.pk]),
+            "Assembly plant",
         )
         point.update(colour=PLANT_COLOUR, radius=7)
         points.append(point)
@@ -186,6 +210,11 @@ def head_office_map(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "outreach/head_offices.html",
-        {"offices": offices, "plants": plants, "points": points, "towns": towns,
-         **section("head-offices")},
-    )  # fmt: skip
+        {
+            "offices": offices,
+            "plants": plants,
+            "points": points,
+            "towns": towns,
+            **section("head-offices"),
+        },
+    )

@@ -52,7 +52,9 @@ def engagement_calendar(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(kind=kind)
     else:
         kind = ""
-    in_month = list(qs.filter(starts_on__gte=month, starts_on__lte=last).order_by("starts_on", "pk"))
+    in_month = list(
+        qs.filter(starts_on__gte=month, starts_on__lte=last).order_by("starts_on", "pk")
+    )
     by_day: dict[int, list[Engagement]] = {}
     for e in in_month:
         by_day.setdefault(e.starts_on.day, []).append(e)
@@ -66,11 +68,19 @@ def engagement_calendar(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "outreach/calendar.html",
-        {"month": month, "weeks": weeks, "engagements": in_month, "upcoming": upcoming,
-         "previous": previous, "following": following, "kind": kind,
-         "kinds": EngagementKind.choices, "can_create": policy.can_create(user, Engagement),
-         **section("calendar")},
-    )  # fmt: skip
+        {
+            "month": month,
+            "weeks": weeks,
+            "engagements": in_month,
+            "upcoming": upcoming,
+            "previous": previous,
+            "following": following,
+            "kind": kind,
+            "kinds": EngagementKind.choices,
+            "can_create": policy.can_create(user, Engagement),
+            **section("calendar"),
+        },
+    )
 
 
 def _engagement(user: Any, pk: int) -> Engagement:
@@ -122,7 +132,12 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "messages_delivered": policy.visible(user, Message).filter(engagements=engagement),
             "asks": policy.visible(user, PolicyAsk).filter(engagements=engagement),
             "follow_ups": [
-                (f, f.is_overdue(today), policy.can_change(user, f), CompleteForm(prefix=f"c{f.pk}"))
+                (
+                    f,
+                    f.is_overdue(today),
+                    policy.can_change(user, f),
+                    CompleteForm(prefix=f"c{f.pk}"),
+                )
                 for f in follow_ups
             ],
             "can_change": may_change,
@@ -148,9 +163,19 @@ def engagement_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
     if engagement is not None:
         initial = {
             f: getattr(engagement, f)
-            for f in ("kind", "title", "starts_on", "ends_on", "location", "status", "agenda",
-                      "press_coverage", "outcomes", "shared")
-        }  # fmt: skip
+            for f in (
+                "kind",
+                "title",
+                "starts_on",
+                "ends_on",
+                "location",
+                "status",
+                "agenda",
+                "press_coverage",
+                "outcomes",
+                "shared",
+            )
+        }
         initial["organisation"] = engagement.organisation_id
         initial["messages"] = list(library.filter(engagements=engagement))
     else:
@@ -159,9 +184,11 @@ def engagement_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
         if own is not None:
             initial["organisation"] = own.pk
     form = EngagementForm(
-        request.POST or None, initial=initial, organisations=own_organisations(user),
+        request.POST or None,
+        initial=initial,
+        organisations=own_organisations(user),
         messages=library,
-    )  # fmt: skip
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         chosen = data.pop("messages")
@@ -171,7 +198,7 @@ def engagement_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
                 flash.success(request, f"Planned “{engagement.title}”.")
             else:
                 update_versioned(user, engagement, data, engagement.version)
-                engagement.messages.set(chosen)
+                services.set_links(user, engagement, messages=chosen)
                 flash.success(request, f"Saved “{engagement.title}”.")
             return redirect("engagement-detail", pk=engagement.pk)
         except EditConflict as conflict:
