@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Count, Q
+
 from corridor.core import policy
 from corridor.core.models import Organisation, OrganisationKind
 from corridor.outreach import evidence
@@ -59,6 +61,16 @@ def endorsement_counts(user: Any) -> dict[int, int]:
     for ask_id, organisation_id in rows:
         counts.setdefault(ask_id, set()).add(organisation_id)
     return {ask_id: len(orgs) for ask_id, orgs in counts.items()}
+
+
+def with_support(qs: Any) -> Any:
+    """``qs`` of asks annotated with ``support`` (the same count as ``endorsement_counts``)."""
+    live = Q(
+        endorsements__deleted_at__isnull=True,
+        endorsements__organisation__kind=OrganisationKind.MUNICIPALITY,
+        endorsements__organisation__deleted_at__isnull=True,
+    )
+    return qs.annotate(support=Count("endorsements__organisation", filter=live, distinct=True))
 
 
 def common_agenda(user: Any, *, with_figures: bool = True) -> CommonAgenda:

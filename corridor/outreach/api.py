@@ -432,18 +432,14 @@ def list_asks(request: HttpRequest, filters: Query[ThemeFilter]):
     qs = policy.visible(request.user, PolicyAsk)
     if filters.theme:
         qs = qs.filter(theme=filters.theme)
-    counts = agenda.endorsement_counts(request.user)
-    asks = list(qs.order_by("theme", "title", "pk"))
-    for ask in asks:
-        ask.support = counts.get(ask.pk, 0)  # type: ignore[attr-defined]
-    return asks
+    return agenda.with_support(qs).order_by("theme", "title", "pk")
 
 
 @router.get("/policy-asks/{ask_id}", response={200: AskOut, **ERRORS})
 def get_ask(request: HttpRequest, ask_id: int) -> Any:
-    ask = _get(request, PolicyAsk, ask_id)
-    ask.support = agenda.endorsement_counts(request.user).get(ask.pk, 0)
-    return ask
+    return get_object_or_404(
+        agenda.with_support(policy.visible(request.user, PolicyAsk)), pk=ask_id
+    )
 
 
 @router.get(

@@ -113,6 +113,8 @@ def ask_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("organisation")
         .order_by("resolved_on", "pk")
     )
+    if request.method == "POST":
+        policy.require_create(user, Endorsement)
     form = None
     if request.method == "POST" or (
         ask.status in AGENDA_STATUSES and policy.can_create(user, Endorsement)
