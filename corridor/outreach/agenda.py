@@ -44,7 +44,11 @@ class CommonAgenda:
 
 
 def member_municipalities(user: Any) -> int:
-    return policy.visible(user, Organisation).filter(kind=OrganisationKind.MUNICIPALITY).count()
+    return (
+        policy.visible(user, Organisation)
+        .filter(kind=OrganisationKind.MUNICIPALITY, deleted_at__isnull=True)
+        .count()
+    )
 
 
 def endorsement_counts(user: Any) -> dict[int, int]:

@@ -119,13 +119,13 @@ def tour_coverage(user: Any, tour: Tour) -> TourCoverage:
         .order_by("starts_on", "pk")
     )
     mayors: dict[int, list[str]] = {}
-    for engagement_id, name in (
+    for engagement_id, short, name in (
         policy.visible(user, Participant)
         .filter(engagement__in=[v.pk for v in visits], role=ParticipantRole.MAYOR)
-        .values_list("engagement_id", "organisation__short_name")
+        .values_list("engagement_id", "organisation__short_name", "organisation__name")
         .order_by("organisation__name")
     ):
-        mayors.setdefault(engagement_id, []).append(name)
+        mayors.setdefault(engagement_id, []).append(short or name)
     seen = {v.head_office_id for v in visits}
     offices = policy.visible(user, HeadOffice).order_by("automaker", "scope", "name")
     return TourCoverage(

@@ -27,14 +27,16 @@ def own_organisations(user: Any, *, municipalities_only: bool = False) -> Any:
     """The organisations ``user`` may act for here: all (coordinator) or their own."""
     actor = policy.actor_for(user)
     kinds = [OrganisationKind.MUNICIPALITY] if municipalities_only else list(PARTICIPANT_KINDS)
-    qs = policy.visible(user, Organisation).filter(kind__in=kinds)
+    qs = policy.visible(user, Organisation).filter(kind__in=kinds, deleted_at__isnull=True)
     if not actor.is_coordinator:
         qs = qs.filter(pk__in=actor.editor_organisation_ids)
     return qs.order_by("name")
 
 
 def municipalities(user: Any) -> Any:
-    return policy.visible(user, Organisation).filter(kind=OrganisationKind.MUNICIPALITY)
+    return policy.visible(user, Organisation).filter(
+        kind=OrganisationKind.MUNICIPALITY, deleted_at__isnull=True
+    )
 
 
 def add_errors(form: Form, error: ValidationError) -> None:
