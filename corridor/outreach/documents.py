@@ -70,6 +70,13 @@ def message_brief(user: Any, message: Message, today: dt.date | None = None) -> 
     )
 
 
+def _plants_line(count: int, jobs: str) -> str:
+    if count == 0:
+        return "No assembly plant of this automaker is in the registry."
+    plants = "1 assembly plant" if count == 1 else f"{count} assembly plants"
+    return f"{plants} in the registry; jobs there: {jobs}."
+
+
 def _lines(pack: BriefingPack) -> list[Block]:
     visit, office = pack.visit, pack.head_office
     delegation = [p.label for p in pack.delegation]
@@ -78,7 +85,7 @@ def _lines(pack: BriefingPack) -> list[Block]:
             "The visit",
             paragraphs=[
                 f"{visit.title}, {visit.starts_on:%A %d %B %Y}.",
-                f"{office.name} ({office.get_scope_display().lower()}): {office.address}.",
+                f"{office.name} ({office.get_scope_display()}): {office.address}.",
                 f"Address source: {office.source}.",
             ],
             bullets=visit.agenda_items,
@@ -98,9 +105,7 @@ def _lines(pack: BriefingPack) -> list[Block]:
     blocks.append(
         Block(
             f"{office.automaker} in Ontario",
-            paragraphs=[
-                f"{len(pack.plants)} assembly plant(s) in the registry; jobs known: {jobs}."
-            ],
+            paragraphs=[_plants_line(len(pack.plants), jobs)],
             table=Table(["Plant", "Municipality", "Employees", "Builds"], plant_rows, (2,))
             if plant_rows
             else None,

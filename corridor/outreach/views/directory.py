@@ -23,12 +23,11 @@ from corridor.outreach.models import (
     Relationship,
     Strength,
 )
-from corridor.outreach.views.common import municipalities, section
+from corridor.outreach.views.common import section
 from corridor.registry.models import Facility, Tier
 
 HEAD_OFFICE_COLOUR = "#a4161a"
 PLANT_COLOUR = "#5b2a86"
-TOWN_COLOUR = "#1f5fa8"
 
 
 def _require_directory(user: Any) -> None:
@@ -168,7 +167,7 @@ def relationship_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def head_office_map(request: HttpRequest) -> HttpResponse:
-    """The automakers' head offices, the corridor's assembly plants and its municipalities."""
+    """The automakers' head offices and the corridor's assembly plants."""
     user = request.user
     offices = list(policy.visible(user, HeadOffice).order_by("automaker", "scope", "name"))
     plants = list(
@@ -177,19 +176,16 @@ def head_office_map(request: HttpRequest) -> HttpResponse:
         .select_related("municipality", "company")
         .order_by("name")
     )
-    towns = list(
-        municipalities(user)
-        .filter(municipality__isnull=False)
-        .select_related("municipality")
-        .order_by("name")
-    )
-    points: list[dict[str, Any]] = []
+    points: list[dict[str, Any]] = []  # the corridor: Canadian head offices, plants, towns
+    continent: list[dict[str, Any]] = []  # every head office
     for o in offices:
         point = map_point(
             o.latitude, o.longitude, o.name, "", f"{o.get_scope_display()}: {o.address}"
         )
         point.update(colour=HEAD_OFFICE_COLOUR, radius=10)
-        points.append(point)
+        continent.append(point)
+        if o.country == "Canada":
+            points.append(point)
     for f in plants:
         point = map_point(
             f.latitude,
@@ -200,13 +196,6 @@ def head_office_map(request: HttpRequest) -> HttpResponse:
         )
         point.update(colour=PLANT_COLOUR, radius=7)
         points.append(point)
-    for org in towns:
-        place = org.municipality
-        if place is None or place.latitude is None:
-            continue
-        point = map_point(place.latitude, place.longitude, org.label, "", "Member municipality")
-        point.update(colour=TOWN_COLOUR, radius=5)
-        points.append(point)
     return render(
         request,
         "outreach/head_offices.html",
@@ -214,7 +203,7 @@ def head_office_map(request: HttpRequest) -> HttpResponse:
             "offices": offices,
             "plants": plants,
             "points": points,
-            "towns": towns,
+            "continent": continent,
             **section("head-offices"),
         },
     )
