@@ -97,11 +97,12 @@ def common_agenda(user: Any, *, with_figures: bool = True) -> CommonAgenda:
         .order_by("organisation__name", "pk")
     ):
         endorsements.setdefault(e.ask_id, []).append(e)
+    snapshot = evidence.Snapshot(user)
     lines = [
         AgendaLine(
             ask,
             endorsements.get(ask.pk, []),
-            evidence.figures(user, ask.evidence) if with_figures else [],
+            snapshot.figures(ask.evidence) if with_figures else [],
         )
         for ask in asks
     ]

@@ -87,25 +87,34 @@ def unknown_keys(keys: Iterable[str]) -> list[str]:
     return [k for k in keys if k not in _providers]
 
 
-def figure(user: Any, key: str) -> Figure:
-    found = _providers[key]
-    with system_scope(f"region-wide evidence figure {key}"):
-        reading = found.read()
-    value: int | None = reading.value
-    partner = not policy.actor_for(user).is_participant
-    if (
-        partner
-        and reading.companies is not None
-        and disclosure.suppress(reading.companies).suppressed
-    ):
-        value = None
-    return Figure(found.key, found.label, found.source, value, reading.money)
+class Snapshot:
+    """The figures as one reader sees them now; each provider is read once however many
+    messages or asks of a page name it."""
+
+    def __init__(self, user: Any) -> None:
+        self.partner = not policy.actor_for(user).is_participant
+        self._readings: dict[str, Reading] = {}
+
+    def figure(self, key: str) -> Figure:
+        found = _providers[key]
+        reading = self._readings.get(key)
+        if reading is None:
+            with system_scope(f"region-wide evidence figure {key}"):
+                reading = self._readings[key] = found.read()
+        value: int | None = reading.value
+        few = reading.companies is not None and disclosure.suppress(reading.companies).suppressed
+        if self.partner and few:
+            value = None
+        return Figure(found.key, found.label, found.source, value, reading.money)
+
+    def figures(self, keys: Iterable[str] | None = None) -> list[Figure]:
+        """The figures for ``keys`` (every provider when None), unknown keys skipped."""
+        wanted = list(_providers) if keys is None else [k for k in keys if k in _providers]
+        return [self.figure(k) for k in dict.fromkeys(wanted)]
 
 
 def figures(user: Any, keys: Iterable[str] | None = None) -> list[Figure]:
-    """The figures for ``keys`` (every provider when None), unknown keys skipped."""
-    wanted = list(_providers) if keys is None else [k for k in keys if k in _providers]
-    return [figure(user, k) for k in dict.fromkeys(wanted)]
+    return Snapshot(user).figures(keys)
 
 
 # --- the providers of the capabilities built so far ---------------------------------

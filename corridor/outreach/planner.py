@@ -176,6 +176,7 @@ def briefing_pack(user: Any, visit: Engagement) -> BriefingPack:
     library = policy.visible(user, Message).order_by("theme", "position", "pk")
     messages = list(library.filter(engagements=visit)) or list(library[:3])
     common = agenda.common_agenda(user, with_figures=False)
+    snapshot = evidence.Snapshot(user)
     pack = BriefingPack(
         visit=visit,
         head_office=office,
@@ -186,8 +187,8 @@ def briefing_pack(user: Any, visit: Engagement) -> BriefingPack:
         ),
         plants=[PlantLine(p, p.municipality.name if p.municipality else p.city) for p in plants],
         plant_jobs=sum(known) if known else None,
-        figures=evidence.figures(user, PACK_FIGURES),
-        messages=[(m, evidence.figures(user, m.evidence)) for m in messages],
+        figures=snapshot.figures(PACK_FIGURES),
+        messages=[(m, snapshot.figures(m.evidence)) for m in messages],
         asks=common.lines[:5],
         municipalities=common.municipalities,
     )

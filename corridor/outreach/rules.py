@@ -105,8 +105,9 @@ class RelationshipRule(ParticipantsOnlyRule):
         return owns(actor, obj.organisation_id)
 
 
-@register(Engagement)
-class EngagementRule(Rule):
+class MunicipalWorkRule(Rule):
+    """Work a municipality records (``organisation``): partners read what is ``shared``."""
+
     def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
         return _shared(actor, qs)
 
@@ -115,6 +116,11 @@ class EngagementRule(Rule):
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
         return owns(actor, obj.organisation_id)
+
+
+@register(Engagement)
+class EngagementRule(MunicipalWorkRule):
+    pass
 
 
 @register(Participant)
@@ -151,12 +157,5 @@ class EndorsementRule(Rule):
 
 
 @register(FleetPilot)
-class FleetPilotRule(Rule):
-    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-        return _shared(actor, qs)
-
-    def can_create(self, actor: Actor) -> bool:
-        return actor.edits_municipal_work
-
-    def can_change(self, actor: Actor, obj: Any) -> bool:
-        return owns(actor, obj.organisation_id)
+class FleetPilotRule(MunicipalWorkRule):
+    pass

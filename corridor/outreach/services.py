@@ -14,6 +14,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+# the same owner check as the calls' follow-ups
+from corridor.calls.follow_ups import _acts_for as acts_for
 from corridor.calls.models import FollowUpStatus
 from corridor.core import policy
 from corridor.core.models import Organisation, OrganisationKind, User
@@ -94,11 +96,6 @@ def remove_participant(user: Any, participant: Participant) -> None:
     participant.delete()
 
 
-def _acts_for(user: User, organisation: Organisation) -> bool:
-    with system_scope("checking that a follow-up's owner acts for its organisation"):
-        return user.memberships.filter(organisation=organisation).exists()
-
-
 def add_follow_up(
     user: Any,
     engagement: Engagement,
@@ -111,7 +108,7 @@ def add_follow_up(
     policy.require_change(user, engagement)
     if not description.strip():
         raise ValidationError({"description": "Say what was promised."})
-    if owner is not None and not _acts_for(owner, owner_organisation):
+    if owner is not None and not acts_for(owner, owner_organisation):
         raise ValidationError({"owner": f"{owner} does not act for {owner_organisation}."})
     with system_scope("a follow-up may be owned by another organisation"):
         return EngagementFollowUp.objects.create(

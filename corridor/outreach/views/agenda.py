@@ -36,12 +36,13 @@ from corridor.outreach.views.common import (
 def message_list(request: HttpRequest) -> HttpResponse:
     user = request.user
     themes: dict[str, list[tuple[Message, list[evidence.Figure]]]] = {}
+    snapshot = evidence.Snapshot(user)
     for m in policy.visible(user, Message).order_by("theme", "position", "pk"):
-        themes.setdefault(m.get_theme_display(), []).append((m, evidence.figures(user, m.evidence)))
+        themes.setdefault(m.get_theme_display(), []).append((m, snapshot.figures(m.evidence)))
     return render(
         request,
         "outreach/message_list.html",
-        {"themes": themes, "all_figures": evidence.figures(user), **section("messages")},
+        {"themes": themes, "all_figures": snapshot.figures(), **section("messages")},
     )
 
 
