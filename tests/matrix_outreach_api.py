@@ -69,7 +69,7 @@ OUTREACH_API: list[Row] = [
         method="post", data=lambda w: {"owner_organisation_id": w.org_a.pk,
                                        "due_on": "2026-11-01", "description": "Send figures"}),
     Row("POST /api/v1/engagement-follow-ups/{follow_up_id}/complete",
-        lambda w: f"/api/v1/engagement-follow-ups/{w.follow_up_a.pk}/complete",
+        lambda w: f"/api/v1/engagement-follow-ups/{w.event_follow_up.pk}/complete",
         only({"alice": 200, "carol": 200, "dave": 404}, 403, anonymous=401), method="post",
         data=lambda w: {"outcome": "Sent"}),
     _get("/tours"),

@@ -55,7 +55,7 @@ OUTREACH_PAGES: list[Row] = [
         data=lambda w: {"f-description": "Call back", "f-owner_organisation": w.org_a.pk,
                         "f-due_on": "2026-11-01"}),
     Row("outreach-follow-up-complete",
-        lambda w: f"/outreach/follow-ups/{w.follow_up_a.pk}/complete/",
+        lambda w: f"/outreach/follow-ups/{w.event_follow_up.pk}/complete/",
         only({"alice": 302, "carol": 302, "dave": 404}, 403), method="post"),
     Row("tour-list", lambda w: "/outreach/visits/", everyone(200)),
     Row("tour-detail", lambda w: f"/outreach/visits/tours/{w.tour.pk}/", everyone(200)),

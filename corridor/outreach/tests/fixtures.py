@@ -9,7 +9,7 @@ the app's tests and the access matrix (tests/matrix_outreach.py).
 * ``w.message``: a message with evidence (jobs, open red flags);
 * ``w.ask`` (open, endorsed by Windsor: ``w.endorsement_a``), ``w.ask_draft``;
 * ``w.tour`` with ``w.visit`` (the coordinator office's visit to Ford of Canada with
-  Windsor's mayor); ``w.event_a`` (Windsor's shared event, with ``w.follow_up_a``),
+  Windsor's mayor); ``w.event_a`` (Windsor's shared event, with ``w.event_follow_up``),
   ``w.meeting_b`` (Oshawa's ministry meeting, not shared);
 * ``w.group``, ``w.partnership``; ``w.pilot_a`` (Windsor, shared), ``w.pilot_b``
   (Oshawa, not shared).
@@ -106,7 +106,7 @@ def build_outreach(w: Any) -> Any:
             w.alice, organisation=w.org_a, kind=EngagementKind.EVENT, title="Windsor auto day",
             starts_on=DAY, shared=True,
         )  # fmt: skip
-        w.follow_up_a = services.add_follow_up(
+        w.event_follow_up = services.add_follow_up(
             w.alice, w.event_a, owner_organisation=w.org_a, due_on=DAY + dt.timedelta(days=14),
             description="Send the MPP the plant list",
         )  # fmt: skip
