@@ -26,6 +26,7 @@ from tests.access_rows import Row, everyone, only, participants
 
 READ = everyone(200, 401)
 WINDSOR_CREATES = only({"alice": 201, "carol": 201}, 403, anonymous=401)
+COORDINATOR_CREATES = only({"carol": 201}, 403, anonymous=401)
 
 
 def _get(path: str, expect: dict[str, int] = READ) -> Row:
@@ -100,6 +101,28 @@ OUTREACH_API: list[Row] = [
     Row("POST /api/v1/fleet-pilots", lambda w: "/api/v1/fleet-pilots", WINDSOR_CREATES,
         method="post", data=lambda w: {"organisation_id": w.org_a.pk, "title": "E-buses",
                                        "technology": "battery_electric", "vehicles": 2}),
+    # what the coordinator keeps (corridor/outreach/api_library.py)
+    Row("POST /api/v1/messages", lambda w: "/api/v1/messages", COORDINATOR_CREATES,
+        method="post", data=lambda w: {"theme": "trade_policy", "title": "Keep trade open",
+                                       "summary": "Parts cross the border.",
+                                       "talking_points": "One\nTwo",
+                                       "evidence": ["registry.jobs"]}),
+    Row("POST /api/v1/policy-asks", lambda w: "/api/v1/policy-asks", COORDINATOR_CREATES,
+        method="post", data=lambda w: {"theme": "workforce", "title": "Train welders",
+                                       "ask": "Fund welding programs.",
+                                       "owner_id": w.office.pk, "status": "open"}),
+    Row("PATCH /api/v1/policy-asks/{ask_id}", lambda w: f"/api/v1/policy-asks/{w.ask.pk}",
+        only({"carol": 200}, 403, anonymous=401), method="patch",
+        data=lambda w: {"version": w.ask.version, "status": "adopted"}),
+    Row("POST /api/v1/tours", lambda w: "/api/v1/tours", COORDINATOR_CREATES, method="post",
+        data=lambda w: {"name": "Spring tour", "starts_on": "2027-04-01",
+                        "ends_on": "2027-05-01", "organisation_id": w.office.pk}),
+    Row("POST /api/v1/working-groups", lambda w: "/api/v1/working-groups", COORDINATOR_CREATES,
+        method="post", data=lambda w: {"name": "Skills", "mandate": "Training",
+                                       "lead_id": w.org_b.pk, "member_ids": [w.apma.pk]}),
+    Row("POST /api/v1/partnerships", lambda w: "/api/v1/partnerships", COORDINATOR_CREATES,
+        method="post", data=lambda w: {"name": "A cluster", "kind": "cluster",
+                                       "focus": "Batteries", "partner_ids": [w.apma.pk]}),
 ]  # fmt: skip
 
 OUTREACH_API_LISTS = {

@@ -524,3 +524,7 @@ def create_pilot(request: HttpRequest, payload: PilotIn) -> Status[Any]:
         **data,
     )
     return Status(201, pilot)
+
+
+# The coordinator's writes live in their own module, on this router.
+from corridor.outreach import api_library  # noqa: E402, F401

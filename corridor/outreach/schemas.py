@@ -325,3 +325,62 @@ class PilotIn(CleanText):
 def figure_out(f: Any) -> dict[str, Any]:
     return {"key": f.key, "label": f.label, "source": f.source, "value": f.value,
             "display": f.display}  # fmt: skip
+
+
+# What the coordinator keeps: the library, the agenda, the centre and tours
+
+
+class MessageIn(CleanText):
+    theme: str = Field(..., max_length=24)
+    title: str = Field(..., min_length=1, max_length=200)
+    summary: str = Field(..., min_length=1, max_length=5000)
+    talking_points: str = Field(..., min_length=1, max_length=10000, description="One a line")
+    evidence: list[str] = Field(default_factory=list, max_length=50, description="Evidence keys")
+
+
+class AskIn(CleanText):
+    theme: str = Field(..., max_length=20)
+    title: str = Field(..., min_length=1, max_length=200)
+    ask: str = Field(..., min_length=1, max_length=10000)
+    rationale: str = Field("", max_length=10000)
+    addressed_to: str = Field("", max_length=200)
+    evidence: list[str] = Field(default_factory=list, max_length=50)
+    owner_id: int = ID
+    status: str = Field("draft", max_length=10)
+
+
+class AskPatch(CleanText):
+    version: int = Field(..., ge=1)
+    status: str | None = Field(None, max_length=10)
+    ask: str | None = Field(None, min_length=1, max_length=10000)
+    rationale: str | None = Field(None, max_length=10000)
+
+
+class TourIn(CleanText):
+    name: str = Field(..., min_length=1, max_length=200)
+    purpose: str = Field("", max_length=5000)
+    starts_on: dt.date
+    ends_on: dt.date
+    organisation_id: int = ID
+
+
+class WorkingGroupIn(CleanText):
+    name: str = Field(..., min_length=1, max_length=200)
+    mandate: str = Field(..., min_length=1, max_length=5000)
+    issues: str = Field("", max_length=5000, description="One issue a line")
+    lead_id: int = ID
+    mayors_lead: bool = False
+    member_ids: list[int] = Field(default_factory=list, max_length=200)
+    meets: str = Field("", max_length=120)
+
+
+class PartnershipIn(CleanText):
+    name: str = Field(..., min_length=1, max_length=200)
+    kind: str = Field(..., max_length=20)
+    focus: str = Field(..., min_length=1, max_length=5000)
+    partner_ids: list[int] = Field(default_factory=list, max_length=200)
+    other_partners: str = Field("", max_length=300)
+    funding: str = Field("", max_length=300)
+    funding_amount: int | None = Field(None, ge=0, le=10**13)
+    status: str = Field("exploring", max_length=10)
+    website: str = Field("", max_length=200)
