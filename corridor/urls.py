@@ -11,6 +11,7 @@ urlpatterns = [
     path("supply-chain/", include("corridor.supplychain.urls")),
     path("workforce/", include("corridor.workforce.urls")),
     path("programs/", include("corridor.programs.urls")),
+    path("outreach/", include("corridor.outreach.urls")),
     # core last: its catch-all "<slug>/" shows the capabilities not yet built
     path("", include("corridor.core.urls")),
 ]

@@ -32,6 +32,9 @@ from tests.matrix_calls_work import WORK_PAGES
 from tests.matrix_programs import build_programs
 from tests.matrix_programs_api import PROGRAM_API, PROGRAM_API_LISTS
 from tests.matrix_programs_pages import PROGRAM_PAGES
+from tests.matrix_outreach import build_outreach_matrix
+from tests.matrix_outreach_api import OUTREACH_API, OUTREACH_API_LISTS
+from tests.matrix_outreach_pages import OUTREACH_PAGES
 from tests.matrix_supplychain import build_supplychain
 from tests.matrix_supplychain_api import SUPPLY_API
 from tests.matrix_supplychain_needs_api import SUPPLY_API_LISTS, SUPPLY_NEEDS_API
@@ -116,7 +119,6 @@ PAGES: list[Row] = [
         lambda w: f"/history/core/membership/{w.dave_membership.pk}/",
         only({"carol": 200, "dave": 200}, 404),
     ),
-    Row("capability-planned", lambda w: "/outreach/", everyone(200)),
     Row("capability-planned", lambda w: "/reports/", everyone(200)),
     # The registry: companies and facilities are shared; imported rows, the review
     # queue and import results are for participants; the coordinator decides.
@@ -296,6 +298,11 @@ API += SUPPLY_NEEDS_API
 API += SUPPLY_API
 API += WORKFORCE_API
 API += PROGRAM_API
+PAGES += OUTREACH_PAGES
+API += CALL_API
+API += SUPPLY_NEEDS_API
+API += SUPPLY_API
+API += OUTREACH_API
 
 # What each API list returns must be exactly what the policy lets that role see.
 API_LISTS = {
@@ -309,6 +316,7 @@ API_LISTS = {
     **SUPPLY_API_LISTS,
     **WORKFORCE_API_LISTS,
     **PROGRAM_API_LISTS,
+    **OUTREACH_API_LISTS,
 }
 
 ADMIN_ONLY_FOR_CAROL_EXCEPT = {
@@ -351,6 +359,7 @@ def _build_matrix_world() -> Any:
     build_supplychain(world)
     build_workforce(world)
     build_programs(world)
+    build_outreach_matrix(world)
     world.tokens = {}
     world.bearer = {}
     for name, user in world.users().items():

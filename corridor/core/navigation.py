@@ -59,6 +59,7 @@ CAPABILITIES: tuple[Capability, ...] = (
         "outreach",
         "Outreach and agenda",
         "Stakeholders, Queen's Park and automaker visits, and the common policy agenda.",
+        "outreach-home",
     ),
     Capability(
         "reports",

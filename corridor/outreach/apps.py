@@ -5,3 +5,11 @@ class OutreachConfig(AppConfig):
     name = "corridor.outreach"
     label = "outreach"
     verbose_name = "Outreach and agenda"
+
+    def ready(self) -> None:
+        from corridor.outreach import rules  # noqa: F401  (access rules)
+
+    def reference_data(self) -> None:
+        from corridor.outreach.head_offices import load_head_offices
+
+        load_head_offices()

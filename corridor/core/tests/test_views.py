@@ -17,7 +17,7 @@ def test_the_home_page_shows_the_users_organisation_and_every_capability(as_user
 
 
 def test_a_capability_not_yet_built_says_so(as_user: Any) -> None:
-    response = as_user("alice").get("/outreach/")
+    response = as_user("alice").get("/reports/")
     assert response.status_code == 200
     assert "Not yet available" in response.content.decode()
     assert as_user("alice").get("/no-such-thing/").status_code == 404

@@ -1,0 +1,202 @@
+"""Live evidence for the messaging library, the policy agenda and briefs.
+
+Every figure comes from a **provider**: a function registered under a key
+(``@provider("registry.jobs")``) that reads the corridor's data and returns a
+``Figure``. Messages and policy asks name the keys of the evidence behind them;
+briefs ask ``figures(user, keys)`` at the moment they are rendered, so the numbers
+are always today's. Another capability adds its evidence with one function::
+
+    @provider("workforce.skills_gaps", "Occupations short of workers", source="Skills")
+    def _skills_gaps() -> Reading:
+        return Reading(value=..., companies=None)
+
+Figures are region-wide aggregates (computed over every municipality's data, never
+naming a company). A figure that counts companies (``companies`` set) is shown to
+partners with the small-count rule of ``corridor/core/disclosure.py``: fewer than 5
+companies is never shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Sum
+
+from corridor.core import disclosure, policy
+from corridor.core.scoping import system_scope
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    value: int
+    companies: int | None = None  # how many companies the value stands on (for suppression)
+    money: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    key: str
+    label: str
+    source: str
+    value: int | None  # None when suppressed for this reader
+    money: bool = False
+
+    @property
+    def suppressed(self) -> bool:
+        return self.value is None
+
+    @property
+    def display(self) -> str:
+        if self.value is None:
+            return disclosure.SUPPRESSED_LABEL
+        return f"${self.value:,}" if self.money else f"{self.value:,}"
+
+
+@dataclass(frozen=True, slots=True)
+class Provider:
+    key: str
+    label: str
+    source: str
+    read: Callable[[], Reading]
+
+
+_providers: dict[str, Provider] = {}
+
+
+def provider(key: str, label: str, *, source: str) -> Callable[[Callable[[], Reading]], Any]:
+    """Register ``read`` as the provider of the figure ``key``."""
+
+    def decorate(read: Callable[[], Reading]) -> Callable[[], Reading]:
+        _providers[key] = Provider(key, label, source, read)
+        return read
+
+    return decorate
+
+
+def providers() -> dict[str, Provider]:
+    return dict(_providers)
+
+
+def choices() -> list[tuple[str, str]]:
+    return [(p.key, p.label) for p in _providers.values()]
+
+
+def unknown_keys(keys: Iterable[str]) -> list[str]:
+    return [k for k in keys if k not in _providers]
+
+
+class Snapshot:
+    """The figures as one reader sees them now; each provider is read once however many
+    messages or asks of a page name it."""
+
+    def __init__(self, user: Any) -> None:
+        self.partner = not policy.actor_for(user).is_participant
+        self._readings: dict[str, Reading] = {}
+
+    def figure(self, key: str) -> Figure:
+        found = _providers[key]
+        reading = self._readings.get(key)
+        if reading is None:
+            with system_scope(f"region-wide evidence figure {key}"):
+                reading = self._readings[key] = found.read()
+        value: int | None = reading.value
+        few = reading.companies is not None and disclosure.suppress(reading.companies).suppressed
+        if self.partner and few:
+            value = None
+        return Figure(found.key, found.label, found.source, value, reading.money)
+
+    def figures(self, keys: Iterable[str] | None = None) -> list[Figure]:
+        """The figures for ``keys`` (every provider when None), unknown keys skipped."""
+        wanted = list(_providers) if keys is None else [k for k in keys if k in _providers]
+        return [self.figure(k) for k in dict.fromkeys(wanted)]
+
+
+def figures(user: Any, keys: Iterable[str] | None = None) -> list[Figure]:
+    return Snapshot(user).figures(keys)
+
+
+# --- the providers of the capabilities built so far ---------------------------------
+@provider("registry.jobs", "Jobs in the corridor's registered plants", source="Registry")
+def _jobs() -> Reading:
+    from corridor.registry.models import Facility
+
+    rows = Facility.objects.filter(employees__isnull=False)
+    total = rows.aggregate(total=Sum("employees"))["total"] or 0
+    return Reading(total, companies=rows.values("company_id").distinct().count())
+
+
+@provider("registry.facilities", "Automotive plants in the registry", source="Registry")
+def _facilities() -> Reading:
+    from corridor.registry.models import Facility
+
+    rows = Facility.objects.all()
+    return Reading(rows.count(), companies=rows.values("company_id").distinct().count())
+
+
+@provider("registry.oem_plants", "Vehicle assembly plants (OEM)", source="Registry")
+def _oem_plants() -> Reading:
+    from corridor.registry.models import Facility, Tier
+
+    return Reading(Facility.objects.filter(tier=Tier.OEM).count())  # public knowledge
+
+
+@provider("calls.completed", "Corporate calls completed", source="Corporate calls")
+def _calls() -> Reading:
+    from corridor.calls.models import Call, CallStatus
+
+    rows = Call.objects.filter(status=CallStatus.COMPLETED)
+    return Reading(rows.count(), companies=rows.values("facility__company_id").distinct().count())
+
+
+@provider("calls.open_red_flags", "Open red flags (plants at risk)", source="Corporate calls")
+def _red_flags() -> Reading:
+    from corridor.calls.models import Flag, FlagStatus, Severity
+
+    rows = Flag.objects.filter(severity=Severity.RED, status=FlagStatus.OPEN)
+    return Reading(rows.count(), companies=rows.values("facility__company_id").distinct().count())
+
+
+@provider(
+    "calls.open_follow_ups", "Open follow-ups promised to companies", source="Corporate calls"
+)
+def _follow_ups() -> Reading:
+    from corridor.calls.models import FollowUp, FollowUpStatus
+
+    rows = FollowUp.objects.filter(status=FollowUpStatus.OPEN)
+    return Reading(rows.count(), companies=rows.values("facility__company_id").distinct().count())
+
+
+@provider(
+    "supplychain.gaps",
+    "Capabilities bought from far away with no local supplier",
+    source="Supply chain",
+)
+def _gaps() -> Reading:
+    from corridor.supplychain.gaps import gap_analysis
+
+    gaps = [g for g in gap_analysis() if g.unmet_needs]
+    buyers = set().union(*(g.buyers for g in gaps)) if gaps else set()
+    return Reading(len(gaps), companies=len(buyers))
+
+
+@provider(
+    "supplychain.unmet_value",
+    "Purchases a year with no local supplier ($)",
+    source="Supply chain",
+)
+def _unmet_value() -> Reading:
+    from corridor.supplychain.gaps import gap_analysis
+
+    gaps = [g for g in gap_analysis() if g.unmet_needs]
+    buyers = set().union(*(g.buyers for g in gaps)) if gaps else set()
+    return Reading(sum(g.unmet_value for g in gaps), companies=len(buyers), money=True)
+
+
+@provider("supplychain.open_needs", "Open supply needs heard from plants", source="Supply chain")
+def _needs() -> Reading:
+    from corridor.supplychain.models import NeedStatus, SupplyNeed
+
+    rows = SupplyNeed.objects.filter(status__in=[NeedStatus.OPEN, NeedStatus.INTRODUCED])
+    return Reading(rows.count(), companies=rows.values("buyer__company_id").distinct().count())

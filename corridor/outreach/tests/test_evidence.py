@@ -1,0 +1,129 @@
+"""Evidence figures match the data they come from, computed here by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from corridor.calls.models import Flag, FollowUp
+from corridor.core.history import change_context
+from corridor.core.scoping import system_scope
+from corridor.outreach import evidence
+from corridor.registry.models import Company, Facility
+from corridor.supplychain import needs
+from corridor.supplychain.tests.helpers import capability, plant
+
+DAY = dt.date(2026, 9, 1)
+
+
+@pytest.fixture
+def corridor_data(world: Any) -> Any:
+    """Jobs: 100 + 250 (company X) + 1,200 (company Z, the OEM) = 1,550; C's size is not
+    known; E was deleted. Red flags open: on A and D (B's is closed; C's is yellow).
+    Follow-ups open: 1. Needs: stamping with no supplier near (a gap, $400,000) and
+    die casting with a caster 2 km away (no gap)."""
+    w = world
+    with system_scope("tests"), change_context(source="tests"):
+        x, y, z = (Company.objects.create(name=n) for n in ("X", "Y", "Z"))
+
+        def site(company: Company, name: str, employees: int | None, **extra: Any) -> Facility:
+            return Facility.objects.create(
+                company=company, name=name, municipality=w.windsor, employees=employees, **extra
+            )
+
+        a, b = site(x, "A", 100), site(x, "B", 250)
+        c = site(y, "C", None)
+        d = site(z, "D", 1200, tier="oem")
+        site(z, "E", 999).delete()
+
+        def flag(facility: Facility, severity: str, status: str = "open") -> None:
+            Flag.objects.create(
+                facility=facility,
+                organisation=w.org_a,
+                severity=severity,
+                category="other",
+                status=status,
+                respond_by=DAY,
+            )
+
+        flag(a, "red")
+        flag(d, "red")
+        flag(b, "red", "closed")
+        flag(c, "yellow")
+        FollowUp.objects.create(
+            facility=a, owner_organisation=w.org_a, due_on=DAY, category="information"
+        )
+        FollowUp.objects.create(
+            facility=b,
+            owner_organisation=w.org_a,
+            due_on=DAY,
+            category="information",
+            status="done",
+        )
+    buyer = plant("Buyer", w.windsor, 42.30, -83.00)
+    plant("Caster", w.windsor, 42.31, -83.01, ("die-casting",))
+    needs.record_need(
+        w.alice,
+        buyer=buyer,
+        capability=capability("stamping"),
+        organisation=w.org_a,
+        annual_value=400_000,
+    )
+    needs.record_need(
+        w.alice,
+        buyer=buyer,
+        capability=capability("die-casting"),
+        organisation=w.org_a,
+        annual_value=50_000,
+    )
+    return w
+
+
+def _values(user: Any) -> dict[str, int | None]:
+    return {f.key: f.value for f in evidence.figures(user)}
+
+
+def test_every_figure_matches_the_data_for_a_participant(corridor_data: Any) -> None:
+    assert _values(corridor_data.erin) == {
+        "registry.jobs": 1550,
+        "registry.facilities": 6,  # A, B, C, D, Buyer, Caster
+        "registry.oem_plants": 1,
+        "calls.completed": 0,
+        "calls.open_red_flags": 2,
+        "calls.open_follow_ups": 1,
+        "supplychain.gaps": 1,
+        "supplychain.unmet_value": 400_000,
+        "supplychain.open_needs": 2,
+    }
+
+
+def test_partners_do_not_see_figures_that_rest_on_fewer_than_five_companies(
+    corridor_data: Any,
+) -> None:
+    values = _values(corridor_data.dave)
+    assert values["registry.jobs"] is None  # two companies
+    assert values["calls.open_red_flags"] is None
+    assert values["registry.oem_plants"] == 1  # assembly plants are public knowledge
+    assert values["calls.completed"] == 0  # zero is shown
+    shown = {f.key: f.display for f in evidence.figures(corridor_data.dave)}
+    assert shown["registry.jobs"] == "fewer than 5"
+
+
+def test_money_figures_read_as_dollars(corridor_data: Any) -> None:
+    (figure,) = evidence.figures(corridor_data.carol, ["supplychain.unmet_value"])
+    assert figure.display == "$400,000"
+
+
+def test_unknown_keys_are_skipped_and_a_new_provider_is_one_function(world: Any) -> None:
+    @evidence.provider("test.answer", "The answer", source="Tests")
+    def _answer() -> evidence.Reading:
+        return evidence.Reading(42)
+
+    try:
+        figures = evidence.figures(world.alice, ["nope", "test.answer", "test.answer"])
+        assert [(f.key, f.display, f.source) for f in figures] == [("test.answer", "42", "Tests")]
+        assert evidence.unknown_keys(["nope", "test.answer"]) == ["nope"]
+    finally:
+        evidence._providers.pop("test.answer")

@@ -1,0 +1,137 @@
+"""The centre of excellence (working groups, partnerships) and municipal fleet pilots."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages as flash
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import F
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from corridor.core import policy
+from corridor.core.models import Organisation
+from corridor.outreach import services
+from corridor.outreach.forms import PilotForm
+from corridor.outreach.models import (
+    FleetPilot,
+    Partnership,
+    PartnershipKind,
+    Technology,
+    WorkingGroup,
+)
+from corridor.outreach.views.common import add_errors, own_organisations, section
+from corridor.registry.models import Facility
+
+
+@login_required
+def working_group_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    groups = list(
+        policy.visible(user, WorkingGroup).select_related("lead").order_by("-mayors_lead", "name")
+    )
+    members = _linked(user, "working_groups", [g.pk for g in groups])
+    return render(
+        request,
+        "outreach/working_groups.html",
+        {"groups": [(g, members.get(g.pk, [])) for g in groups], **section("centre")},
+    )
+
+
+def _linked(user: Any, relation: str, ids: list[int]) -> dict[int, list[Organisation]]:
+    """The organisations linked to each of ``ids`` through the many-to-many ``relation``."""
+    out: dict[int, list[Organisation]] = {}
+    for org in (
+        policy.visible(user, Organisation)
+        .filter(**{f"{relation}__in": ids})
+        .annotate(link=F(relation))
+        .order_by("name")
+    ):
+        out.setdefault(org.link, []).append(org)
+    return out
+
+
+@login_required
+def partnership_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    qs = policy.visible(user, Partnership)
+    kind = request.GET.get("kind") or ""
+    if kind in PartnershipKind.values:
+        qs = qs.filter(kind=kind)
+    else:
+        kind = ""
+    rows = list(qs.order_by("name"))
+    partners = _linked(user, "partnerships", [p.pk for p in rows])
+    return render(
+        request,
+        "outreach/partnerships.html",
+        {
+            "partnerships": [(p, partners.get(p.pk, [])) for p in rows],
+            "kind": kind,
+            "kinds": PartnershipKind.choices,
+            **section("partnerships"),
+        },
+    )
+
+
+def _pilot_form(user: Any, data: Any = None) -> PilotForm:
+    return PilotForm(
+        data,
+        organisations=own_organisations(user, municipalities_only=True),
+        vendors=policy.visible(user, Facility).select_related("municipality").order_by("name"),
+    )
+
+
+@login_required
+def pilot_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    qs = policy.visible(user, FleetPilot).select_related("organisation", "vendor")
+    technology = request.GET.get("technology") or ""
+    if technology in Technology.values:
+        qs = qs.filter(technology=technology)
+    else:
+        technology = ""
+    pilots = list(qs.order_by("-starts_on", "pk"))
+    by_tech: dict[str, int] = {}
+    for p in pilots:
+        by_tech[p.get_technology_display()] = (
+            by_tech.get(p.get_technology_display(), 0) + p.vehicles
+        )
+    chart = {
+        "type": "bar",
+        "labels": list(by_tech),
+        "datasets": [{"label": "Vehicles in pilots", "data": list(by_tech.values())}],
+        "horizontal": True,
+        "stacked": False,
+    }
+    return render(
+        request,
+        "outreach/pilots.html",
+        {
+            "pilots": [(p, policy.can_change(user, p)) for p in pilots],
+            "by_tech": by_tech,
+            "chart": chart,
+            "technology": technology,
+            "technologies": Technology.choices,
+            "can_create": policy.can_create(user, FleetPilot),
+            **section("pilots"),
+        },
+    )
+
+
+@login_required
+def pilot_create(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    policy.require_create(user, FleetPilot)
+    form = _pilot_form(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pilot = services.record_pilot(user, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            flash.success(request, f"Recorded the pilot “{pilot.title}”.")
+            return redirect("pilot-list")
+    return render(request, "outreach/pilot_edit.html", {"form": form, **section("pilots")})
