@@ -299,9 +299,6 @@ API += SUPPLY_API
 API += WORKFORCE_API
 API += PROGRAM_API
 PAGES += OUTREACH_PAGES
-API += CALL_API
-API += SUPPLY_NEEDS_API
-API += SUPPLY_API
 API += OUTREACH_API
 
 # What each API list returns must be exactly what the policy lets that role see.
