@@ -63,7 +63,8 @@ MESSAGES = [
      "early keep the mandate.",
      "Co-invest in retooling existing plants\nMatch the incentives of competing "
      "jurisdictions\nUse the corridor's calling data to act before a plant is at risk",
-     ["registry.oem_plants", "calls.open_red_flags", "calls.open_follow_ups"]),
+     ["registry.oem_plants", "calls.open_red_flags", "calls.open_follow_ups",
+      "programs.contribution", "programs.jobs_expected", "programs.from_referrals"]),
     ("new_industries", "Attract the new industries the supply chain is missing",
      "What our plants buy from far away is a list of investment targets.",
      "Target the capabilities with no local supplier\nOffer sites, skills and municipal "
@@ -76,7 +77,8 @@ ASKS = [
      "Province of Ontario; Government of Canada", AskStatus.ADOPTED, "Windsor",
      ["registry.jobs", "registry.facilities"]),
     ("research", "A provincial fund for applied automotive research with colleges",
-     "Province of Ontario", AskStatus.OPEN, "Kitchener", ["registry.facilities"]),
+     "Province of Ontario", AskStatus.OPEN, "Kitchener",
+     ["registry.facilities", "programs.contribution"]),
     ("commercialisation", "Help suppliers commercialise new technologies",
      "Province of Ontario", AskStatus.OPEN, None, ["supplychain.gaps"]),
     ("capital", "Match competing jurisdictions' incentives for large capital investments",
@@ -86,7 +88,8 @@ ASKS = [
      "intelligent-vehicle technology", "Government of Canada", AskStatus.OPEN, None,
      ["supplychain.unmet_value"]),
     ("workforce", "Train the skilled workforce the sector of the future needs",
-     "Province of Ontario", AskStatus.OPEN, "Cambridge", ["calls.open_follow_ups"]),
+     "Province of Ontario", AskStatus.OPEN, "Cambridge",
+     ["workforce.shortages", "calls.open_follow_ups"]),
     ("procurement", "Let municipalities favour local vehicle technology in fleet purchases",
      "Province of Ontario", AskStatus.DRAFT, None, []),
 ]  # fmt: skip

@@ -200,3 +200,56 @@ def _needs() -> Reading:
 
     rows = SupplyNeed.objects.filter(status__in=[NeedStatus.OPEN, NeedStatus.INTRODUCED])
     return Reading(rows.count(), companies=rows.values("buyer__company_id").distinct().count())
+
+
+@provider(
+    "workforce.shortages",
+    "Occupations clearly short of workers in a region (shortage index 2 or more)",
+    source="Skills and workforce",
+)
+def _shortages() -> Reading:
+    import datetime as dt
+
+    from corridor.core.disclosure import MINIMUM
+    from corridor.workforce.gap_report import collect
+    from corridor.workforce.gaps import gap_table
+
+    # Call openings from fewer than 5 companies are left out, as on partners' gap page,
+    # so the count can be shown to everyone.
+    gaps = gap_table(collect(dt.date.today()), hide_calls_under=MINIMUM)
+    return Reading(sum(1 for g in gaps if g.index >= 2))
+
+
+def _funded_rollup() -> Any:
+    from corridor.programs.analytics import analyse, referred_project_ids
+    from corridor.programs.models import FundedProject, ProjectStatus
+
+    projects = list(FundedProject.objects.exclude(status=ProjectStatus.CANCELLED).order_by("pk"))
+    return analyse(projects, referred_project_ids([p.pk for p in projects])).total
+
+
+@provider(
+    "programs.contribution",
+    "Government contributions to funded projects in the corridor ($)",
+    source="Funding programs",
+)
+def _contribution() -> Reading:
+    return Reading(_funded_rollup().contribution, money=True)  # public funding records
+
+
+@provider(
+    "programs.jobs_expected",
+    "Jobs funded projects expect to create",
+    source="Funding programs",
+)
+def _jobs_expected() -> Reading:
+    return Reading(_funded_rollup().jobs_created_expected)
+
+
+@provider(
+    "programs.from_referrals",
+    "Funded projects that came from a Corridor referral",
+    source="Funding programs",
+)
+def _from_referrals() -> Reading:
+    return Reading(_funded_rollup().from_referrals)

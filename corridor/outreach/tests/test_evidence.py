@@ -96,6 +96,10 @@ def test_every_figure_matches_the_data_for_a_participant(corridor_data: Any) -> 
         "supplychain.gaps": 1,
         "supplychain.unmet_value": 400_000,
         "supplychain.open_needs": 2,
+        "workforce.shortages": 0,
+        "programs.contribution": 0,
+        "programs.jobs_expected": 0,
+        "programs.from_referrals": 0,
     }
 
 
@@ -127,3 +131,34 @@ def test_unknown_keys_are_skipped_and_a_new_provider_is_one_function(world: Any)
         assert evidence.unknown_keys(["nope", "test.answer"]) == ["nope"]
     finally:
         evidence._providers.pop("test.answer")
+
+
+def test_skills_and_funding_figures_match_the_data(world: Any) -> None:
+    """Welders in Windsor-Sarnia: 30 postings against 10 unemployed (index 3, short);
+    machinists: 12 postings against 10 (index 1.2, not "clearly short"). Funded: $2M
+    with 40 jobs and $500,000 with 10 jobs from a referral; a cancelled $9M is left out."""
+    from corridor.programs.models import Referral
+    from corridor.programs.tests import helpers as funding
+    from corridor.workforce.tests import helpers as skills
+
+    month = dt.date.today().replace(day=1)
+    windsor = skills.region("Windsor–Sarnia")
+    skills.supply(windsor, "72106", unemployed=10)
+    skills.postings(windsor, "72106", 30, month)
+    skills.supply(windsor, "72100", unemployed=10)
+    skills.postings(windsor, "72100", 12, month)
+    parts = funding.program()
+    funding.project(parts, "Press line", contribution=2_000_000, jobs_created_expected=40)
+    referred = funding.project(parts, "Robot cell", contribution=500_000, jobs_created_expected=10)
+    funding.project(parts, "Never built", contribution=9_000_000, status="cancelled")
+    plant = funding.facility("Robot Cell Maker", world.windsor)
+    with system_scope("tests"), change_context(source="tests"):
+        Referral.objects.create(
+            facility=plant, program=parts, organisation=world.org_a, referred_on=DAY,
+            funded_project=referred, status="funded",
+        )  # fmt: skip
+    values = _values(world.dave)
+    assert values["workforce.shortages"] == 1
+    assert values["programs.contribution"] == 2_500_000
+    assert values["programs.jobs_expected"] == 50
+    assert values["programs.from_referrals"] == 1
