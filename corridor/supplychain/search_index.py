@@ -115,12 +115,11 @@ def build_document(
     name_text = f"{name} {company}"
     name_tokens = normalise(name_text)
     direct = {k for k in tag_keys if k in taxonomy.nodes}
-    direct.update(taxonomy.capabilities_in(name_text))  # "Windsor Stamping Ltd" stamps
+    direct.update(taxonomy.named_in(name_text))  # "Windsor Stamping Ltd" stamps
     every = taxonomy.with_ancestors(direct)
     body_tokens = normalise(products)
     for key in direct:
-        node = taxonomy.nodes[key]
-        body_tokens.extend(normalise(" ".join((node.label, *node.synonyms))))
+        body_tokens.extend(taxonomy.words_of(key))
     certs = tuple(sorted(set(certifications), key=lambda c: (c[0], c[1] or dt.date.max)))
     words = sorted(set(name_tokens) | set(body_tokens))
     special = [key_token(k) for k in sorted(every)]
@@ -252,7 +251,7 @@ def _bulk_write(cursor: Any, docs: list[Document]) -> None:
     marks = ", ".join(["%s"] * len(COLUMNS))
     cursor.executemany(
         f"INSERT INTO supplychain_supplierdoc ({', '.join(COLUMNS)}) VALUES ({marks})",
-        [tuple(d.row()[c] for c in COLUMNS) for d in docs],
+        [tuple(row[c] for c in COLUMNS) for row in (d.row() for d in docs)],
     )
 
 
