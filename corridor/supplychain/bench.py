@@ -322,6 +322,7 @@ def child(facilities: int, queries: int, database: str, seed: int, check: int) -
     from corridor.supplychain.search_index import INDEX_VERSION, rebuild_index
     from corridor.supplychain.taxonomy import load_taxonomy
 
+    os.environ["CORRIDOR_DEFER_SEARCH_INDEX"] = "1"  # the index is built below, timed
     call_command("migrate", verbosity=0)
     marker = f"{facilities}:{seed}"
     with system_scope("search benchmark"):

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 
 CELLS_PER_DEGREE = 64  # the finest cells: 1/64 of a degree
 LEVELS = 8  # 1/64, 1/32, ..., 1, 2 degrees
-CELL_TOKEN = "zzg"
+ID_BITS = 32  # the low bits of an index key: the facility id
+ID_LIMIT = 1 << ID_BITS
 EPS_DEG = 1e-7  # a cell's corners pushed out by this much (float rounding of indices)
 SLACK = 1e-12  # room to spare on squared chords
 EDGE_CELLS_PER_RADIUS = 16  # the finest cells used: about radius / 16
@@ -75,8 +76,18 @@ def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[float, float
     return (min_lat, max_lat, lon - dlon, lon + dlon)
 
 
-def cell_token(level: int, i: int, j: int) -> str:
-    return f"{CELL_TOKEN}{level}a{i}b{j}"
+def _spread(v: int) -> int:
+    """The bits of a 16-bit number with a zero between each (for interleaving)."""
+    v &= 0xFFFF
+    v = (v | (v << 8)) & 0x00FF00FF
+    v = (v | (v << 4)) & 0x0F0F0F0F
+    v = (v | (v << 2)) & 0x33333333
+    return (v | (v << 1)) & 0x55555555
+
+
+def morton(i: int, j: int) -> int:
+    """Latitude and longitude cell indices interleaved: a cell at any level is one run."""
+    return (_spread(i) << 1) | _spread(j)
 
 
 def cell_of(lat: float, lon: float) -> tuple[int, int]:
@@ -87,20 +98,43 @@ def cell_of(lat: float, lon: float) -> tuple[int, int]:
     )
 
 
-def cell_tokens(lat: float, lon: float) -> list[str]:
-    """The point's cell at every level, finest first."""
+def place_key(lat: float | None, lon: float | None, facility_id: int) -> int:
+    """The facility's key in the full-text index: its finest cell in Morton order, then
+    its id (unique); facilities without a point get their negated id (in no cell)."""
+    if not 0 < facility_id < ID_LIMIT:
+        raise ValueError(f"facility id {facility_id} does not fit the search index's key")
+    if lat is None or lon is None:
+        return -facility_id
     i, j = cell_of(lat, lon)
-    return [cell_token(level, i >> level, j >> level) for level in range(LEVELS)]
+    return (morton(i, j) << ID_BITS) | facility_id
+
+
+def _key_range(level: int, i: int, j: int) -> tuple[int, int]:
+    first = morton(i, j) << (2 * level)
+    last = ((morton(i, j) + 1) << (2 * level)) - 1
+    return first << ID_BITS, ((last + 1) << ID_BITS) - 1
+
+
+def _merged(ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(ranges):
+        if out and lo <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
 class Covering:
-    inside: tuple[str, ...]
-    edge: tuple[str, ...]
+    """Runs of index keys (first, last): cells wholly inside, and edge cells."""
+
+    inside: tuple[tuple[int, int], ...]
+    edge: tuple[tuple[int, int], ...]
 
     @property
-    def cells(self) -> tuple[str, ...]:
-        return self.inside + self.edge
+    def cells(self) -> tuple[tuple[int, int], ...]:
+        return _merged(list(self.inside + self.edge))
 
 
 def _bounds(level: int, i: int, j: int) -> tuple[float, float, float, float]:
@@ -159,7 +193,7 @@ def covering(
         return None
     circle = _Circle(lat, lon, radius_km)
     finest = finest_level(radius_km)
-    top = LEVELS - 1
+    top = min(LEVELS - 1, finest + 3)  # cells about the radius a side to start with
     i0, j0 = cell_of(lo_lat, lo_lon)
     i1, j1 = cell_of(hi_lat, hi_lon)
     pending = [
@@ -167,19 +201,19 @@ def covering(
         for i in range(i0 >> top, (i1 >> top) + 1)
         for j in range(j0 >> top, (j1 >> top) + 1)
     ]
-    inside: list[str] = []
-    edge: list[str] = []
+    inside: list[tuple[int, int]] = []
+    edge: list[tuple[int, int]] = []
     while pending:
         level, i, j = pending.pop()
         box = _bounds(level, i, j)
         if circle.outside(*box):
             continue
         if circle.inside(*box):
-            inside.append(cell_token(level, i, j))
+            inside.append(_key_range(level, i, j))
         elif level == finest:
-            edge.append(cell_token(level, i, j))
+            edge.append(_key_range(level, i, j))
         else:
             pending.extend((level - 1, 2 * i + di, 2 * j + dj) for di in (0, 1) for dj in (0, 1))
         if len(inside) + len(edge) + len(pending) > MAX_CELLS:
             return None
-    return Covering(inside=tuple(sorted(inside)), edge=tuple(sorted(edge)))
+    return Covering(inside=_merged(inside), edge=_merged(edge))

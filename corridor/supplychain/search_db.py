@@ -22,6 +22,7 @@ Without a radius the text index chooses the candidates and the rows are checked.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 NO_POINT = 9.0  # sorts after every squared chord (at most 4)
 WINDOW = 4  # the smaller circle holds about this many times the rows a page needs
 FTS = "supplychain_supplierfts"
+Runs = tuple[tuple[int, int], ...]  # runs of place keys (first, last)
 
 
 @dataclass
@@ -110,13 +112,56 @@ class Sql:
             terms.append(f"(d.{axis} - {a}) * (d.{axis} - {b})")
         return f"(({terms[0]} + {terms[1]}) + {terms[2]})"
 
-    def text(self, groups: list[list[str]]) -> str:
-        """Rows holding, for every group, one of its tokens (the full-text index)."""
+    def match(self, groups: list[list[str]]) -> str:
+        """The full-text query: for every group (AND) one of its tokens (OR)."""
         if self.pg:
-            query = " & ".join("(" + " | ".join(f"'{t}'" for t in g) + ")" for g in groups)
-            return f"d.search_vector @@ CAST({self.p(query)} AS tsquery)"
-        query = " AND ".join("(" + " OR ".join(f'"{t}"' for t in g) + ")" for g in groups)
-        return f"d.facility_id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH {self.p(query)})"
+            return " & ".join("(" + " | ".join(f"'{t}'" for t in g) + ")" for g in groups)
+        return " AND ".join("(" + " OR ".join(f'"{t}"' for t in g) + ")" for g in groups)
+
+    def source(
+        self, groups: list[list[str]], runs: Runs | None, visibility: Any, narrow: bool
+    ) -> tuple[str, list[str]]:
+        """FROM and WHERE of the rows holding the tokens whose place key is in ``runs``.
+
+        SQLite walks the runs (a JSON list) and asks FTS5 for each run's rowids, then
+        reads the rows by place key (``narrow``: from the index alone); PostgreSQL
+        combines the GIN index with ranges of the place-key btree."""
+        where: list[str] = []
+        if self.pg:
+            if groups:
+                where.append(f"d.search_vector @@ CAST({self.p(self.match(groups))} AS tsquery)")
+            if runs is not None:
+                where.append(
+                    "("
+                    + " OR ".join(
+                        f"d.place_key BETWEEN {self.p(lo)} AND {self.p(hi)}" for lo, hi in runs
+                    )
+                    + ")"
+                )
+            table = "supplychain_supplierdoc d"
+        elif runs is None:
+            table = "supplychain_supplierdoc d"
+            if groups:
+                where.append(
+                    f"d.place_key IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH "
+                    f"{self.p(self.match(groups))})"
+                )
+        else:
+            walk = f"json_each({self.p(json.dumps(runs))}) AS r"
+            between = "BETWEEN r.value ->> 0 AND r.value ->> 1"
+            index = " INDEXED BY supplychain_supplierdoc_place" if narrow else ""
+            if groups:
+                table = (
+                    f"{walk} JOIN {FTS} ON {FTS} MATCH {self.p(self.match(groups))} "
+                    f"AND {FTS}.rowid {between} "
+                    f"JOIN supplychain_supplierdoc AS d{index} ON d.place_key = {FTS}.rowid"
+                )
+            else:
+                table = f"{walk} JOIN supplychain_supplierdoc AS d{index} ON d.place_key {between}"
+        if isinstance(visibility, tuple):
+            where.append(f"d.facility_id IN ({visibility[0]})")
+            self.params.extend(visibility[1])
+        return table, where
 
     def row_checks(self, limit2: float | None) -> list[str]:
         """What the full-text index cannot decide: size, valid certificates, distance."""
@@ -172,36 +217,36 @@ class Search:
         self.groups = fulltext_groups(plan)
         self.exact = _tokens_decide(plan, visibility)
 
-    def _where(self, sql: Sql, cells: tuple[str, ...] | None, limit2: float | None) -> str:
-        groups = self.groups + ([list(cells)] if cells is not None else [])
-        where = [sql.text(groups)] if groups else []
-        if isinstance(self.visibility, tuple):
-            where.append(f"d.facility_id IN ({self.visibility[0]})")
-            sql.params.extend(self.visibility[1])
-        where += sql.row_checks(limit2)
-        return " AND ".join(where) or "1 = 1"
-
-    def count(self, cursor: Any, cells: tuple[str, ...] | None, limit2: float | None) -> int:
-        if cells is not None and not cells:
+    def count(self, cursor: Any, runs: Runs | None, limit2: float | None) -> int:
+        if runs is not None and not runs:
             return 0
         sql = Sql(self.plan, self.vendor)
-        if self.exact and limit2 is None and (self.groups or cells):
-            groups = self.groups + ([list(cells)] if cells is not None else [])
-            if self.vendor == "sqlite":  # the FTS5 table alone, no row read
-                query = " AND ".join("(" + " OR ".join(f'"{t}"' for t in g) + ")" for g in groups)
-                cursor.execute(f"SELECT count(*) FROM {FTS} WHERE {FTS} MATCH %s", [query])
-                return int(cursor.fetchone()[0])
-            where = sql.text(groups)
-        else:
-            where = self._where(sql, cells, limit2)
-        cursor.execute(f"SELECT count(*) FROM supplychain_supplierdoc d WHERE {where}", sql.params)
+        if self.exact and limit2 is None and self.vendor == "sqlite" and self.groups:
+            # the FTS5 table alone decides: no row is read
+            if runs is None:
+                table = f"{FTS} WHERE {FTS} MATCH {sql.p(sql.match(self.groups))}"
+            else:
+                walk = sql.p(json.dumps(runs))  # parameters in the order of the text
+                table = (
+                    f"json_each({walk}) AS r JOIN {FTS} ON {FTS} MATCH "
+                    f"{sql.p(sql.match(self.groups))} "
+                    f"AND {FTS}.rowid BETWEEN r.value ->> 0 AND r.value ->> 1"
+                )
+            cursor.execute(f"SELECT count(*) FROM {table}", sql.params)
+            return int(cursor.fetchone()[0])
+        table, where = sql.source(self.groups, runs, self.visibility, narrow=True)
+        if not (self.exact and limit2 is None):
+            where += sql.row_checks(limit2)
+        cursor.execute(
+            f"SELECT count(*) FROM {table} WHERE {' AND '.join(where) or '1 = 1'}", sql.params
+        )
         return int(cursor.fetchone()[0])
 
     def rank(
-        self, cursor: Any, cells: tuple[str, ...] | None, limit2: float | None, k: int
+        self, cursor: Any, runs: Runs | None, limit2: float | None, k: int
     ) -> list[tuple[Any, ...]]:
         """The best ``k`` rows among the candidates (score, distance, id)."""
-        if cells is not None and not cells:
+        if runs is not None and not runs:
             return []
         sql = Sql(self.plan, self.vendor)
         no_distance = "CAST(NULL AS double precision)" if sql.pg else "NULL"
@@ -211,9 +256,10 @@ class Search:
             f"SELECT d.facility_id, {score} AS score, {distance} AS c2, d.name_terms, "
             "d.body_terms, d.direct_keys, d.all_keys, d.tier, d.employees"
         )
-        where = self._where(sql, cells, limit2)
+        table, where = sql.source(self.groups, runs, self.visibility, narrow=False)
+        where += sql.row_checks(limit2)
         cursor.execute(
-            f"{head} FROM supplychain_supplierdoc d WHERE {where} "
+            f"{head} FROM {table} WHERE {' AND '.join(where) or '1 = 1'} "
             f"ORDER BY score DESC, COALESCE(c2, {NO_POINT}), d.facility_id LIMIT %s",
             [*sql.params, k],
         )
@@ -285,15 +331,19 @@ class Search:
         if not ids or not plan.certifications:
             return out
         marks = ", ".join(["%s"] * len(ids))
-        standards = ", ".join(["%s"] * len(plan.certifications))
-        cursor.execute(
-            "SELECT facility_id, standard, expires_on FROM registry_certification "
-            f"WHERE facility_id IN ({marks}) AND deleted_at IS NULL AND standard IN ({standards}) "
-            "AND (expires_on IS NULL OR expires_on >= %s)",
-            [*ids, *plan.certifications, plan.on],
+        cursor.execute(  # by facility only, so that its index is the one used
+            "SELECT facility_id, standard, expires_on, deleted_at FROM registry_certification "
+            f"WHERE facility_id IN ({marks})",
+            ids,
         )
-        for fid, standard, expires in cursor.fetchall():
-            out.setdefault(fid, []).append((standard, None if expires is None else _date(expires)))
+        for fid, standard, expires, deleted in cursor.fetchall():
+            expires = None if expires is None else _date(expires)
+            if (
+                deleted is None
+                and standard in plan.certifications
+                and (expires is None or expires >= plan.on)
+            ):
+                out.setdefault(fid, []).append((standard, expires))
         return out
 
 

@@ -22,9 +22,9 @@ from django.db import connection, transaction
 from corridor.core.scoping import system_scope
 from corridor.supplychain.grid import (
     EARTH_RADIUS_KM,
-    cell_tokens,
     chord2,
     chord2_limit,
+    place_key,
     unit_vector,
 )
 from corridor.supplychain.taxonomy import Taxonomy, load_taxonomy, normalise
@@ -32,7 +32,7 @@ from corridor.supplychain.taxonomy import Taxonomy, load_taxonomy, normalise
 __all__ = ["EARTH_RADIUS_KM", "chord2", "chord2_limit", "unit_vector"]
 
 CHUNK = 2000
-INDEX_VERSION = "grid-cells-1"  # what a search row holds; a change means rebuilding
+INDEX_VERSION = "place-keys-1"  # what a search row holds; a change means rebuilding
 Progress = Callable[[int, int], None]
 
 KEY_TOKEN = "zzk"
@@ -77,6 +77,7 @@ class Document:
     y: float | None
     z: float | None
     doc: str
+    place_key: int = 0
     certifications: tuple[tuple[str, dt.date | None], ...] = ()
 
     def row(self) -> dict[str, Any]:
@@ -94,6 +95,7 @@ class Document:
             "y": self.y,
             "z": self.z,
             "doc": self.doc,
+            "place_key": self.place_key,
         }
 
 
@@ -126,8 +128,6 @@ def build_document(
     special.append(tier_token(tier or ""))
     special.extend(sorted({cert_token(s) for s, _ in certs}))
     has_point = latitude is not None and longitude is not None
-    if has_point:
-        special.extend(cell_tokens(latitude, longitude))  # type: ignore[arg-type]
     vector = unit_vector(latitude, longitude) if has_point else (None, None, None)  # type: ignore[arg-type]
     return Document(
         facility_id=facility_id,
@@ -143,6 +143,9 @@ def build_document(
         y=vector[1],
         z=vector[2],
         doc=" ".join(words + special),
+        place_key=place_key(
+            latitude if has_point else None, longitude if has_point else None, facility_id
+        ),
         certifications=certs,
     )
 
@@ -223,18 +226,18 @@ def index_facilities(ids: Iterable[int], apps: Any = None) -> int:
 SQLITE_TRIGGERS = {
     "supplychain_supplierdoc_ai": """CREATE TRIGGER supplychain_supplierdoc_ai
         AFTER INSERT ON supplychain_supplierdoc BEGIN
-        INSERT INTO supplychain_supplierfts(rowid, doc) VALUES (new.facility_id, new.doc);
+        INSERT INTO supplychain_supplierfts(rowid, doc) VALUES (new.place_key, new.doc);
     END""",
     "supplychain_supplierdoc_ad": """CREATE TRIGGER supplychain_supplierdoc_ad
         AFTER DELETE ON supplychain_supplierdoc BEGIN
         INSERT INTO supplychain_supplierfts(supplychain_supplierfts, rowid, doc)
-            VALUES ('delete', old.facility_id, old.doc);
+            VALUES ('delete', old.place_key, old.doc);
     END""",
     "supplychain_supplierdoc_au": """CREATE TRIGGER supplychain_supplierdoc_au
         AFTER UPDATE ON supplychain_supplierdoc BEGIN
         INSERT INTO supplychain_supplierfts(supplychain_supplierfts, rowid, doc)
-            VALUES ('delete', old.facility_id, old.doc);
-        INSERT INTO supplychain_supplierfts(rowid, doc) VALUES (new.facility_id, new.doc);
+            VALUES ('delete', old.place_key, old.doc);
+        INSERT INTO supplychain_supplierfts(rowid, doc) VALUES (new.place_key, new.doc);
     END""",
 }
 PG_TEXT_INDEX = (
@@ -243,7 +246,7 @@ PG_TEXT_INDEX = (
 )
 COLUMNS = (
     "facility_id", "name_terms", "body_terms", "direct_keys", "all_keys", "tier",
-    "employees", "latitude", "longitude", "x", "y", "z", "doc",
+    "employees", "latitude", "longitude", "x", "y", "z", "doc", "place_key",
 )  # fmt: skip
 
 
@@ -295,7 +298,7 @@ def rebuild_index(progress: Progress | None = None, apps: Any = None) -> int:
         if sqlite:
             cursor.execute(
                 "INSERT INTO supplychain_supplierfts(rowid, doc) "
-                "SELECT facility_id, doc FROM supplychain_supplierdoc"
+                "SELECT place_key, doc FROM supplychain_supplierdoc"
             )
             for sql in SQLITE_TRIGGERS.values():
                 cursor.execute(sql)
