@@ -123,7 +123,8 @@ class Sql:
     ) -> tuple[str, list[str]]:
         """FROM and WHERE of the rows holding the tokens whose place key is in ``runs``.
 
-        SQLite walks the runs (a JSON list) and asks FTS5 for each run's rowids, then
+        SQLite walks the runs (a JSON list; CROSS JOIN keeps that order) and asks FTS5
+        for each run's rowids, then
         reads the rows by place key (``narrow``: from the index alone); PostgreSQL
         combines the GIN index with ranges of the place-key btree."""
         where: list[str] = []
@@ -152,12 +153,15 @@ class Sql:
             index = " INDEXED BY supplychain_supplierdoc_place" if narrow else ""
             if groups:
                 table = (
-                    f"{walk} JOIN {FTS} ON {FTS} MATCH {self.p(self.match(groups))} "
+                    f"{walk} CROSS JOIN {FTS} ON {FTS} MATCH {self.p(self.match(groups))} "
                     f"AND {FTS}.rowid {between} "
-                    f"JOIN supplychain_supplierdoc AS d{index} ON d.place_key = {FTS}.rowid"
+                    f"CROSS JOIN supplychain_supplierdoc AS d{index} ON d.place_key = {FTS}.rowid"
                 )
             else:
-                table = f"{walk} JOIN supplychain_supplierdoc AS d{index} ON d.place_key {between}"
+                table = (
+                    f"{walk} CROSS JOIN supplychain_supplierdoc AS d{index} "
+                    f"ON d.place_key {between}"
+                )
         if isinstance(visibility, tuple):
             where.append(f"d.facility_id IN ({visibility[0]})")
             self.params.extend(visibility[1])
@@ -228,7 +232,7 @@ class Search:
             else:
                 walk = sql.p(json.dumps(runs))  # parameters in the order of the text
                 table = (
-                    f"json_each({walk}) AS r JOIN {FTS} ON {FTS} MATCH "
+                    f"json_each({walk}) AS r CROSS JOIN {FTS} ON {FTS} MATCH "
                     f"{sql.p(sql.match(self.groups))} "
                     f"AND {FTS}.rowid BETWEEN r.value ->> 0 AND r.value ->> 1"
                 )
