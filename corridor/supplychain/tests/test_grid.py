@@ -33,8 +33,8 @@ def test_a_place_key_is_the_finest_cell_in_morton_order_then_the_id() -> None:
 
 def test_the_finest_level_follows_the_radius() -> None:
     assert grid.finest_level(1) == 0  # 1/64 degree: the finest there is
-    assert grid.finest_level(150) == 2  # 150 km / 16 is about 1/12 degree: cells of 1/16
-    assert grid.finest_level(2000) == 6  # 125 km: cells of one degree
+    assert grid.finest_level(150) == 3  # 150 km / 8 is about 1/6 degree: cells of 1/8
+    assert grid.finest_level(1000) == 6  # 125 km: cells of one degree
     assert grid.finest_level(5000) == grid.LEVELS - 1
 
 
