@@ -262,9 +262,10 @@ class Search:
         )
         table, where = sql.source(self.groups, runs, self.visibility, narrow=False)
         where += sql.row_checks(limit2)
-        cursor.execute(
-            f"{head} FROM {table} WHERE {' AND '.join(where) or '1 = 1'} "
-            f"ORDER BY score DESC, COALESCE(c2, {NO_POINT}), d.facility_id LIMIT %s",
+        cursor.execute(  # a subquery: PostgreSQL orders by an output name only alone
+            f"SELECT * FROM ({head} FROM {table} WHERE {' AND '.join(where) or '1 = 1'}) "
+            f"AS found ORDER BY found.score DESC, COALESCE(found.c2, {NO_POINT}), "
+            "found.facility_id LIMIT %s",
             [*sql.params, k],
         )
         return list(cursor.fetchall())

@@ -303,8 +303,10 @@ def rebuild_index(progress: Progress | None = None, apps: Any = None) -> int:
             for sql in SQLITE_TRIGGERS.values():
                 cursor.execute(sql)
         else:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no pending checks at CREATE INDEX
             cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
             cursor.execute(PG_TEXT_INDEX)
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         optimise_index()
     return written
 
