@@ -3,8 +3,9 @@
 ``search_suppliers`` answers from the search index (``search_index.py``,
 ``search_db.py``): the full-text index (SQLite FTS5, PostgreSQL a GIN-indexed
 ``tsvector``) holds the rows by place key, so that text and place meet inside it
-(``grid.py``); exact conditions on plain columns decide what tokens cannot. ``brute_force`` answers the same question by reading the registry and
-checking every facility in Python. Both share one definition of a match and one
+(``grid.py``); exact conditions on plain columns decide what tokens cannot.
+``brute_force`` answers the same question by reading the registry and checking
+every facility in Python. Both share one definition of a match and one
 ranking, and every step is exact (integer scores, word tests as substring tests,
 distances from stored unit vectors with + - * only), so their results are
 identical, on SQLite and on PostgreSQL alike.
