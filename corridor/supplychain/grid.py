@@ -1,10 +1,12 @@
 """Grid cells of latitude and longitude, and which cells make up a search circle.
 
-Every indexed facility carries one token per level naming the cell its point lies in
-(``cell_tokens``): the finest cells are 1/64 of a degree a side, each level up
-doubles the side, to 2 degrees at the top. Indices of coarser cells are taken from
-the finest one by shifting, so the levels nest exactly: a point is in a cell at every
-level, and the cells of a covering never overlap.
+The finest cells are 1/64 of a degree a side; each level up doubles the side, to 2
+degrees at the top, and a cell is made of the four below it. Every indexed facility
+has a **place key** (``place_key``): its finest cell's indices interleaved bit by bit
+(Morton order), shifted left 32 bits, plus its id. In that order a cell at any level
+is one run of consecutive keys, so "in this cell" is a key range, and the full-text
+index, whose rowid is the place key, seeks it in its doclists. Cells of a covering
+never overlap.
 
 ``covering`` splits a circle into cells wholly **inside** it (every facility indexed
 in one of them is within the radius: none needs its distance checked) and
