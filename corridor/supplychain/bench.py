@@ -24,7 +24,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-PG_URL = "postgres://postgres@127.0.0.1:5432/corridor_bench"
+# the PostgreSQL benchmark database (``CORRIDOR_BENCH_PG_URL`` names another one)
+PG_URL = os.environ.get(
+    "CORRIDOR_BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/corridor_bench"
+)
 TODAY = dt.date(2026, 11, 22)
 
 # (place, latitude, longitude, weight, scatter in degrees)
@@ -126,14 +129,18 @@ def _ensure_pg_database() -> None:
     import psycopg
 
     with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as db:
-        exists = db.execute("SELECT 1 FROM pg_database WHERE datname = 'corridor_bench'").fetchone()
+        name = PG_URL.rsplit("/", 1)[1]
+        exists = db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if not exists:
-            db.execute("CREATE DATABASE corridor_bench")
+            db.execute(f'CREATE DATABASE "{name}"')
 
 
 # --- the child: generate, index, query, check -----------------------------------------------
 def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
+
+
+_MISSING = object()
 
 
 def _bulk_insert(model: Any, rows: list[dict[str, Any]]) -> None:
@@ -144,16 +151,22 @@ def _bulk_insert(model: Any, rows: list[dict[str, Any]]) -> None:
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     marks = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {model._meta.db_table} ({columns}) VALUES ({marks})"
-    defaults = {f.attname: f.get_default() for f in fields}
     now = dt.datetime.now(dt.UTC)
+    # values the rows do not give are the same for every row: prepare them once
+    fixed = {
+        f.attname: f.get_db_prep_save(
+            now if f.name in ("created_at", "updated_at") else f.get_default(), connection
+        )
+        for f in fields
+    }
     values = []
     for row in rows:
         out = []
         for f in fields:
-            value = row.get(f.attname, row.get(f.name, defaults[f.attname]))
-            if f.name in ("created_at", "updated_at") and value is None:
-                value = now
-            out.append(f.get_db_prep_save(value, connection))
+            value = row.get(f.attname, row.get(f.name, _MISSING))
+            out.append(
+                fixed[f.attname] if value is _MISSING else f.get_db_prep_save(value, connection)
+            )
         values.append(out)
     with connection.cursor() as cursor:
         cursor.executemany(sql, values)
@@ -306,9 +319,10 @@ def child(facilities: int, queries: int, database: str, seed: int, check: int) -
     from corridor.core.scoping import system_scope
     from corridor.registry.models import Facility
     from corridor.supplychain.search import load_documents, make_plan, scan, search_suppliers
-    from corridor.supplychain.search_index import rebuild_index
+    from corridor.supplychain.search_index import INDEX_VERSION, rebuild_index
     from corridor.supplychain.taxonomy import load_taxonomy
 
+    os.environ["CORRIDOR_DEFER_SEARCH_INDEX"] = "1"  # the index is built below, timed
     call_command("migrate", verbosity=0)
     marker = f"{facilities}:{seed}"
     with system_scope("search benchmark"):
@@ -324,6 +338,16 @@ def child(facilities: int, queries: int, database: str, seed: int, check: int) -
             started = time.perf_counter()
             generate(facilities, seed)
             generated_seconds = time.perf_counter() - started
+            with connection.cursor() as cursor:
+                if connection.vendor == "postgresql":
+                    cursor.execute("ANALYZE")  # statistics for the index build's look-ups
+                cursor.execute("DELETE FROM corridor_bench_meta")
+                cursor.execute("INSERT INTO corridor_bench_meta (marker) VALUES (%s)", [marker])
+        with connection.cursor() as cursor:  # the index is rebuilt when its format changed
+            cursor.execute("CREATE TABLE IF NOT EXISTS corridor_bench_index (version text)")
+            cursor.execute("SELECT version FROM corridor_bench_index")
+            built = cursor.fetchone()
+        if built is None or built[0] != INDEX_VERSION:
             _log("building the index")
             started = time.perf_counter()
             rebuild_index(
@@ -331,8 +355,10 @@ def child(facilities: int, queries: int, database: str, seed: int, check: int) -
             )
             built_seconds = time.perf_counter() - started
             with connection.cursor() as cursor:
-                cursor.execute("DELETE FROM corridor_bench_meta")
-                cursor.execute("INSERT INTO corridor_bench_meta (marker) VALUES (%s)", [marker])
+                cursor.execute("DELETE FROM corridor_bench_index")
+                cursor.execute(
+                    "INSERT INTO corridor_bench_index (version) VALUES (%s)", [INDEX_VERSION]
+                )
         user = User.objects.filter(username="bench").first()
         if user is None:
             user = User.objects.create_user("bench", "bench@example.org", None)

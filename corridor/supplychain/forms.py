@@ -58,10 +58,11 @@ class SupplierSearchForm(forms.Form):
         help_text="Free text: a process, a material, a product or a name. "
         "Synonyms, plurals and small typos are understood (“die castings”, “aluminum”, “stampng”).",
     )
-    capability = forms.ChoiceField(
-        label="Capability",
+    capability = forms.MultipleChoiceField(
+        label="Capabilities",
         required=False,
-        help_text="The taxonomy; a capability includes everything under it.",
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Each one ticked must be done; a capability includes everything under it.",
     )
     certification = forms.MultipleChoiceField(
         label="Valid certifications",
@@ -91,7 +92,7 @@ class SupplierSearchForm(forms.Form):
 
     def __init__(self, *args: Any, capabilities: Any, municipalities: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["capability"].choices = capability_choices(capabilities)  # type: ignore[attr-defined]
+        self.fields["capability"].choices = capability_choices(capabilities, empty=None)  # type: ignore[attr-defined]
         self.fields["municipality"].choices = [("", "No municipality")] + [  # type: ignore[attr-defined]
             (str(m.pk), m.name) for m in municipalities
         ]
@@ -117,6 +118,14 @@ class SupplierSearchForm(forms.Form):
         if low is not None and high is not None and low > high:
             self.add_error("max_employees", "“At most” is smaller than “at least”.")
         return data
+
+    def capability_groups(self) -> list[tuple[str, list[Any]]]:
+        """The capability boxes by kind (processes, materials, ...), in the tree's order."""
+        boxes = iter(self["capability"])
+        return [
+            (str(label), [next(boxes) for _ in options])
+            for label, options in self.fields["capability"].choices  # type: ignore[attr-defined]
+        ]
 
     def has_criteria(self) -> bool:
         data = getattr(self, "cleaned_data", {})

@@ -1,10 +1,11 @@
 """Supplier search: free text, capabilities, certifications, tier, size and distance.
 
-``search_suppliers`` answers from the search index (``search_index.py``): on SQLite
-an FTS5 table and an R*Tree choose the candidates, on PostgreSQL a GIN-indexed
-``tsvector`` and a btree on (latitude, longitude); then exact conditions on plain columns
-decide. ``brute_force`` answers the same question by reading the registry and
-checking every facility in Python. Both share one definition of a match and one
+``search_suppliers`` answers from the search index (``search_index.py``,
+``search_db.py``): the full-text index (SQLite FTS5, PostgreSQL a GIN-indexed
+``tsvector``) holds the rows by place key, so that text and place meet inside it
+(``grid.py``); exact conditions on plain columns decide what tokens cannot.
+``brute_force`` answers the same question by reading the registry and checking
+every facility in Python. Both share one definition of a match and one
 ranking, and every step is exact (integer scores, word tests as substring tests,
 distances from stored unit vectors with + - * only), so their results are
 identical, on SQLite and on PostgreSQL alike.
@@ -29,33 +30,21 @@ the products 1), then distance, then facility id.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connection
 from django.utils import timezone
 
 from corridor.core import policy
 from corridor.core.scoping import system_scope
 from corridor.registry.models import Certification, Facility, Tier
-from corridor.supplychain.search_index import (
-    EARTH_RADIUS_KM,
-    Document,
-    cert_token,
-    chord2,
-    chord2_limit,
-    documents_for,
-    key_token,
-    km_from_chord2,
-    tier_token,
-    unit_vector,
-)
+from corridor.supplychain.grid import bounding_box, chord2, chord2_limit, unit_vector
+from corridor.supplychain.search_db import NO_POINT, Search
+from corridor.supplychain.search_index import Document, documents_for, km_from_chord2
 from corridor.supplychain.taxonomy import Concept, Taxonomy, load_taxonomy
 
-NO_POINT = 9.0  # sorts after every squared chord (at most 4)
-BBOX_MARGIN_DEG = 1e-6
+__all__ = ["bounding_box"]  # the box of a circle, for the tests and the views
 
 
 class QueryError(ValueError):
@@ -105,6 +94,9 @@ class Plan:
     min_employees: int | None
     max_employees: int | None
     on: dt.date
+    lat: float | None
+    lon: float | None
+    radius_km: float | None
     centre: tuple[float, float, float] | None
     limit2: float | None  # squared chord of the radius
     bbox: tuple[float, float, float, float] | None  # min_lat, max_lat, min_lon, max_lon
@@ -117,20 +109,6 @@ STANDARDS = {s.replace(" ", "").lower(): s for s, _ in Certification.STANDARDS}
 
 def _standard(value: str) -> str:
     return STANDARDS.get(value.replace(" ", "").replace("-", "").lower(), value.strip())
-
-
-def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[float, float, float, float]:
-    """A latitude/longitude box holding every point within ``radius_km`` (a little more)."""
-    angle = radius_km / EARTH_RADIUS_KM
-    dlat = math.degrees(angle) * 1.000001 + BBOX_MARGIN_DEG
-    min_lat, max_lat = lat - dlat, lat + dlat
-    if min_lat <= -90 or max_lat >= 90 or angle >= math.pi / 2:
-        return (max(min_lat, -90.0), min(max_lat, 90.0), -180.0, 180.0)
-    ratio = math.sin(angle) / math.cos(math.radians(lat))
-    if ratio >= 1:
-        return (min_lat, max_lat, -180.0, 180.0)
-    dlon = math.degrees(math.asin(ratio)) * 1.000001 + BBOX_MARGIN_DEG
-    return (min_lat, max_lat, lon - dlon, lon + dlon)
 
 
 def make_plan(query: SupplierQuery, taxonomy: Taxonomy) -> Plan:
@@ -163,6 +141,9 @@ def make_plan(query: SupplierQuery, taxonomy: Taxonomy) -> Plan:
         min_employees=query.min_employees,
         max_employees=query.max_employees,
         on=query.on or timezone.localdate(),
+        lat=query.lat,
+        lon=query.lon,
+        radius_km=query.radius_km,
         centre=centre,
         limit2=limit2,
         bbox=bbox,
@@ -326,123 +307,7 @@ def brute_force(user: Any, query: SupplierQuery) -> SearchResult:
     return scan(load_documents(user, taxonomy), plan, taxonomy)
 
 
-# --- the indexed search ---------------------------------------------------------------
-@dataclass
-class _Row:
-    facility_id: int
-    score: int
-    c2: float | None
-    name_terms: str
-    body_terms: str
-    direct_keys: str
-    all_keys: str
-    tier: str
-    employees: int | None
-    certifications: list[tuple[str, dt.date | None]]
-
-
-class _Sql:
-    """The WHERE clause, score and distance of a plan, for one database."""
-
-    def __init__(self, plan: Plan, vendor: str) -> None:
-        self.plan = plan
-        self.pg = vendor == "postgresql"
-        self.params: list[Any] = []
-
-    def p(self, value: Any) -> str:
-        self.params.append(value)
-        return "%s"
-
-    def f(self, value: float) -> str:
-        self.params.append(value)
-        return "CAST(%s AS double precision)" if self.pg else "%s"
-
-    def has(self, column: str, token: str) -> str:
-        fn = "strpos" if self.pg else "instr"
-        return f"{fn}(d.{column}, {self.p(f' {token} ')}) > 0"
-
-    def best(self, parts: list[str]) -> str:
-        if len(parts) == 1:
-            return parts[0]
-        return ("GREATEST(" if self.pg else "max(") + ", ".join(parts) + ")"
-
-    def concept_score(self, concept: Concept) -> str:
-        parts = [
-            f"CASE WHEN {self.has('direct_keys', k)} THEN 3 "
-            f"WHEN {self.has('all_keys', k)} THEN 2 ELSE 0 END"
-            for k in concept.keys
-        ]
-        parts += [
-            f"CASE WHEN {self.has('name_terms', t)} THEN 3 "
-            f"WHEN {self.has('body_terms', t)} THEN 1 ELSE 0 END"
-            for t in concept.terms
-        ]
-        return self.best(parts)
-
-    def concept_match(self, concept: Concept) -> str:
-        parts = [self.has("all_keys", k) for k in concept.keys]
-        for t in concept.terms:
-            parts += [self.has("name_terms", t), self.has("body_terms", t)]
-        return "(" + " OR ".join(parts) + ")"
-
-    def chord2(self) -> str:
-        assert self.plan.centre is not None
-        terms = []
-        for axis, value in zip("xyz", self.plan.centre, strict=True):
-            a, b = self.f(value), self.f(value)
-            terms.append(f"(d.{axis} - {a}) * (d.{axis} - {b})")
-        return f"(({terms[0]} + {terms[1]}) + {terms[2]})"
-
-    def conditions(self) -> list[str]:
-        plan = self.plan
-        out = []
-        if plan.tiers:
-            out.append("d.tier IN (" + ", ".join(self.p(t) for t in plan.tiers) + ")")
-        if plan.min_employees is not None:
-            out.append(f"d.employees >= {self.p(plan.min_employees)}")
-        if plan.max_employees is not None:
-            out.append(f"d.employees <= {self.p(plan.max_employees)}")
-        if plan.bbox is not None and plan.limit2 is not None:
-            lo_lat, hi_lat, lo_lon, hi_lon = plan.bbox
-            out.append(
-                f"d.latitude BETWEEN {self.f(lo_lat)} AND {self.f(hi_lat)} "
-                f"AND d.longitude BETWEEN {self.f(lo_lon)} AND {self.f(hi_lon)}"
-            )
-            out.append(f"d.x IS NOT NULL AND {self.chord2()} <= {self.f(plan.limit2)}")
-        out.extend(self.concept_match(c) for c in plan.concepts)
-        for standard in plan.certifications:
-            out.append(
-                "EXISTS (SELECT 1 FROM registry_certification c WHERE c.facility_id = "
-                f"d.facility_id AND c.deleted_at IS NULL AND c.standard = {self.p(standard)} "
-                f"AND (c.expires_on IS NULL OR c.expires_on >= {self.p(plan.on)}))"
-            )
-        return out
-
-    def score(self) -> str:
-        if not self.plan.concepts:
-            return "0"
-        return " + ".join(f"({self.concept_score(c)})" for c in self.plan.concepts)
-
-
-def fulltext_groups(plan: Plan) -> list[list[str]]:
-    """The tokens the full-text index must hold: every group (AND), any token of one (OR)."""
-    groups = []
-    for concept in plan.concepts:
-        groups.append(sorted({key_token(k) for k in concept.keys} | set(concept.terms)))
-    if plan.tiers:
-        groups.append(sorted({tier_token(t) for t in plan.tiers}))
-    groups.extend([cert_token(s)] for s in plan.certifications)
-    return groups
-
-
-def _fts5(groups: list[list[str]]) -> str:
-    return " AND ".join("(" + " OR ".join(f'"{t}"' for t in g) + ")" for g in groups)
-
-
-def _tsquery(groups: list[list[str]]) -> str:
-    return " & ".join("(" + " | ".join(f"'{t}'" for t in g) + ")" for g in groups)
-
-
+# --- the indexed search (search_db.py) ---------------------------------------------------
 _UNRESTRICTED = object()
 
 
@@ -459,139 +324,6 @@ def _visibility(user: Any) -> tuple[str, list[Any]] | object | None:
     return sql, list(params)
 
 
-ESTIMATE_CAP = 100_000
-
-
-def _sqlite_driver(cursor: Any, plan: Plan, groups: list[list[str]]) -> str:
-    """Which index chooses the candidates on SQLite: the one giving fewer rows (both
-    counts stop early, so deciding costs little)."""
-    if not groups:
-        return "space" if plan.bbox is not None else "scan"
-    if plan.bbox is None:
-        return "text"
-    cursor.execute(
-        "SELECT count(*) FROM (SELECT 1 FROM supplychain_supplierfts "
-        "WHERE supplychain_supplierfts MATCH %s LIMIT %s)",
-        [_fts5(groups), ESTIMATE_CAP],
-    )
-    by_text = cursor.fetchone()[0]
-    lo_lat, hi_lat, lo_lon, hi_lon = plan.bbox
-    cursor.execute(
-        "SELECT count(*) FROM (SELECT 1 FROM supplychain_supplierrtree WHERE max_lat >= %s "
-        "AND min_lat <= %s AND max_lon >= %s AND min_lon <= %s LIMIT %s)",
-        [lo_lat, hi_lat, lo_lon, hi_lon, by_text + 1],
-    )
-    return "space" if cursor.fetchone()[0] <= by_text else "text"
-
-
-def _tune_sqlite(cursor: Any) -> None:
-    """Read the index through memory mapping and a larger page cache (per connection)."""
-    cursor.execute("PRAGMA mmap_size = 2147418112")
-    cursor.execute("PRAGMA cache_size = -65536")
-
-
-def _take(sql: _Sql) -> list[Any]:
-    params, sql.params = sql.params, []
-    return params
-
-
-def _search_sql(plan: Plan, visibility: Any) -> tuple[list[_Row], int]:
-    vendor = connection.vendor
-    sql = _Sql(plan, vendor)
-    groups = fulltext_groups(plan)
-    columns = "d.name_terms, d.body_terms, d.direct_keys, d.all_keys, d.tier, d.employees"
-    no_distance = "CAST(NULL AS double precision)" if sql.pg else "NULL"
-    head = (
-        f"SELECT d.facility_id, {sql.score()} AS score, "
-        f"{sql.chord2() if plan.centre is not None else no_distance} AS c2"
-    )
-    head_params = _take(sql)
-    with connection.cursor() as cursor:
-        drivers = []
-        if vendor == "sqlite":
-            _tune_sqlite(cursor)
-            driver = _sqlite_driver(cursor, plan, groups)
-            if driver == "text":
-                drivers.append(
-                    "d.facility_id IN (SELECT rowid FROM supplychain_supplierfts "
-                    f"WHERE supplychain_supplierfts MATCH {sql.p(_fts5(groups))})"
-                )
-            elif driver == "space":
-                assert plan.bbox is not None
-                lo_lat, hi_lat, lo_lon, hi_lon = plan.bbox
-                drivers.append(
-                    "d.facility_id IN (SELECT id FROM supplychain_supplierrtree WHERE "
-                    f"max_lat >= {sql.p(lo_lat)} AND min_lat <= {sql.p(hi_lat)} "
-                    f"AND max_lon >= {sql.p(lo_lon)} AND min_lon <= {sql.p(hi_lon)})"
-                )
-        else:
-            if groups:
-                drivers.append(f"d.search_vector @@ CAST({sql.p(_tsquery(groups))} AS tsquery)")
-            # the box (in ``conditions``) uses the btree on (latitude, longitude)
-        if isinstance(visibility, tuple):
-            drivers.append(f"d.facility_id IN ({visibility[0]})")
-            sql.params.extend(visibility[1])
-        where = drivers + sql.conditions()
-        where_sql = " AND ".join(where) or "1 = 1"
-        where_params = _take(sql)
-        certs_sql: list[str] = []
-        certs_params: list[Any] = []
-        for standard in plan.certifications:  # for the reasons of the page's rows only
-            certs_sql.append(
-                "(SELECT CASE WHEN SUM(CASE WHEN c.expires_on IS NULL THEN 1 ELSE 0 END) > 0 "
-                "THEN 'open' ELSE CAST(MAX(c.expires_on) AS text) END "
-                "FROM registry_certification c WHERE c.facility_id = page.facility_id "
-                "AND c.deleted_at IS NULL AND c.standard = %s "
-                "AND (c.expires_on IS NULL OR c.expires_on >= %s))"
-            )
-            certs_params += [standard, plan.on]
-        order = "score DESC, COALESCE({0}.c2, " + str(NO_POINT) + "), {0}.facility_id"
-        page_sql = (
-            f"SELECT page.facility_id, page.score, page.c2, {columns}, page.total"
-            f"{''.join(', ' + c for c in certs_sql)} FROM ("
-            f"SELECT * FROM ({head}, COUNT(*) OVER () AS total "
-            f"FROM supplychain_supplierdoc d WHERE {where_sql}) AS found "
-            f"ORDER BY found.{order.format('found')} LIMIT %s OFFSET %s) AS page "
-            "JOIN supplychain_supplierdoc d ON d.facility_id = page.facility_id "
-            f"ORDER BY page.{order.format('page')}"
-        )
-        cursor.execute(
-            page_sql, [*certs_params, *head_params, *where_params, plan.limit, plan.offset]
-        )
-        fetched = cursor.fetchall()
-        if fetched:
-            total = int(fetched[0][9])
-        else:
-            cursor.execute(
-                f"SELECT COUNT(*) FROM supplychain_supplierdoc d WHERE {where_sql}", where_params
-            )
-            total = int(cursor.fetchone()[0])
-    rows = [
-        _Row(
-            facility_id=r[0],
-            score=int(r[1]),
-            c2=r[2],
-            name_terms=r[3],
-            body_terms=r[4],
-            direct_keys=r[5],
-            all_keys=r[6],
-            tier=r[7],
-            employees=r[8],
-            certifications=[
-                (standard, None if value == "open" else _date(value))
-                for standard, value in zip(plan.certifications, r[10:], strict=True)
-                if value is not None
-            ],
-        )
-        for r in fetched
-    ]
-    return rows, total
-
-
-def _date(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
-
-
 def search_suppliers(user: Any, query: SupplierQuery) -> SearchResult:
     """Facilities ``user`` may see that answer ``query``, best first (see the module doc)."""
     taxonomy = load_taxonomy()
@@ -599,7 +331,7 @@ def search_suppliers(user: Any, query: SupplierQuery) -> SearchResult:
     visibility = _visibility(user)
     if visibility is None:
         return SearchResult(hits=[], total=0)
-    rows, total = _search_sql(plan, visibility)
+    rows, total = Search(plan, visibility).run()
     hits = [
         SupplierHit(
             facility_id=r.facility_id,

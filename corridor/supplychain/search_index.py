@@ -20,10 +20,19 @@ from typing import Any
 from django.db import connection, transaction
 
 from corridor.core.scoping import system_scope
+from corridor.supplychain.grid import (
+    EARTH_RADIUS_KM,
+    chord2,
+    chord2_limit,
+    place_key,
+    unit_vector,
+)
 from corridor.supplychain.taxonomy import Taxonomy, load_taxonomy, normalise
 
-EARTH_RADIUS_KM = 6371.0088
+__all__ = ["EARTH_RADIUS_KM", "chord2", "chord2_limit", "unit_vector"]
+
 CHUNK = 2000
+INDEX_VERSION = "place-keys-1"  # what a search row holds; a change means rebuilding
 Progress = Callable[[int, int], None]
 
 KEY_TOKEN = "zzk"
@@ -41,29 +50,6 @@ def tier_token(tier: str) -> str:
 
 def cert_token(standard: str) -> str:
     return CERT_TOKEN + re.sub(r"[^a-z0-9]", "", standard.lower())
-
-
-def unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
-    """The point on the unit sphere; computed once, stored, and never recomputed in SQL."""
-    la, lo = math.radians(lat), math.radians(lon)
-    c = math.cos(la)
-    return (c * math.cos(lo), c * math.sin(lo), math.sin(la))
-
-
-def chord2(point: tuple[float, float, float], centre: tuple[float, float, float]) -> float:
-    """Squared chord between two unit vectors, in the very order SQL computes it."""
-    dx = point[0] - centre[0]
-    dy = point[1] - centre[1]
-    dz = point[2] - centre[2]
-    return dx * dx + dy * dy + dz * dz
-
-
-def chord2_limit(radius_km: float) -> float:
-    """The squared chord of a great-circle distance: within ``radius_km`` iff chord2 <= it."""
-    angle = radius_km / EARTH_RADIUS_KM
-    if angle >= math.pi:
-        return 4.0
-    return (2.0 * math.sin(angle / 2.0)) ** 2
 
 
 def km_from_chord2(value: float) -> float:
@@ -91,6 +77,7 @@ class Document:
     y: float | None
     z: float | None
     doc: str
+    place_key: int = 0
     certifications: tuple[tuple[str, dt.date | None], ...] = ()
 
     def row(self) -> dict[str, Any]:
@@ -108,6 +95,7 @@ class Document:
             "y": self.y,
             "z": self.z,
             "doc": self.doc,
+            "place_key": self.place_key,
         }
 
 
@@ -129,12 +117,11 @@ def build_document(
     name_text = f"{name} {company}"
     name_tokens = normalise(name_text)
     direct = {k for k in tag_keys if k in taxonomy.nodes}
-    direct.update(taxonomy.capabilities_in(name_text))  # "Windsor Stamping Ltd" stamps
+    direct.update(taxonomy.named_in(name_text))  # "Windsor Stamping Ltd" stamps
     every = taxonomy.with_ancestors(direct)
     body_tokens = normalise(products)
     for key in direct:
-        node = taxonomy.nodes[key]
-        body_tokens.extend(normalise(" ".join((node.label, *node.synonyms))))
+        body_tokens.extend(taxonomy.words_of(key))
     certs = tuple(sorted(set(certifications), key=lambda c: (c[0], c[1] or dt.date.max)))
     words = sorted(set(name_tokens) | set(body_tokens))
     special = [key_token(k) for k in sorted(every)]
@@ -156,6 +143,9 @@ def build_document(
         y=vector[1],
         z=vector[2],
         doc=" ".join(words + special),
+        place_key=place_key(
+            latitude if has_point else None, longitude if has_point else None, facility_id
+        ),
         certifications=certs,
     )
 
@@ -231,12 +221,67 @@ def index_facilities(ids: Iterable[int], apps: Any = None) -> int:
     return written
 
 
+# SQLite: the FTS5 table follows supplychain_supplierdoc through these triggers
+# (migration 0005; a full rebuild drops them and fills the FTS table in one statement).
+SQLITE_TRIGGERS = {
+    "supplychain_supplierdoc_ai": """CREATE TRIGGER supplychain_supplierdoc_ai
+        AFTER INSERT ON supplychain_supplierdoc BEGIN
+        INSERT INTO supplychain_supplierfts(rowid, doc) VALUES (new.place_key, new.doc);
+    END""",
+    "supplychain_supplierdoc_ad": """CREATE TRIGGER supplychain_supplierdoc_ad
+        AFTER DELETE ON supplychain_supplierdoc BEGIN
+        INSERT INTO supplychain_supplierfts(supplychain_supplierfts, rowid, doc)
+            VALUES ('delete', old.place_key, old.doc);
+    END""",
+    "supplychain_supplierdoc_au": """CREATE TRIGGER supplychain_supplierdoc_au
+        AFTER UPDATE ON supplychain_supplierdoc BEGIN
+        INSERT INTO supplychain_supplierfts(supplychain_supplierfts, rowid, doc)
+            VALUES ('delete', old.place_key, old.doc);
+        INSERT INTO supplychain_supplierfts(rowid, doc) VALUES (new.place_key, new.doc);
+    END""",
+}
+PG_TEXT_INDEX = (
+    "CREATE INDEX supplychain_supplierdoc_search ON supplychain_supplierdoc "
+    "USING gin (search_vector)"
+)
+COLUMNS = (
+    "facility_id", "name_terms", "body_terms", "direct_keys", "all_keys", "tier",
+    "employees", "latitude", "longitude", "x", "y", "z", "doc", "place_key",
+)  # fmt: skip
+
+
+def _bulk_write(cursor: Any, docs: list[Document]) -> None:
+    marks = ", ".join(["%s"] * len(COLUMNS))
+    cursor.executemany(
+        f"INSERT INTO supplychain_supplierdoc ({', '.join(COLUMNS)}) VALUES ({marks})",
+        [tuple(row[c] for c in COLUMNS) for row in (d.row() for d in docs)],
+    )
+
+
 def rebuild_index(progress: Progress | None = None, apps: Any = None) -> int:
-    """Rewrite every search row; returns how many live facilities are indexed."""
-    facility, _c, _t, doc_model = _models(apps)
+    """Rewrite every search row; returns how many live facilities are indexed.
+
+    In one transaction: the rows are written in bulk with the full-text index set
+    aside (SQLite: triggers dropped, the FTS5 table filled in one statement after;
+    PostgreSQL: the GIN index dropped and built again after)."""
+    facility, _c, _t, _doc = _models(apps)
     taxonomy = load_taxonomy(apps)
-    with system_scope("rebuilding the supplier search index"), transaction.atomic():
-        doc_model._base_manager.all().delete()
+    sqlite = connection.vendor == "sqlite"
+    with (
+        system_scope("rebuilding the supplier search index"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        if sqlite:
+            for name in SQLITE_TRIGGERS:
+                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+            cursor.execute("DELETE FROM supplychain_supplierdoc")
+            cursor.execute(
+                "INSERT INTO supplychain_supplierfts(supplychain_supplierfts) VALUES ('delete-all')"
+            )
+        else:
+            cursor.execute("DROP INDEX IF EXISTS supplychain_supplierdoc_search")
+            cursor.execute("DELETE FROM supplychain_supplierdoc")
         ids = list(
             facility._base_manager.filter(
                 deleted_at__isnull=True, merged_into__isnull=True
@@ -246,12 +291,22 @@ def rebuild_index(progress: Progress | None = None, apps: Any = None) -> int:
         written = 0
         for chunk in _chunks(ids):
             docs = documents_for(chunk, taxonomy, apps)
-            doc_model._base_manager.bulk_create(
-                [doc_model(**d.row()) for d in docs], batch_size=500
-            )
+            _bulk_write(cursor, docs)
             written += len(docs)
             if progress is not None:
                 progress(written, len(ids))
+        if sqlite:
+            cursor.execute(
+                "INSERT INTO supplychain_supplierfts(rowid, doc) "
+                "SELECT place_key, doc FROM supplychain_supplierdoc"
+            )
+            for sql in SQLITE_TRIGGERS.values():
+                cursor.execute(sql)
+        else:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no pending checks at CREATE INDEX
+            cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+            cursor.execute(PG_TEXT_INDEX)
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         optimise_index()
     return written
 

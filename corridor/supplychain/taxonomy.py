@@ -161,13 +161,18 @@ def words(text: str) -> list[str]:
 
 def normalise(text: str) -> list[str]:
     """The stemmed tokens of ``text``, in order (duplicates kept)."""
+    return list(_normalised(text))
+
+
+@lru_cache(maxsize=131072)  # names and product lists repeat; indexing reads many
+def _normalised(text: str) -> tuple[str, ...]:
     out = []
     for w in words(text):
         token = stem(w)
         if token.startswith("zz"):  # reserved for the search index's own tokens
             token = "z" + token.lstrip("z")
         out.append(token)
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -204,6 +209,9 @@ class Taxonomy:
     vocabulary: frozenset[str] = field(init=False)
     longest: int = field(init=False)
     _children: dict[str, list[str]] = field(init=False)
+    _memo: dict[tuple[str, str], Any] = field(
+        init=False, default_factory=dict, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         phrases: dict[tuple[str, ...], set[str]] = {}
@@ -319,6 +327,25 @@ class Taxonomy:
             found |= span.keys
         implied = {a for key in found for a in self.ancestors(key)}
         return sorted(found - implied)
+
+    def _remember(self, kind: str, text: str, compute: Any) -> Any:
+        found = self._memo.get((kind, text))
+        if found is None:
+            if len(self._memo) > 200_000:
+                self._memo.clear()
+            found = self._memo[(kind, text)] = compute(text)
+        return found
+
+    def named_in(self, text: str) -> tuple[str, ...]:
+        """``capabilities_in``, remembered (indexing asks the same names again and again)."""
+        return self._remember("named", text, lambda t: tuple(self.capabilities_in(t)))
+
+    def words_of(self, key: str) -> tuple[str, ...]:
+        """The normalised words of a capability's label and synonyms."""
+        node = self.nodes[key]
+        return self._remember(
+            "words", key, lambda _k: tuple(normalise(" ".join((node.label, *node.synonyms))))
+        )
 
     def correct(self, token: str) -> str | None:
         """The taxonomy word ``token`` is a small typo of, or None. Only for words of

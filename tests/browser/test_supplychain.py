@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import re
 from typing import Any
 
 import pytest
@@ -104,6 +105,25 @@ def test_an_officer_searches_for_a_capability_and_sees_it_on_the_map(page: Any, 
     with page.expect_download() as download:
         page.get_by_role("link", name="Download all 2 as CSV").click()
     assert download.value.suggested_filename == "corridor-suppliers.csv"
+
+    # several capabilities at once, ticked by keyboard: each one ticked must be done
+    page.goto("/supply-chain/search/")
+    page.get_by_label(re.compile(r"^\s*Die casting$")).focus()
+    page.keyboard.press("Space")
+    page.get_by_label("Near a municipality").select_option(label="Windsor")
+    page.get_by_label("Within (km)").focus()
+    page.keyboard.type("100")
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="2 suppliers found near Windsor").wait_for()
+    assert page.get_by_role("group", name="Capabilities (1 ticked)").is_visible()
+    page.get_by_label(re.compile(r"^\s*Stamping$")).focus()
+    page.keyboard.press("Space")
+    page.get_by_label("Within (km)").focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="0 suppliers found near Windsor").wait_for()
+    assert page.get_by_label(re.compile(r"^\s*Die casting$")).is_checked()
+    assert page.get_by_label(re.compile(r"^\s*Stamping$")).is_checked()
+    check_accessibility(page, "supplychain-search-capabilities")
 
 
 def test_the_gap_page_and_the_needs_behind_it(page: Any, chain: Any) -> None:

@@ -1,14 +1,9 @@
-"""Index the facilities already in the registry (new installations have none)."""
+"""Formerly indexed the facilities already in the registry; 0005 does it now (with the
+index's present layout), so that a new installation runs it once."""
 
 from django.db import migrations
 
 
-def build(apps, schema_editor):
-    from corridor.supplychain.search_index import rebuild_index
-
-    rebuild_index(apps=apps)
-
-
 class Migration(migrations.Migration):
     dependencies = [("supplychain", "0003_supplier_search")]
-    operations = [migrations.RunPython(build, migrations.RunPython.noop)]
+    operations = []

@@ -19,8 +19,8 @@ class SupplierDoc(models.Model):
     columns hold normalised tokens between spaces (" die casting "), so that
     "does it contain this word" is the same substring test on every database.
     On SQLite an FTS5 table and an R*Tree follow it through triggers; on
-    PostgreSQL a generated ``tsvector`` with a GIN index and a GiST index on the
-    point do (migration 0003).
+    PostgreSQL a generated ``tsvector`` with a GIN index does (migrations 0003, 0005);
+    ``place_key`` orders rows by grid cell (``grid.py``).
     """
 
     facility = models.OneToOneField(
@@ -39,11 +39,20 @@ class SupplierDoc(models.Model):
     y = models.FloatField(null=True, blank=True)
     z = models.FloatField(null=True, blank=True)
     doc = models.TextField(help_text="Tokens for the full-text index")
+    # the row's key in the full-text index: its grid cell in Morton order, then the id
+    place_key = models.BigIntegerField(default=0)
 
     objects: ClassVar[Any] = ScopedManager()
 
     class Meta:
         verbose_name = "supplier search row"
+        indexes = [
+            # the narrow row the search checks: found by place key, no other column read
+            models.Index(
+                fields=["place_key", "facility", "x", "y", "z", "employees", "tier"],
+                name="supplychain_supplierdoc_place",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Search row of facility {self.facility_id}"

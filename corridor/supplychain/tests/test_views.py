@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from typing import Any
 
 import pytest
@@ -211,6 +212,22 @@ def test_search_finds_suppliers_by_synonym_and_distance(region: Any) -> None:
     )
     assert "Essex Diecast" in near and "Durham Diecast" not in near
     assert "1 supplier found near Windsor" in near
+
+
+def test_search_with_several_capabilities_finds_plants_doing_them_all(region: Any) -> None:
+    w = region
+    both = plant("Riverside Press and Cast", w.windsor, 42.3, -83.0, ("stamping", "die-casting"))
+    client = client_for(w.erin)
+    response = client.get("/supply-chain/search/?capability=stamping&capability=die-casting")
+    page = _text(response)
+    assert "1 supplier found" in page
+    assert both.name in page and "Windsor Stamping" not in page and "Essex Diecast" not in page
+    assert "Capabilities (2 ticked)" in page
+    html = response.content.decode()
+    for key in ("stamping", "die-casting"):
+        assert re.search(rf'<input[^>]*value="{key}"[^>]*checked', html)
+    either = _text(client.get("/supply-chain/search/?capability=stamping"))
+    assert "3 suppliers found" in either
 
 
 def test_search_export_is_the_same_query(region: Any) -> None:
