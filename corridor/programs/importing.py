@@ -37,7 +37,7 @@ from corridor.registry.models import Facility
 from corridor.registry.places import MunicipalityLookup
 from corridor.registry.resolution import InputRecord, Resolver
 from corridor.registry.rows import Reject, content_hash
-from corridor.registry.sheets import ImportFileError, _csv_rows, _xlsx_rows, header_key
+from corridor.registry.sheets import ImportFileError, header_key, read_rows
 
 Progress = Callable[[int, int], None]
 OPEN_DATA = "grants"
@@ -87,34 +87,9 @@ class ProjectImportReport:
 
 def _table(path: Path) -> tuple[str, list[tuple[int, dict[str, str]]]]:
     """The file's format and its rows keyed by normalised column name."""
-    if not path.exists():
-        raise ImportFileError(f"{path}: no such file")
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        source = _xlsx_rows(path)
-    elif suffix in (".csv", ".txt", ".tsv"):
-        source = _csv_rows(path)
-    else:
-        raise ImportFileError(f"{path.name}: Corridor reads .csv and .xlsx files, not {suffix!r}")
-    headers: list[str] = []
-    rows: list[tuple[int, dict[str, str]]] = []
-    for number, values in enumerate(source, start=1):
-        if not headers:
-            headers = [header_key(v) for v in values] if any(v.strip() for v in values) else []
-            continue
-        if any(v.strip() for v in values):
-            rows.append(
-                (
-                    number,
-                    {
-                        h: (values[i].strip() if i < len(values) else "")
-                        for i, h in enumerate(headers)
-                        if h
-                    },
-                )
-            )
-    if not headers:
-        raise ImportFileError(f"{path.name}: the file is empty")
+    found, raw_rows = read_rows(path)
+    headers = [header_key(h) for h in found]
+    rows = [(number, {header_key(h): v for h, v in raw.items()}) for number, raw in raw_rows]
     file_format = OPEN_DATA if "ref_number" in headers else CORRIDOR
     missing = [c for c in REQUIRED[file_format] if c not in headers]
     if missing:

@@ -106,8 +106,13 @@ def _xlsx_rows(path: Path) -> Iterator[list[str]]:
         workbook.close()
 
 
-def read_table(path: Path) -> Table:
-    """Read a CSV or XLSX list. Raises ImportFileError when it cannot be imported at all."""
+def read_rows(
+    path: Path, *, comments: bool = False
+) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """The header row and the non-empty rows (with their row numbers as a spreadsheet shows
+    them) of a CSV or XLSX file. ``comments``: lines starting with "#" before the header
+    (a data file's notes on its source) are passed over. Raises ImportFileError when the
+    file cannot be read at all; every importer reads its files through here."""
     if not path.exists():
         raise ImportFileError(f"{path}: no such file")
     suffix = path.suffix.lower()
@@ -121,7 +126,7 @@ def read_table(path: Path) -> Table:
     rows: list[tuple[int, dict[str, str]]] = []
     for number, values in enumerate(source, start=1):
         if not headers:
-            if any(v.strip() for v in values):
+            if any(v.strip() for v in values) and not (comments and values[0].startswith("#")):
                 headers = [v.strip() for v in values]
             continue
         if not any(v.strip() for v in values):
@@ -132,4 +137,10 @@ def read_table(path: Path) -> Table:
         rows.append((number, raw))
     if not headers:
         raise ImportFileError(f"{path.name}: the file is empty")
+    return headers, rows
+
+
+def read_table(path: Path) -> Table:
+    """Read a CSV or XLSX list. Raises ImportFileError when it cannot be imported at all."""
+    headers, rows = read_rows(path)
     return Table(path=path, headers=headers, columns=map_columns(path, headers), rows=rows)

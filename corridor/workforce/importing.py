@@ -22,7 +22,7 @@ from django.db import models, transaction
 
 from corridor.core.scoping import system_scope
 from corridor.registry.places import MunicipalityLookup
-from corridor.registry.sheets import ImportFileError, _csv_rows, _xlsx_rows, header_key
+from corridor.registry.sheets import ImportFileError, header_key, read_rows
 from corridor.workforce.models import (
     Campus,
     Credential,
@@ -114,35 +114,7 @@ class ImportReport:
 
 def read_sheet(path: Path, kind: str) -> tuple[dict[str, str], list[tuple[int, dict[str, str]]]]:
     """The columns found (field → header) and the non-empty rows with their row numbers."""
-    if not path.exists():
-        raise ImportFileError(f"{path}: no such file")
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        source = _xlsx_rows(path)
-    elif suffix in (".csv", ".txt", ".tsv"):
-        source = _csv_rows(path)
-    else:
-        raise ImportFileError(f"{path.name}: Corridor reads .csv and .xlsx files, not {suffix!r}")
-    headers: list[str] = []
-    rows: list[tuple[int, dict[str, str]]] = []
-    for number, values in enumerate(source, start=1):
-        if not headers:
-            if any(v.strip() for v in values) and not values[0].startswith("#"):
-                headers = [v.strip() for v in values]
-            continue
-        if any(v.strip() for v in values):
-            rows.append(
-                (
-                    number,
-                    {
-                        h: (values[i].strip() if i < len(values) else "")
-                        for i, h in enumerate(headers)
-                        if h
-                    },
-                )
-            )
-    if not headers:
-        raise ImportFileError(f"{path.name}: the file is empty")
+    headers, rows = read_rows(path, comments=True)
     by_key = {header_key(h): h for h in headers if h}
     columns: dict[str, str] = {}
     for name, aliases in COLUMNS[kind].items():
