@@ -4,6 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY_SOURCES := corridor tests conftest.py $(wildcard benchmarks)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/corridor_test
+# The suite runs in parallel (pytest-xdist): two workers by default, for CI's two
+# cores; `make test TEST_WORKERS=0` runs it in one process. Each worker has its own
+# test database (SQLite in memory; on PostgreSQL test_<name>_gw0, test_<name>_gw1).
+TEST_WORKERS ?= 2
+PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist load --durations=15
 export CORRIDOR_VAR_DIR ?= $(CURDIR)/var
 
 .PHONY: setup setup-dev run demo test test-postgres test-browser lint format browser-deps vendor bench clean
@@ -46,13 +51,13 @@ browser-deps:
 	  fi; }
 
 test: setup-dev browser-deps
-	$(BIN)/pytest
+	$(PYTEST)
 
 test-postgres: setup-dev browser-deps
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest
+	DATABASE_URL=$(PG_URL) $(PYTEST)
 
 test-browser: setup-dev browser-deps
-	$(BIN)/pytest -m browser
+	$(PYTEST) -m browser
 
 lint: setup-dev
 	$(BIN)/ruff check $(PY_SOURCES)

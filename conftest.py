@@ -74,6 +74,35 @@ def _person(username: str, org: Organisation, role: str, **extra: Any) -> User:
     return user
 
 
+# The longest tests (whole demos, each tens of seconds) start first, so that with
+# several workers (make test: pytest -n 2) none is left running alone at the end.
+LONG_TESTS_FIRST = (
+    "tests/test_demo_command.py",
+    "corridor/supplychain/tests/test_demo.py",
+    "corridor/calls/tests/test_demo.py",
+    "corridor/supplychain/tests/test_search.py",
+)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """After pytest-django's ordering (database tests, then transactional ones, which empty
+    the database, then the rest): the long database tests move to the front. They stay
+    database tests, so every worker still runs its transactional tests last."""
+    long = [i for i in items if i.nodeid.startswith(LONG_TESTS_FIRST) and not _transactional(i)]
+    if long:
+        chosen = {id(i) for i in long}
+        items[:] = long + [i for i in items if id(i) not in chosen]
+
+
+def _transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(marker and marker.kwargs.get("transaction")) or any(
+        name in fixtures for name in ("transactional_db", "live_server")
+    )
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: Any) -> None:
     # Real hashing is deliberately slow; tests create many users.
@@ -84,11 +113,7 @@ def _fast_password_hashing(settings: Any) -> None:
 def _reference_data_after_a_flush(request: Any) -> None:
     """A transactional test (a browser test's live server, real threads) empties the database
     when it ends; the next one gets the reference data that migrations ship back."""
-    marker = request.node.get_closest_marker("django_db")
-    transactional = (marker is not None and marker.kwargs.get("transaction")) or any(
-        name in request.fixturenames for name in ("transactional_db", "live_server")
-    )
-    if transactional:
+    if _transactional(request.node):
         from corridor.core.reference import ensure_reference_data
 
         request.getfixturevalue("transactional_db")

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -334,6 +335,7 @@ def _matrix_world_once(django_db_setup: Any, django_db_blocker: Any) -> Iterator
         transaction.atomic(),
     ):
         world = _build_matrix_world()
+        world.sessions = _sessions(world)
         yield world
         transaction.set_rollback(True)
 
@@ -413,6 +415,18 @@ def _registry(world: Any) -> None:
         world.merge = services.merge_facilities(world.carol, world.facility, world.merged_facility)
 
 
+def _sessions(world: Any) -> dict[str, str]:
+    """One signed-in session per role, made once for the module: each test sends its
+    cookie instead of signing in again (a test's writes to it are rolled back)."""
+    sessions = {}
+    for name, user in world.users().items():
+        if user is not None:
+            client = Client()
+            client.force_login(user)
+            sessions[name] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return sessions
+
+
 def _client(world: Any, role: str, api_call: bool) -> Client:
     user = world.users()[role]
     if api_call:
@@ -420,7 +434,7 @@ def _client(world: Any, role: str, api_call: bool) -> Client:
         return Client(**headers)
     client = Client()
     if user is not None:
-        client.force_login(user)
+        client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[role]
     return client
 
 
