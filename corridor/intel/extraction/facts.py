@@ -1,0 +1,330 @@
+"""From a document's text to its facts: investments and policy allocations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from corridor.intel.extraction import classify, counts, dates, jurisdictions, money, parties, trends
+from corridor.intel.extraction.text import Sentence, normalise, sentences
+
+INVESTMENT = "investment"
+POLICY = "policy"
+_LONG_DOCUMENT_WORDS = 900  # a report, not an announcement: trends come from the sentence
+_GENERIC_FUNDER = re.compile(
+    r"^(?:(?:federal|provincial|state|municipal)\s+government|province|Province|state|governor)$",
+    re.IGNORECASE,
+)
+_FROM_FUNDER = re.compile(
+    rf"\b(?:from|by|of)\s+(?P<name>(?:the\s+)?{parties.NAME}(?:'s\s+{parties.NAME})?)", re.UNICODE
+)
+_POSSESSIVE_FUNDER = re.compile(
+    rf"(?P<name>{parties.NAME})(?:'s|\u2019s)\s+(?:[\w-]+\s+){{0,2}}(?:contribution|investment|"
+    r"funding|support|loan|grant|commitment|share|portion|allocation)"
+)
+
+
+@dataclass
+class ExtractedFact:
+    kind: str
+    amount_cad: float | None
+    currency: str | None
+    sentence: str
+    funder: str | None = None
+    recipient: str | None = None
+    program: str | None = None
+    total_value_cad: float | None = None
+    projects: int | None = None
+    jobs: int | None = None
+    date: dt.date | None = None
+    jurisdiction: str | None = None
+    trends: list[str] = field(default_factory=list)
+    confidence: float = 0.5
+    qualifier: str | None = None
+    amount_low: float | None = None
+    rate: str | None = None
+    sentence_index: int = 0
+    start: int = 0  # where the amount is in the sentence
+    end: int = 0
+
+    def as_json(self) -> dict[str, Any]:
+        """The public shape of ``corridor extract-facts --json``."""
+        data = asdict(self)
+        return {
+            "kind": data["kind"],
+            "funder": data["funder"],
+            "recipient": data["recipient"],
+            "program": data["program"],
+            "amount_cad": _number(data["amount_cad"]),
+            "currency": data["currency"],
+            "total_value_cad": _number(data["total_value_cad"]),
+            "projects": data["projects"],
+            "jobs": data["jobs"],
+            "date": self.date.isoformat() if self.date else None,
+            "jurisdiction": data["jurisdiction"],
+            "trends": list(data["trends"]),
+            "sentence": data["sentence"],
+            "confidence": round(self.confidence, 2),
+        }
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+@dataclass
+class _Context:
+    text: str
+    sentences: list[Sentence]
+    mentions: Counter[str]
+    acronyms: dict[str, str]
+    date: dt.date | None
+    jurisdiction: str | None
+    long: bool
+
+
+def _canonical_government(text: str, jurisdiction: str | None) -> str:
+    if jurisdiction and _GENERIC_FUNDER.match(text):
+        kind = (jurisdictions.by_name(jurisdiction) or jurisdictions.Jurisdiction("", "", "", {})).kind
+        if kind == "state":
+            return f"State of {jurisdiction}"
+        return f"Government of {jurisdiction}"
+    return text
+
+
+def _funder(sentence: str, amount: money.Amount, recipient: str | None) -> tuple[str | None, bool]:
+    """The funder named in the sentence and whether it is a government or public agency."""
+    public = parties.governments(sentence) + parties.agencies(sentence)
+    tail = sentence[amount.end :]
+    head = sentence[: amount.start]
+    for match in _FROM_FUNDER.finditer(tail[:120]):
+        name = parties.clean_name(match.group("name"))
+        found = [p for p in public if p.start >= amount.end + match.start("name") - 5]
+        if found and found[0].start <= amount.end + match.end("name"):
+            return found[0].text, True
+        if name and name != recipient and not parties.is_company(name) is False:
+            if re.search(r"Fund|Program", name):
+                continue
+    for match in _POSSESSIVE_FUNDER.finditer(sentence):
+        found = [p for p in public if match.start() <= p.start < match.end()]
+        if found:
+            return found[0].text, True
+    subject = parties.subject_before(sentence, amount.start)
+    if subject and subject.text != recipient:
+        verb_text = head[subject.end :]
+        if not re.search(r"\b(?:receiv|secur|get|got|won|obtain|awarded|raised)", verb_text, re.I):
+            is_public = any(p.start <= subject.start < p.end or subject.start <= p.start < subject.end for p in public)
+            return subject.text, is_public
+    if public:
+        before = [p for p in public if p.end <= amount.start]
+        chosen = before[-1] if before else public[0]
+        return chosen.text, True
+    return None, False
+
+
+def _is_public(name: str) -> bool:
+    return bool(parties.governments(name) or parties.agencies(name))
+
+
+def _program(sentence: str, context: _Context, funder: str | None) -> str | None:
+    found = [p for p in parties.programs(sentence, context.acronyms) if p.text != funder]
+    found = [p for p in found if not re.match(r"(?:Government|Minister)", p.text)]
+    return found[0].text if found else None
+
+
+def _currency(amount: money.Amount, jurisdiction: str | None) -> str:
+    if amount.currency_stated or not jurisdiction:
+        return amount.currency
+    found = jurisdictions.by_name(jurisdiction)
+    if found and found.country in ("United States", "Mexico"):
+        return "USD"
+    return amount.currency
+
+
+def _attach_counts(facts: list[ExtractedFact], context: _Context) -> None:
+    """Jobs and projects stated after a fact's sentence belong to it, up to the next fact."""
+    fact_sentences = sorted({f.sentence_index for f in facts})
+    for fact in facts:
+        later = [i for i in fact_sentences if i > fact.sentence_index]
+        stop = later[0] if later else len(context.sentences)
+        if len(fact_sentences) == 1 and not context.long:
+            window = [s for s in context.sentences if s.index != fact.sentence_index]
+        else:
+            window = context.sentences[fact.sentence_index + 1 : stop]
+            if context.long:
+                window = window[:2]
+        for sentence in window:
+            if money.find_amounts(sentence.text) and sentence.index in fact_sentences:
+                continue
+            if fact.jobs is None:
+                fact.jobs = counts.find_jobs(sentence.text)
+            if fact.projects is None:
+                fact.projects = counts.find_projects(sentence.text)
+            if fact.total_value_cad is None and sentence.index > fact.sentence_index:
+                for amount in money.find_amounts(sentence.text):
+                    judged = classify.judge(sentence.text, amount, [])
+                    if re.search(r"total|leverag|project\s+(?:value|cost)|worth", sentence.text, re.I) and judged.role != classify.OTHER:
+                        if amount.value > (fact.amount_cad or 0):
+                            fact.total_value_cad = amount.value
+
+
+def _same(a: ExtractedFact, b: ExtractedFact) -> bool:
+    return a.amount_cad == b.amount_cad and a.currency == b.currency and (
+        a.funder is None or b.funder is None or a.funder == b.funder or a.kind == b.kind
+    )
+
+
+def _merge(facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """A headline and its body state the same amount: keep one fact with every field found."""
+    kept: list[ExtractedFact] = []
+    for fact in facts:
+        twin = next((k for k in kept if _same(k, fact)), None)
+        if twin is None:
+            kept.append(fact)
+            continue
+        richer, poorer = (fact, twin) if _richness(fact) > _richness(twin) else (twin, fact)
+        for name in ("funder", "recipient", "program", "total_value_cad", "projects", "jobs"):
+            if getattr(richer, name) is None:
+                setattr(richer, name, getattr(poorer, name))
+        richer.trends = sorted(set(richer.trends) | set(poorer.trends), key=trends.TRENDS.index)
+        richer.confidence = max(richer.confidence, poorer.confidence)
+        kept[kept.index(twin)] = richer
+    return kept
+
+
+def _richness(fact: ExtractedFact) -> int:
+    fields = (fact.funder, fact.recipient, fact.program, fact.total_value_cad, fact.projects, fact.jobs)
+    return sum(value is not None for value in fields) * 10 + min(len(fact.sentence), 300) // 100
+
+
+def _context(text: str) -> _Context:
+    clean = normalise(text)
+    found = sentences(clean)
+    return _Context(
+        text=clean,
+        sentences=found,
+        mentions=jurisdictions.mentions(clean),
+        acronyms=parties.acronyms(clean),
+        date=dates.document_date(clean),
+        jurisdiction=jurisdictions.place_in(clean),
+        long=len(clean.split()) > _LONG_DOCUMENT_WORDS,
+    )
+
+
+def extract_facts(text: str) -> list[ExtractedFact]:
+    """The investments and policy allocations ``text`` states, in document order."""
+    context = _context(text)
+    facts: list[ExtractedFact] = []
+    for sentence in context.sentences:
+        amounts = money.find_amounts(sentence.text)
+        if not amounts:
+            continue
+        judged = [(a, classify.judge(sentence.text, a, [o for o in amounts if o is not a])) for a in amounts]
+        totals = [a for a, j in judged if j.role == classify.TOTAL]
+        for amount, judgement in judged:
+            if judgement.role != classify.INVESTMENT:
+                continue
+            facts.append(_fact(sentence, amount, judgement, totals, context))
+    if facts:
+        _attach_counts(facts, context)
+        facts = _merge(facts)
+        _document_trends(facts, context)
+    return facts
+
+
+def _fact(
+    sentence: Sentence,
+    amount: money.Amount,
+    judgement: classify.Judgement,
+    totals: list[money.Amount],
+    context: _Context,
+) -> ExtractedFact:
+    text = sentence.text
+    recipient_party = parties.recipient_near(text, amount.start, amount.end, None)
+    recipient = recipient_party.text if recipient_party else None
+    funder, public = _funder(text, amount, recipient)
+    if funder is None:
+        funder, public = _document_funder(context, sentence.index)
+    if funder and recipient == funder:
+        recipient = None
+    if funder and not public:
+        public = _is_public(funder)
+    jurisdiction = None
+    if funder and public:
+        jurisdiction = jurisdictions.government_of(funder, context.mentions)
+    if jurisdiction is None:
+        jurisdiction = jurisdictions.place_in(text) or context.jurisdiction
+    if funder:
+        funder = _canonical_government(funder, jurisdiction)
+    program = _program(text, context, funder)
+    if program and funder and program.startswith(funder):
+        program = program
+    kind = POLICY if classify.is_policy(text, public, recipient is not None) else INVESTMENT
+    total = max((t.value for t in totals if t.value > amount.value), default=None)
+    fact = ExtractedFact(
+        kind=kind,
+        amount_cad=amount.value,
+        currency=_currency(amount, jurisdiction),
+        sentence=text,
+        funder=funder,
+        recipient=recipient,
+        program=program,
+        total_value_cad=total,
+        projects=counts.find_projects(text),
+        jobs=counts.find_jobs(text),
+        date=context.date or dates.parse_date(text),
+        jurisdiction=jurisdiction,
+        trends=trends.find_trends(text),
+        qualifier=amount.qualifier,
+        amount_low=amount.low,
+        rate=amount.rate,
+        sentence_index=sentence.index,
+        start=amount.start,
+        end=amount.end,
+    )
+    fact.confidence = _confidence(fact, judgement)
+    return fact
+
+
+def _document_funder(context: _Context, before_index: int) -> tuple[str | None, bool]:
+    """A sentence that names no funder ("The funding will help ...") speaks for the
+    document's main funder: the first government or agency in the text."""
+    for sentence in context.sentences[: before_index + 1]:
+        public = parties.governments(sentence.text) + parties.agencies(sentence.text)
+        if public:
+            return public[0].text, True
+    return None, False
+
+
+def _document_trends(facts: list[ExtractedFact], context: _Context) -> None:
+    """An announcement is about one thing: its facts share the document's trends.
+    A long report's facts keep their own sentence's trends."""
+    if context.long:
+        return
+    if len(facts) <= 2:
+        document = trends.find_trends(context.text)
+        for fact in facts:
+            fact.trends = document
+        return
+    by_paragraph: dict[int, list[str]] = {}
+    for sentence in context.sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence.text)
+    for fact in facts:
+        paragraph = context.sentences[fact.sentence_index].paragraph
+        found = trends.find_trends(" ".join(by_paragraph[paragraph]))
+        fact.trends = sorted(set(fact.trends) | set(found), key=trends.TRENDS.index)
+
+
+def _confidence(fact: ExtractedFact, judgement: classify.Judgement) -> float:
+    score = 0.45
+    score += 0.2 if judgement.strong else 0.0
+    score += 0.1 if fact.funder else -0.1
+    score += 0.1 if (fact.recipient or fact.program) else 0.0
+    score += 0.05 if (fact.jobs or fact.projects) else 0.0
+    score -= 0.1 if fact.qualifier in ("up to", "as much as") else 0.0
+    return max(0.05, min(0.95, score))
