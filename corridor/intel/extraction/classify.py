@@ -37,13 +37,14 @@ _TOTAL_NEAR = re.compile(
     r"\b(?:total\s+(?:project\s+)?(?:value|cost|investment|innovation\s+spending|spending)|"
     r"total\s+of\s+\S+\s+in\s+(?:new\s+)?(?:investment|spending)|"
     r"project\s+(?:value|cost)|leverag(?:ing|es|ed|e)|bringing\s+(?:the\s+)?total|"
-    r"(?:overall|combined)\s+(?:investment|value)|worth|valued\s+at|representing\s+(?:a\s+)?total|"
+    r"(?:overall|combined)\s+(?:investment|value)|project\s+worth|valued\s+at|representing\s+(?:a\s+)?total|"
+    r"d'une\s+valeur\s+(?:totale\s+)?de|valeur\s+totale|valor\s+total|total\s+capital\s+investment|"
     r"in\s+(?:total\s+)?(?:private|industry|partner)\s+(?:investment|funding|spending|contributions)|"
     r"a\s+total\s+(?:project\s+)?(?:investment|value)|of\s+the\s+total)\b",
     re.IGNORECASE,
 )
 _TOTAL_AFTER = re.compile(
-    r"^[\s-]*(?:project|expansion|plant|facility|factory|retooling|investment\s+project|"
+    r"^[\s-]*(?:[a-z][\w-]*\s+){0,2}(?:project|expansion|plant|facility|factory|retooling|investment\s+project|"
     r"initiative|build|modernization|upgrade)s?\b",
     re.IGNORECASE,
 )
@@ -113,3 +114,22 @@ def is_policy(sentence: str, funder_is_government: bool, has_recipient: bool) ->
     if re.search(r"\bin\s+(?:\d[\d,]*|more\s+than\s+\d+)\s+(?:[\w-]+\s+){0,3}projects\b", sentence):
         return False
     return bool(_POLICY_WORDS.search(sentence))
+
+
+_STANDALONE_TOTAL = re.compile(
+    r"\b(?:total\s+(?:capital\s+|project\s+)?(?:value|cost|investment|spending)|project\s+(?:value|cost)|"
+    r"represents?\s+(?:a\s+)?total|leverag(?:ing|es|ed|e)|d'une\s+valeur|valeur\s+totale|"
+    r"(?:the|this|a)\s+(?:\S+\s+){1,3}(?:project|expansion)\b)",
+    re.IGNORECASE,
+)
+
+
+def states_total(sentence: str, amount: Amount) -> bool:
+    """Does a sentence give the total value of a project announced just before
+    ("The $23 million project will create 45 jobs", "The project has a total value of $11.6M")?"""
+    window = sentence[max(0, amount.start - 60) : amount.end + 25]
+    if _STANDALONE_TOTAL.search(window):
+        return True
+    return bool(re.search(r"\b(?:The|the|This|this)\s+$", sentence[: amount.start])) and bool(
+        _TOTAL_AFTER.match(sentence[amount.end :])
+    )

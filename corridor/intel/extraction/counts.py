@@ -40,12 +40,17 @@ _EXISTING = re.compile(
     r"eliminat)",
     re.IGNORECASE,
 )
+_TRAINED = re.compile(
+    r"\b(?:train|trains|training|trained|upskill\w*|reskill\w*|teach\w*|help|helps|helping|serve|"
+    r"reach|graduate|certify|place)\s+(?:up\s+to\s+|about\s+|more\s+than\s+|over\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
 _CREATE_AND_RETAIN = re.compile(
     rf"\bcreat\w*\s+{_QUAL}(?P<n>{COUNT})\s+(?:new\s+)?(?:jobs\s+)?and\s+(?:retain|maintain|"
     rf"protect|secur|sustain)\w*\s+{_QUAL}{COUNT}",
     re.IGNORECASE,
 )
-_PROJECT_ADJ = r"(?:[\w-]+,?\s+){0,4}?"
+_PROJECT_ADJ = r"(?:(?![\d$])[\w-]+,?\s+){0,4}?"
 _PROJECTS = re.compile(
     rf"(?P<q>{_QUAL})(?P<n>{COUNT})\s+{_PROJECT_ADJ}(?:projects|initiatives|projets|proyectos)\b",
     re.IGNORECASE,
@@ -66,6 +71,8 @@ def find_jobs(sentence: str) -> int | None:
         after = sentence[match.end() : match.end() + 40]
         if _NOT_JOBS_AFTER.match(after) or _EXISTING.search(before[-45:]):
             continue
+        if _TRAINED.search(before[-30:]):
+            continue  # people trained or helped are not jobs
         if _CREATION.search(before + match.group(0) + after):
             return value
     return None

@@ -88,12 +88,28 @@ class _Context:
     long: bool
 
 
+_SEATS = {"ottawa": "Canada", "queen's park": "Ontario", "washington": "United States"}
+
+
+def government_name(jurisdiction: str) -> str:
+    """How Corridor names a government: "Government of Ontario", "State of Michigan"."""
+    found = jurisdictions.by_name(jurisdiction)
+    if jurisdiction == "United States":
+        return "U.S. government"
+    if found and found.kind == "state":
+        return f"State of {jurisdiction}"
+    return f"Government of {jurisdiction}"
+
+
 def _canonical_government(text: str, jurisdiction: str | None) -> str:
+    """ "the province" and "Ottawa" say which government only in context: name it."""
+    lowered = text.lower()
+    if lowered in _SEATS:
+        return government_name(_SEATS[lowered])
+    if jurisdictions.by_name(text) is not None:
+        return government_name(text)
     if jurisdiction and _GENERIC_FUNDER.match(text):
-        kind = (jurisdictions.by_name(jurisdiction) or jurisdictions.Jurisdiction("", "", "", {})).kind
-        if kind == "state":
-            return f"State of {jurisdiction}"
-        return f"Government of {jurisdiction}"
+        return government_name(jurisdiction)
     return text
 
 
@@ -114,6 +130,11 @@ def _funder(sentence: str, amount: money.Amount, recipient: str | None) -> tuple
         found = [p for p in public if match.start() <= p.start < match.end()]
         if found:
             return found[0].text, True
+    led = re.search(rf"\b(?:led|backed)\s+by\s+(?P<name>{parties.NAME})", tail[:120])
+    if led:
+        name = parties.clean_name(led.group("name"))
+        if name and name != recipient:
+            return name, _is_public(name)
     subject = parties.subject_before(sentence, amount.start)
     if subject and subject.text != recipient:
         verb_text = head[subject.end :]
@@ -124,7 +145,32 @@ def _funder(sentence: str, amount: money.Amount, recipient: str | None) -> tuple
         before = [p for p in public if p.end <= amount.start]
         chosen = before[-1] if before else public[0]
         return chosen.text, True
+    named = jurisdictions.mentions(sentence, ("governments", "programs"))
+    if named:
+        return government_name(named.most_common(1)[0][0]), True
     return None, False
+
+
+_EACH = re.compile(r"\b(?:will|are|were|have|had|would)?\s*each\s+(?:\w+\s+){0,3}$|^\s*each\b", re.I)
+
+
+def _each_funders(sentence: str, amount: money.Amount) -> list[str]:
+    """ "Ottawa and Ontario will each provide up to $2.5 billion": one fact per funder."""
+    head = sentence[: amount.start]
+    if not (_EACH.search(head[-40:]) or _EACH.match(sentence[amount.end : amount.end + 10])):
+        return []
+    verb = list(parties._INVEST_VERB.finditer(head))
+    subject_zone = head[: verb[-1].start()] if verb else head
+    subject_zone = subject_zone[-80:]
+    found = parties.governments(subject_zone) + parties.agencies(subject_zone)
+    found += parties.names(subject_zone)
+    texts: list[str] = []
+    for party in sorted(found, key=lambda p: p.start):
+        for piece in re.split(r",\s*|\s+and\s+", party.text):
+            piece = parties.clean_name(piece)
+            if piece and piece not in texts:
+                texts.append(piece)
+    return texts if len(texts) >= 2 and " and " in subject_zone else []
 
 
 def _is_public(name: str) -> bool:
@@ -132,7 +178,11 @@ def _is_public(name: str) -> bool:
 
 
 def _program(sentence: str, context: _Context, funder: str | None) -> str | None:
-    found = [p for p in parties.programs(sentence, context.acronyms) if p.text != funder]
+    found = [
+        p
+        for p in parties.programs(sentence, context.acronyms)
+        if not (funder and (p.text.startswith(funder) or funder.startswith(p.text)))
+    ]
     found = [p for p in found if not re.match(r"(?:Government|Minister)", p.text)]
     return found[0].text if found else None
 
@@ -174,8 +224,11 @@ def _attach_counts(facts: list[ExtractedFact], context: _Context) -> None:
 
 
 def _same(a: ExtractedFact, b: ExtractedFact) -> bool:
-    return a.amount_cad == b.amount_cad and a.currency == b.currency and (
-        a.funder is None or b.funder is None or a.funder == b.funder or a.kind == b.kind
+    return (
+        a.amount_cad == b.amount_cad
+        and a.currency == b.currency
+        and a.sentence_index != b.sentence_index
+        and (a.funder is None or b.funder is None or a.jurisdiction == b.jurisdiction)
     )
 
 
@@ -227,14 +280,100 @@ def extract_facts(text: str) -> list[ExtractedFact]:
         judged = [(a, classify.judge(sentence.text, a, [o for o in amounts if o is not a])) for a in amounts]
         totals = [a for a, j in judged if j.role == classify.TOTAL]
         for amount, judgement in judged:
-            if judgement.role != classify.INVESTMENT:
+            if judgement.role not in (classify.INVESTMENT, classify.UNKNOWN):
                 continue
-            facts.append(_fact(sentence, amount, judgement, totals, context))
+            if _is_total_of_previous(facts, sentence, amount, amounts):
+                continue
+            if judgement.role == classify.UNKNOWN:
+                continue
+            fact = _fact(sentence, amount, judgement, totals, context)
+            _share_with_previous(facts, fact)
+            funders = _each_funders(sentence.text, amount)
+            if not funders:
+                facts.append(fact)
+                continue
+            for funder in funders:
+                twin = ExtractedFact(**{**fact.__dict__, "trends": list(fact.trends)})
+                public = _is_public(funder) or jurisdictions.by_name(funder) is not None
+                if public or funder.lower() in _SEATS:
+                    twin.jurisdiction = jurisdictions.government_of(funder, context.mentions) or _SEATS.get(funder.lower())
+                twin.funder = _canonical_government(funder, twin.jurisdiction)
+                twin.kind = fact.kind
+                facts.append(twin)
     if facts:
         _attach_counts(facts, context)
         facts = _merge(facts)
+        _link_to_company_investment(facts)
+        if not context.long:
+            _document_jobs(facts, context)
         _document_trends(facts, context)
     return facts
+
+
+def _share_with_previous(facts: list[ExtractedFact], fact: ExtractedFact) -> None:
+    """ "offered Acme up to $25 million in tax credits and up to $3 million in training
+    grants": the second amount goes to the same recipient from the same funder."""
+    previous = facts[-1] if facts else None
+    if previous is None or previous.sentence_index != fact.sentence_index:
+        return
+    between = fact.sentence[previous.end : fact.start]
+    if not re.search(r"\band\b|,", between) or len(between) > 60:
+        return
+    if fact.funder not in (None, previous.funder):
+        return
+    if fact.recipient is None and previous.recipient is not None:
+        fact.recipient = previous.recipient
+        if fact.kind == POLICY:
+            fact.kind = previous.kind
+    if fact.funder is None:
+        fact.funder = previous.funder
+
+
+def _is_total_of_previous(
+    facts: list[ExtractedFact], sentence: Sentence, amount: money.Amount, amounts: list[money.Amount]
+) -> bool:
+    """A sentence right after a fact that gives its project's total value adds to that fact."""
+    if len(amounts) > 1 or not facts or not classify.states_total(sentence.text, amount):
+        return False
+    previous = [f for f in facts if sentence.index - 2 <= f.sentence_index < sentence.index]
+    if not previous:
+        return False
+    for fact in previous:
+        if fact.total_value_cad is None and (fact.amount_cad or 0) < amount.value:
+            fact.total_value_cad = amount.value
+    return True
+
+
+def _link_to_company_investment(facts: list[ExtractedFact]) -> None:
+    """Governments that support "the project" support the company investment just announced."""
+    companies = [f for f in facts if f.funder and not _is_public(f.funder) and not f.funder.startswith(("Government of", "State of", "U.S."))]
+    if len(companies) != 1:
+        return
+    company = companies[0]
+    for fact in facts:
+        if fact is company or fact.recipient or not fact.funder:
+            continue
+        if not (_is_public(fact.funder) or fact.funder.startswith(("Government of", "State of"))):
+            continue
+        if (company.amount_cad or 0) > (fact.amount_cad or 0) and 0 < fact.sentence_index - company.sentence_index <= 2:
+            fact.recipient = company.funder
+            if fact.total_value_cad is None:
+                fact.total_value_cad = company.amount_cad
+
+
+def _document_jobs(facts: list[ExtractedFact], context: _Context) -> None:
+    """An announcement's job count is the project's: every fact of it shares it."""
+    known = next((f.jobs for f in facts if f.jobs is not None), None)
+    if known is None:
+        for sentence in context.sentences:
+            known = counts.find_jobs(sentence.text)
+            if known is not None:
+                break
+    if known is None:
+        return
+    for fact in facts:
+        if fact.jobs is None:
+            fact.jobs = known
 
 
 def _fact(
@@ -253,9 +392,14 @@ def _fact(
     if funder and recipient == funder:
         recipient = None
     if funder and not public:
-        public = _is_public(funder)
-    jurisdiction = None
-    if funder and public:
+        public = _is_public(funder) or jurisdictions.by_name(funder) is not None
+        public = public or funder.lower() in _SEATS
+    if funder and funder.lower() in _SEATS:
+        jurisdiction_hint: str | None = _SEATS[funder.lower()]
+    else:
+        jurisdiction_hint = None
+    jurisdiction = jurisdiction_hint
+    if funder and public and jurisdiction is None:
         jurisdiction = jurisdictions.government_of(funder, context.mentions)
     if jurisdiction is None:
         jurisdiction = jurisdictions.place_in(text) or context.jurisdiction
@@ -265,6 +409,8 @@ def _fact(
     if program and funder and program.startswith(funder):
         program = program
     kind = POLICY if classify.is_policy(text, public, recipient is not None) else INVESTMENT
+    if amount.rate:
+        kind = POLICY  # an incentive per unit is a policy measure, not one investment
     total = max((t.value for t in totals if t.value > amount.value), default=None)
     fact = ExtractedFact(
         kind=kind,

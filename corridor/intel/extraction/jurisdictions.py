@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data" / "jurisdictions.json"
-_WEIGHTS = {"governments": 5, "agencies": 4, "places": 1}
+_WEIGHTS = {"governments": 5, "agencies": 4, "programs": 4, "places": 1}
 _GENERIC_FEDERAL = re.compile(r"\b(?:the\s+)?federal(?:\s+government|\s+minister)?\b", re.I)
 _GENERIC_PROVINCE = re.compile(r"\b(?:the\s+)?provinc(?:e|ial)(?:\s+government)?\b", re.I)
 _GENERIC_STATE = re.compile(r"\b(?:the\s+)?(?:state(?:\s+government)?|governor)\b", re.I)
@@ -54,7 +54,9 @@ def _acronym_ok(match: re.Match[str]) -> bool:
     return len(word) > 4 or word != word.lower() or not word.isalpha() or " " in word
 
 
-def mentions(text: str, groups: tuple[str, ...] = ("governments", "agencies", "places")) -> Counter[str]:
+def mentions(
+    text: str, groups: tuple[str, ...] = ("governments", "agencies", "programs", "places")
+) -> Counter[str]:
     """Weighted counts of the jurisdictions named in ``text``."""
     counts: Counter[str] = Counter()
     for jurisdiction in jurisdictions():
@@ -62,8 +64,6 @@ def mentions(text: str, groups: tuple[str, ...] = ("governments", "agencies", "p
             hits = [m for m in jurisdiction.patterns[group].finditer(text) if _acronym_ok(m)]
             if hits:
                 counts[jurisdiction.name] += _WEIGHTS[group] * len(hits)
-    # "Canada" is named in every Canadian provincial release; a province outranks it
-    # unless the federal government itself is named.
     return counts
 
 
@@ -77,7 +77,7 @@ def document_jurisdiction(text: str) -> str | None:
 def government_of(phrase: str, context: Counter[str]) -> str | None:
     """The jurisdiction of a funder phrase ("the Ontario government", "MEDC", "the province"),
     using the document's mentions for generic phrases."""
-    named = mentions(phrase, ("governments", "agencies"))
+    named = mentions(phrase, ("governments", "agencies", "programs"))
     if not named:
         named = mentions(phrase, ("places",))
     if named:

@@ -11,7 +11,7 @@ from corridor.intel.extraction.jurisdictions import mentions
 
 _CAP = r"(?:[A-Z\u00c0-\u00dd][\w&'\u2019.\-]*|\d+[A-Z][\w-]*)"
 _CONNECT = r"(?:of|and|for|de|du|des|la|le|the|&|y|del|en|on|in)"
-NAME = rf"{_CAP}(?:,?\s+(?:{_CONNECT}\s+){{0,2}}{_CAP})*(?:,?\s+(?:Inc|Ltd|Corp|Co|LLC|S\.A|N\.V)\.?)?"
+NAME = rf"{_CAP}(?:,?\s+(?:{_CONNECT}\s+){{0,2}}{_CAP})*(?:,?\s+(?:Inc|Ltd|Corp|Co|LLC|S\.A|N\.V|inc|ltée|lt[eé]e|limitée|S\.A\.\s+de\s+C\.V)\.?)?"
 _NAME_RE = re.compile(NAME)
 _LEADING = re.compile(
     r"^(?:The|This|That|Today|Yesterday|On|In|At|Under|Through|With|And|But|Also|Meanwhile|"
@@ -25,6 +25,9 @@ _GOVERNMENT = re.compile(
     r"|(?:the\s+)?" + _CAP + r"(?:\s+" + _CAP + r")?(?:'s)?\s+(?:provincial\s+|state\s+|federal\s+)?"
     r"government"
     r"|(?:the\s+)?(?:federal|provincial|state|municipal|city|Liberal|Conservative)\s+government"
+    r"|(?:the\s+)?" + _CAP + r"(?:\s+" + _CAP + r")?\s+(?:city|town|county|regional|township)\s+council"
+    r"|(?:the\s+)?" + _CAP + r"(?:\s+" + _CAP + r")?\s+(?:lawmakers|legislature|legislators)"
+    r"|(?:le\s+|du\s+)?gouvernement\s+(?:du\s+Québec|du\s+Canada|fédéral|de\s+l'Ontario)"
     r"|(?:the\s+)?province|(?:the\s+)?Province"
     r"|(?:the\s+)?(?:Ministry|Ministère|Department|Secretar[ií]a)\s+(?:of|de|du|des)\s+"
     r"[\w,'\u00c0-\u00ff ]+?(?=\s+(?:is|will|has|announced|said|and|to|through|provid|invest|"
@@ -37,13 +40,14 @@ _PROGRAM_END = (
     r"Challenge|Partnership|Network|Reserve|Incentive|Accelerator|Grant|Loan)"
 )
 _PROGRAM = re.compile(
-    rf"(?P<name>(?:{_CAP}\s+(?:(?:of|for|and|de|du|des|la|pour|&|the|on)\s+)*)*?{_CAP}?\s*{_PROGRAM_END}"
-    rf"(?:\s+(?:for|of)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)?(?:\s+\d{{4}})?)"
+    rf"(?P<name>(?:\d{{4}}\s+)?(?:{_CAP}\s+(?:(?:of|for|and|de|du|des|la|pour|&|the|on)\s+)*)*?{_CAP}?\s*{_PROGRAM_END}"
+    rf"(?:\s+(?:for|of)\s+(?:the\s+|a\s+|an\s+)?{_CAP}(?:\s+{_CAP})*)?(?:\s+\d{{4}})?)"
+    r"(?![\w-]|\s+[A-Z][a-z])"
     r"(?:\s*\((?P<acronym>[A-Z][\w\-&.]{1,14})\))?"
 )
 _ACRONYM_DEF = re.compile(rf"(?P<name>{NAME})\s*\((?P<acronym>[A-Z][A-Za-z\-&.]{{1,14}})\)")
 _COMPANY_WORDS = re.compile(
-    r"\b(?:Inc|Ltd|Limited|Corp|Corporation|Company|Co|LLC|L\.L\.C|LP|GmbH|AG|S\.A|SA|N\.V|"
+    r"\b(?:Inc|inc|ltée|Ltée|Ventures|Capital|Partners|Ltd|Limited|Corp|Corporation|Company|Co|LLC|L\.L\.C|LP|GmbH|AG|S\.A|SA|N\.V|"
     r"plc|Group|Holdings|Technologies|Technology|Manufacturing|Industries|Industrial|Automotive|"
     r"Motors?|Systems|Solutions|Energy|Materials|Metals|Plastics|Components|Products|Mobility|"
     r"Electric|Battery|Batteries|Canada|Tool|Tooling|Machining|Precision|Robotics|Engineering|"
@@ -56,7 +60,8 @@ _INVEST_VERB = re.compile(
     r"(?:invest(?:ing|ed|s)?|committ?(?:ing|ed|s)?|contribut(?:ing|ed|es|e)|provid(?:ing|ed|es|e)|"
     r"spend(?:ing|s)?|spent|pour(?:ing|ed|s)?|put(?:ting|s)?|allocat(?:ing|ed|es|e)|award(?:ing|ed|s)?|"
     r"grant(?:ing|ed|s)?|pledg(?:ing|ed|es|e)|announc(?:ing|ed|es|e)|approv(?:ing|ed|es|e)|"
-    r"earmark(?:ing|ed|s)?|offer(?:ing|ed|s)?|lend(?:ing|s)?|lent|fund(?:ing|ed|s)?|back(?:ing|ed|s)?|"
+    r"earmark(?:ing|ed|s)?|offer(?:ing|ed|s)?|giv(?:e|es|ing)|gave|waiv(?:e|es|ing|ed)|accord(?:e|s)?|"
+    r"lend(?:ing|s)?|lent|fund(?:ing|ed|s)?|back(?:ing|ed|s)?|"
     r"support(?:ing|ed|s)?|injec(?:ting|ted|ts)|set(?:ting)?\s+aside|dedicat(?:ing|ed|es|e)|"
     r"unveil(?:ing|ed|s)?|launch(?:ing|ed|es)?|receiv(?:ing|ed|es|e)|secur(?:ing|ed|es|e)|"
     r"rais(?:ing|ed|es|e)|build(?:ing|s)?|expand(?:ing|ed|s)?|investir|investit|investira|"
@@ -130,14 +135,6 @@ def agencies(sentence: str) -> list[Party]:
             word = match.group(0)
             if len(word) <= 4 and word == word.lower():
                 continue
-            if re.search(rf"{_PROGRAM_END}$", word, re.IGNORECASE) or word.lower() in (
-                "o-amp",
-                "sif",
-                "msf",
-                "driving prosperity",
-                "mbdp",
-            ):
-                continue  # a program, not a funder
             found.append(Party(word, match.start(), match.end()))
     return sorted(found, key=lambda p: p.start)
 
@@ -148,6 +145,8 @@ def programs(sentence: str, acronyms: dict[str, str]) -> list[Party]:
         name = clean_name(match.group("name"))
         name = re.sub(r"^(?:next\s+phase\s+of\s+(?:the\s+)?)", "", name)
         if not name or len(name.split()) < 2 and not match.group("acronym"):
+            continue
+        if re.fullmatch(r"(?:\d{4}\s+)?" + _PROGRAM_END, name):
             continue
         if _NOT_NAMES.match(name.split()[0]) and len(name.split()) < 3:
             continue
@@ -196,8 +195,13 @@ def subject_before(sentence: str, position: int) -> Party | None:
         return None
     verb = verbs[-1]
     before = head[: verb.start()]
-    candidates = governments(before) + [p for p in names(before) if not _PROGRAM_END_RE.search(p.text)]
-    candidates += agencies(before)
+    known = agencies(before)
+    candidates = governments(before) + known
+    candidates += [
+        p
+        for p in names(before)
+        if not _PROGRAM_END_RE.search(p.text) or any(k.start <= p.start < k.end for k in known)
+    ]
     candidates = [c for c in candidates if before[c.end :].strip(" ,") == "" or _CLOSE.fullmatch(before[c.end :])]
     if not candidates:
         return None
@@ -206,7 +210,7 @@ def subject_before(sentence: str, position: int) -> Party | None:
 
 _PROGRAM_END_RE = re.compile(rf"\b{_PROGRAM_END}\b")
 _CLOSE = re.compile(
-    r"(?:'s|,|\s|\([A-Z][\w\-&.]{1,14}\)|and\s+its\s+partners|together\s+with\s+[\w ]+|"
+    r"(?:'s|,|\s|\([A-Z][\w\-&.]{1,14}\)|and\s+its\s+partners|,?\s*(?:which|who|that)\s*$|together\s+with\s+[\w ]+|"
     r"\s*,\s*(?:which|who)\s+[^,]+,|\s*,\s*[a-z][^,]{0,60},|"
     r"through\s+(?:its|the)\s+[^,]{0,60}?|along\s+with\s+[\w ]+|\s*-\s*[^-]+-)*"
 )
@@ -215,6 +219,16 @@ _CLOSE = re.compile(
 def recipient_near(sentence: str, amount_start: int, amount_end: int, funder: str | None) -> Party | None:
     """The company that gets the money: "$5 million to Acme Inc.", "Acme will receive $5M",
     "investment in Acme's plant", "support for Acme"."""
+    head = sentence[:amount_start]
+    indirect = re.search(
+        rf"\b(?:offered|offers|offer|awarded|awards|granted|grants|gave|gives|give|lent|lends|"
+        rf"loaned)\s+(?P<name>{NAME})\s+(?:up\s+to\s+|about\s+|more\s+than\s+|an?\s+)?[^\s]*$",
+        head,
+    )
+    if indirect:
+        name = clean_name(indirect.group("name"))
+        if name and is_company(name) and name != funder:
+            return Party(name, indirect.start("name"), indirect.end("name"))
     after = sentence[amount_end:]
     patterns = [
         rf"^[^.;]{{0,80}}?\b(?:to|for|in|toward|towards|into|à|a)\s+(?:help\s+|support\s+|assist\s+|enable\s+)?(?P<name>{NAME})",
@@ -224,6 +238,8 @@ def recipient_near(sentence: str, amount_start: int, amount_end: int, funder: st
         match = re.search(pattern, after)
         if match:
             name = clean_name(match.group("name"))
+            if re.match(r"Series\s+[A-Z]\b|Phase\b|Round\b", name):
+                continue
             if name and is_company(name) and name != funder and not _NOT_NAMES.match(name):
                 return Party(name, amount_end + match.start("name"), amount_end + match.end("name"))
     before = sentence[:amount_start]
