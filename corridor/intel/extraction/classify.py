@@ -98,6 +98,8 @@ def judge(sentence: str, amount: Amount, others: list[Amount]) -> Judgement:
         return Judgement(OTHER, "money that is not an investment")
     if others and (_TOTAL_NEAR.search(before[-45:] + " " + after[:30]) or _TOTAL_AFTER.match(after)):
         return Judgement(TOTAL, "a project's total value")
+    if re.search(r"\bleverag\w*\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s+|an\s+additional\s+)?$", before, re.I):
+        return Judgement(TOTAL, "money leveraged from others")
     if _INVESTMENT_WORDS.search(sentence):
         strong = bool(_INVESTMENT_WORDS.search(before[-60:] + after[:40]))
         return Judgement(INVESTMENT, "an investment", strong)
@@ -129,6 +131,8 @@ def states_total(sentence: str, amount: Amount) -> bool:
     ("The $23 million project will create 45 jobs", "The project has a total value of $11.6M")?"""
     window = sentence[max(0, amount.start - 60) : amount.end + 25]
     if _STANDALONE_TOTAL.search(window):
+        return True
+    if re.search(r"\b(?:company|firm|project|partners?|manufacturer|automaker)(?:'s|s')\s+(?:total\s+)?$", sentence[: amount.start], re.I):
         return True
     return bool(re.search(r"\b(?:The|the|This|this)\s+$", sentence[: amount.start])) and bool(
         _TOTAL_AFTER.match(sentence[amount.end :])

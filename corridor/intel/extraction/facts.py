@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from corridor.intel.extraction import classify, counts, dates, jurisdictions, money, parties, trends
-from corridor.intel.extraction.text import Sentence, normalise, sentences
+from corridor.intel.extraction.text import Sentence, is_title, normalise, sentences
 
 INVESTMENT = "investment"
 POLICY = "policy"
@@ -151,12 +151,20 @@ def _funder(sentence: str, amount: money.Amount, recipient: str | None) -> tuple
     return None, False
 
 
+_BOTH_GOVERNMENTS = re.compile(
+    r"\b(?:the\s+)?(federal|provincial|Ontario|Quebec|Canadian|Michigan|Ohio|Indiana|Mexican)\s+and\s+"
+    r"(federal|provincial|Ontario|Quebec|Canadian|Michigan|Ohio|Indiana|Mexican)\s+governments\b",
+    re.IGNORECASE,
+)
 _EACH = re.compile(r"\b(?:will|are|were|have|had|would)?\s*each\s+(?:\w+\s+){0,3}$|^\s*each\b", re.I)
 
 
 def _each_funders(sentence: str, amount: money.Amount) -> list[str]:
     """ "Ottawa and Ontario will each provide up to $2.5 billion": one fact per funder."""
     head = sentence[: amount.start]
+    both = _BOTH_GOVERNMENTS.search(head)
+    if both and (_EACH.search(head[-40:]) or re.search(r"\b(?:each|both)\b", head[both.end() :])):
+        return [f"{both.group(1)} government", f"{both.group(2)} government"]
     if not (_EACH.search(head[-40:]) or _EACH.match(sentence[amount.end : amount.end + 10])):
         return []
     verb = list(parties._INVEST_VERB.finditer(head))
@@ -173,8 +181,27 @@ def _each_funders(sentence: str, amount: money.Amount) -> list[str]:
     return texts if len(texts) >= 2 and " and " in subject_zone else []
 
 
+_MINISTER = re.compile(r"\b(?:Minister|Ministre|Secretary|Premier|Governor|Gov\.|Mayor|Prime\s+Minister)\b")
+
+
 def _is_public(name: str) -> bool:
-    return bool(parties.governments(name) or parties.agencies(name))
+    return bool(parties.governments(name) or parties.agencies(name) or _MINISTER.search(name))
+
+
+def _minister_government(name: str, context: _Context) -> str | None:
+    """A minister, premier or governor announces for a government: name the government."""
+    if not _MINISTER.search(name):
+        return None
+    if re.search(r"\bMayor\b", name):
+        return None
+    named = jurisdictions.mentions(name, ("governments", "agencies", "places"))
+    if named:
+        return named.most_common(1)[0][0]
+    if re.search(r"Innovation,\s+Science|Industry|Finance|Prime\s+Minister|federal", name, re.I):
+        return "Canada"
+    if re.search(r"Economic\s+Development,\s+Job\s+Creation|Premier", name):
+        return context.jurisdiction if context.jurisdiction not in (None, "Canada") else "Ontario"
+    return context.jurisdiction
 
 
 def _program(sentence: str, context: _Context, funder: str | None) -> str | None:
@@ -280,11 +307,11 @@ def extract_facts(text: str) -> list[ExtractedFact]:
         judged = [(a, classify.judge(sentence.text, a, [o for o in amounts if o is not a])) for a in amounts]
         totals = [a for a, j in judged if j.role == classify.TOTAL]
         for amount, judgement in judged:
-            if judgement.role not in (classify.INVESTMENT, classify.UNKNOWN):
+            if judgement.role not in (classify.INVESTMENT, classify.UNKNOWN, classify.TOTAL):
                 continue
             if _is_total_of_previous(facts, sentence, amount, amounts):
                 continue
-            if judgement.role == classify.UNKNOWN:
+            if judgement.role != classify.INVESTMENT:
                 continue
             fact = _fact(sentence, amount, judgement, totals, context)
             _share_with_previous(facts, fact)
@@ -357,6 +384,8 @@ def _link_to_company_investment(facts: list[ExtractedFact]) -> None:
             continue
         if (company.amount_cad or 0) > (fact.amount_cad or 0) and 0 < fact.sentence_index - company.sentence_index <= 2:
             fact.recipient = company.funder
+            if fact.kind == POLICY and not fact.rate:
+                fact.kind = INVESTMENT
             if fact.total_value_cad is None:
                 fact.total_value_cad = company.amount_cad
 
@@ -385,12 +414,15 @@ def _fact(
 ) -> ExtractedFact:
     text = sentence.text
     recipient_party = parties.recipient_near(text, amount.start, amount.end, None)
-    recipient = recipient_party.text if recipient_party else None
+    recipient = recipient_party.text if recipient_party and not is_title(text) else None
     funder, public = _funder(text, amount, recipient)
     if funder is None:
         funder, public = _document_funder(context, sentence.index)
     if funder and recipient == funder:
         recipient = None
+    minister_of = _minister_government(funder, context) if funder else None
+    if minister_of:
+        funder, public = government_name(minister_of), True
     if funder and not public:
         public = _is_public(funder) or jurisdictions.by_name(funder) is not None
         public = public or funder.lower() in _SEATS

@@ -11,7 +11,7 @@ from corridor.intel.extraction.jurisdictions import mentions
 
 _CAP = r"(?:[A-Z\u00c0-\u00dd][\w&'\u2019.\-]*|\d+[A-Z][\w-]*)"
 _CONNECT = r"(?:of|and|for|de|du|des|la|le|the|&|y|del|en|on|in)"
-NAME = rf"{_CAP}(?:,?\s+(?:{_CONNECT}\s+){{0,2}}{_CAP})*(?:,?\s+(?:Inc|Ltd|Corp|Co|LLC|S\.A|N\.V|inc|ltée|lt[eé]e|limitée|S\.A\.\s+de\s+C\.V)\.?)?"
+NAME = rf"{_CAP}(?:\s+(?:{_CONNECT}\s+){{0,2}}{_CAP})*(?:,?\s+(?:Inc|Ltd|Limited|Corp|Co|LLC|S\.A|N\.V|inc|ltée|lt[eé]e|limitée|S\.A\.\s+de\s+C\.V)\.?)?"
 _NAME_RE = re.compile(NAME)
 _LEADING = re.compile(
     r"^(?:The|This|That|Today|Yesterday|On|In|At|Under|Through|With|And|But|Also|Meanwhile|"
@@ -36,7 +36,7 @@ _GOVERNMENT = re.compile(
     r"|Queen's\s+Park(?=\s+(?:is|will|has|and|announced|commit|invest|provid|contribut|pledg)))",
 )
 _PROGRAM_END = (
-    r"(?:Program|Programme|Fund|Initiative|Strategy|Stream|Plan|Fonds|Programa|Act|Credit|"
+    r"(?:Program|Programme|program|fund|Fund|Initiative|Strategy|Stream|Plan|Fonds|Programa|Act|Credit|"
     r"Challenge|Partnership|Network|Reserve|Incentive|Accelerator|Grant|Loan)"
 )
 _PROGRAM = re.compile(
@@ -205,7 +205,18 @@ def subject_before(sentence: str, position: int) -> Party | None:
     candidates = [c for c in candidates if before[c.end :].strip(" ,") == "" or _CLOSE.fullmatch(before[c.end :])]
     if not candidates:
         return None
-    return max(candidates, key=lambda p: (p.end, p.end - p.start))
+    chosen = max(candidates, key=lambda p: (p.end, p.end - p.start))
+    for other in sorted(candidates, key=lambda p: -p.end):
+        if other.end <= chosen.start and _ASIDE.fullmatch(before[other.end : chosen.end] + before[chosen.end :]):
+            return other  # "The Town, in partnership with the County, has committed"
+    return chosen
+
+
+_ASIDE = re.compile(
+    r",\s*(?:in\s+partnership\s+with|together\s+with|along\s+with|with\s+support\s+from|"
+    r"alongside|joined\s+by|with)\s+[^,]+,\s*",
+    re.IGNORECASE,
+)
 
 
 _PROGRAM_END_RE = re.compile(rf"\b{_PROGRAM_END}\b")

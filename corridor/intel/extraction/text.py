@@ -47,6 +47,14 @@ def _is_heading(line: str) -> bool:
     return words[-1].lower() not in _FUNCTION_WORDS and len(words) <= 14
 
 
+def is_title(line: str) -> bool:
+    """A headline in Title Case ("Ontario Investing $2.5 Million to Support Auto Parts")."""
+    words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
+    if len(words) < 3 or _ENDS_SENTENCE.search(line):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
 _DATE_LINE = re.compile(r"^\s*(date\s*:?\s*\d{4}-\d{2}-\d{2})\s+(?=\S)", re.IGNORECASE)
 
 
@@ -69,6 +77,7 @@ def paragraphs(text: str) -> list[str]:
                 or (blank_before and _ENDS_SENTENCE.search(previous) is not None and starts_upper)
                 or (blank_before and _is_heading(previous) and starts_upper)
                 or (not blank_before and _is_heading(previous) and len(previous) < 60)
+                or (not blank_before and is_title(previous) and starts_upper)
             )
             if breaks:
                 result.append(" ".join(current))
