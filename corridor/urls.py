@@ -9,6 +9,7 @@ urlpatterns = [
     path("registry/", include("corridor.registry.urls")),
     path("calls/", include("corridor.calls.urls")),
     path("supply-chain/", include("corridor.supplychain.urls")),
+    path("intel/", include("corridor.intel.urls")),
     # core last: its catch-all "<slug>/" shows the capabilities not yet built
     path("", include("corridor.core.urls")),
 ]

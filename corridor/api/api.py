@@ -13,6 +13,7 @@ from corridor.api import errors
 from corridor.api.auth import BearerToken
 from corridor.calls.api import router as calls_router
 from corridor.core.api import router as core_router
+from corridor.intel.api import router as intel_router
 from corridor.registry.api import router as registry_router
 from corridor.supplychain.api import router as supplychain_router
 from corridor.supplychain.api_needs import router as supplychain_needs_router
@@ -36,3 +37,4 @@ api.add_router("", registry_router)
 api.add_router("", calls_router)
 api.add_router("", supplychain_router)
 api.add_router("", supplychain_needs_router)
+api.add_router("", intel_router)

@@ -8,3 +8,9 @@ class IntelConfig(AppConfig):
 
     def ready(self) -> None:
         from corridor.intel import rules  # noqa: F401  (access rules)
+
+    def reference_data(self) -> None:
+        from corridor.intel.models import Jurisdiction, TrendTag
+        from corridor.intel.reference import load_reference_data
+
+        load_reference_data(TrendTag, Jurisdiction)

@@ -51,7 +51,7 @@ def _values(found: ExtractedFact) -> dict[str, Any]:
     }
 
 
-def _trend_tags(slugs: list[str]) -> list[TrendTag]:
+def trend_tags(slugs: list[str]) -> list[TrendTag]:
     with system_scope("trend tags are reference data"):
         return list(TrendTag.objects.filter(slug__in=slugs))
 
@@ -80,7 +80,7 @@ def store_facts(document: Document) -> list[Fact]:
             fact.recipient_company = company_named(fact.recipient)
             if changed:
                 fact.save()
-                fact.trends.set(_trend_tags(item.trends))
+                fact.trends.set(trend_tags(item.trends))
             stored.append(fact)
         for position, fact in existing.items():
             if position not in seen and fact.status == FactStatus.EXTRACTED:

@@ -21,7 +21,8 @@ from corridor.core.scoping import system_scope
 from corridor.intel import extraction
 from corridor.intel.extraction import dates, jurisdictions
 from corridor.intel.extraction.text import paragraphs
-from corridor.intel.fact_records import store_facts
+from corridor.intel.extraction.trends import find_trends
+from corridor.intel.fact_records import store_facts, trend_tags
 from corridor.intel.models import Document, DocumentKind, Jurisdiction
 from corridor.intel.readers import SUPPORTED, UnreadableDocument, read_document
 from corridor.intel.search import index_document
@@ -55,7 +56,10 @@ class IngestReport:
 
 def guess_kind(text: str, title: str) -> str:
     head = (title + " " + text[:600]).lower()
-    if any(w in head for w in ("news release", "press release", "/cnw/", "for immediate release", "communiqué")):
+    if any(
+        w in head
+        for w in ("news release", "press release", "/cnw/", "for immediate release", "communiqué")
+    ):
         return DocumentKind.PRESS_RELEASE
     if any(w in title.lower() for w in ("strategy", "policy", "plan", "budget", "stratégie")):
         return DocumentKind.POLICY
@@ -67,7 +71,7 @@ def guess_kind(text: str, title: str) -> str:
 def guess_title(text: str, fallback: str) -> str:
     for paragraph in paragraphs(text)[:6]:
         line = paragraph.strip(" •-")
-        if len(line) < 12 or dates.parse_date(line) and len(line) < 40:
+        if len(line) < 12 or (dates.parse_date(line) and len(line) < 40):
             continue
         if line.lower().startswith(("date ", "there are no suggestions", "skip to")):
             continue
@@ -89,7 +93,9 @@ def jurisdiction_named(name: str) -> Jurisdiction | None:
         return Jurisdiction.objects.create(name=found.name, kind=found.kind, country=found.country)
 
 
-def ingest_bytes(user: Any, name: str, data: bytes, meta: Metadata | None = None) -> tuple[Document, bool]:
+def ingest_bytes(
+    user: Any, name: str, data: bytes, meta: Metadata | None = None
+) -> tuple[Document, bool]:
     """Add one file; returns the document and whether it is new. Raises UnreadableDocument.
 
     ``user`` None is the machine's operator (``corridor ingest``, the demo)."""
@@ -104,13 +110,15 @@ def ingest_bytes(user: Any, name: str, data: bytes, meta: Metadata | None = None
     read = read_document(name, data)
     text = read.text
     title = meta.title or read.title or guess_title(text, Path(name).stem)
-    with transaction.atomic():
+    with transaction.atomic(), system_scope("writing a document the policy let this user add"):
         document = Document(
             title=title[:300],
             date=meta.date or dates.document_date(text),
             source=(meta.source or read.source)[:200],
             url=meta.url or read.url,
-            jurisdiction=jurisdiction_named(meta.jurisdiction or jurisdictions.place_in(text) or ""),
+            jurisdiction=jurisdiction_named(
+                meta.jurisdiction or jurisdictions.place_in(text) or ""
+            ),
             kind=meta.kind or guess_kind(text, title),
             text=text,
             content_hash=digest,
@@ -123,6 +131,7 @@ def ingest_bytes(user: Any, name: str, data: bytes, meta: Metadata | None = None
         document.full_clean(exclude=["raw", "content_hash"])
         document.save()
         index_document(document)
+        document.trends.set(trend_tags(find_trends(text)))
         document.fact_count = len(store_facts(document))  # type: ignore[attr-defined]
     return document, True
 
@@ -134,7 +143,9 @@ def files_in(paths: Iterable[str | Path]) -> list[Path]:
         path = Path(raw)
         if path.is_dir():
             found.extend(
-                p for p in sorted(path.rglob("*")) if p.is_file() and (p.suffix.lower() in SUPPORTED or not p.suffix)
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and (p.suffix.lower() in SUPPORTED or not p.suffix)
             )
         elif path.is_file():
             found.append(path)
@@ -144,7 +155,10 @@ def files_in(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def ingest_paths(
-    user: Any, paths: Iterable[str | Path], meta: Metadata | None = None, progress: Progress | None = None
+    user: Any,
+    paths: Iterable[str | Path],
+    meta: Metadata | None = None,
+    progress: Progress | None = None,
 ) -> IngestReport:
     """Add every file; a file that cannot be read is reported by name and the others go on."""
     report = IngestReport()

@@ -31,8 +31,32 @@ class ReadDocument:
 
 
 _BLOCKS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer blockquote "
-    "pre dd dt figcaption time".split()
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "pre",
+        "dd",
+        "dt",
+        "figcaption",
+        "time",
+    ]
 )
 _SKIP = frozenset({"script", "style", "noscript", "nav", "svg", "form", "template", "head"})
 

@@ -16,14 +16,55 @@ from corridor.intel.models import Document, DocumentTerm
 
 MAX_TERM = 40
 _STOP = frozenset(
-    "the a an of and or to in on for by with at from is are was were be been it its this that "
-    "as le la les de des du et en un une el los las y".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "for",
+        "by",
+        "with",
+        "at",
+        "from",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "its",
+        "this",
+        "that",
+        "as",
+        "le",
+        "la",
+        "les",
+        "de",
+        "des",
+        "du",
+        "et",
+        "en",
+        "un",
+        "une",
+        "el",
+        "los",
+        "las",
+        "y",
+    ]
 )
 
 
 def words(text: str) -> list[str]:
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return [w[:MAX_TERM] for w in re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", plain) if w not in _STOP]
+    return [
+        w[:MAX_TERM] for w in re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", plain) if w not in _STOP
+    ]
 
 
 def index_document(document: Document) -> None:
@@ -45,6 +86,8 @@ def search(documents: QuerySet[Any], query: str) -> QuerySet[Any]:
     for position, term in enumerate(terms):
         last = position == len(terms) - 1
         match = Q(term__startswith=term) if last and len(term) >= 3 else Q(term=term)
-        documents = documents.filter(pk__in=DocumentTerm.objects.filter(match).values("document_id"))
+        documents = documents.filter(
+            pk__in=DocumentTerm.objects.filter(match).values("document_id")
+        )
     title_hits = Count("terms", filter=Q(terms__in_title=True, terms__term__in=terms))
     return documents.annotate(title_hits=title_hits).order_by("-title_hits", "-date", "-pk")

@@ -57,7 +57,9 @@ _INVESTMENT_WORDS = re.compile(
     r"apoyo|financement|financiamiento|retool\w*|modernize|upgrade)\b",
     re.IGNORECASE,
 )
-_INCENTIVE = re.compile(r"\b(?:credit|incentive|rebate|subsid\w*|grant|bonus\s+for|support)\b", re.I)
+_INCENTIVE = re.compile(
+    r"\b(?:credit|incentive|rebate|subsid\w*|grant|bonus\s+for|support)\b", re.I
+)
 _POLICY_WORDS = re.compile(
     r"\b(?:strateg(?:y|ies|ic\s+plan)|polic(?:y|ies)|action\s+plan|plan\b|budget|framework|roadmap|"
     r"envelope|tax\s+credits?|incentives?\s+(?:program|package|scheme)|rebates?|act\b|legislation|"
@@ -96,9 +98,15 @@ def judge(sentence: str, amount: Amount, others: list[Amount]) -> Judgement:
         re.IGNORECASE,
     ):
         return Judgement(OTHER, "money that is not an investment")
-    if others and (_TOTAL_NEAR.search(before[-45:] + " " + after[:30]) or _TOTAL_AFTER.match(after)):
+    if others and (
+        _TOTAL_NEAR.search(before[-45:] + " " + after[:30]) or _TOTAL_AFTER.match(after)
+    ):
         return Judgement(TOTAL, "a project's total value")
-    if re.search(r"\bleverag\w*\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s+|an\s+additional\s+)?$", before, re.I):
+    if re.search(
+        r"\bleverag\w*\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s+|an\s+additional\s+)?$",
+        before,
+        re.I,
+    ):
         return Judgement(TOTAL, "money leveraged from others")
     if _INVESTMENT_WORDS.search(sentence):
         strong = bool(_INVESTMENT_WORDS.search(before[-60:] + after[:40]))
@@ -132,7 +140,11 @@ def states_total(sentence: str, amount: Amount) -> bool:
     window = sentence[max(0, amount.start - 60) : amount.end + 25]
     if _STANDALONE_TOTAL.search(window):
         return True
-    if re.search(r"\b(?:company|firm|project|partners?|manufacturer|automaker)(?:'s|s')\s+(?:total\s+)?$", sentence[: amount.start], re.I):
+    if re.search(
+        r"\b(?:company|firm|project|partners?|manufacturer|automaker)(?:'s|s')\s+(?:total\s+)?$",
+        sentence[: amount.start],
+        re.I,
+    ):
         return True
     return bool(re.search(r"\b(?:The|the|This|this)\s+$", sentence[: amount.start])) and bool(
         _TOTAL_AFTER.match(sentence[amount.end :])

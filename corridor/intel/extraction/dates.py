@@ -22,15 +22,13 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS = [
-    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"),
+    re.compile(
+        r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"
+    ),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE),
 ]
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE)
-_DATE_LINE = re.compile(
-    r"^\s*(?:date|dated|published|posted|released|issued|updated|for immediate release)?\s*[:\-]?\s*",
-    re.IGNORECASE,
-)
 
 
 def _build(year: str, month: str, day: str) -> dt.date | None:

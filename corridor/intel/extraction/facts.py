@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -119,13 +120,9 @@ def _funder(sentence: str, amount: money.Amount, recipient: str | None) -> tuple
     tail = sentence[amount.end :]
     head = sentence[: amount.start]
     for match in _FROM_FUNDER.finditer(tail[:120]):
-        name = parties.clean_name(match.group("name"))
         found = [p for p in public if p.start >= amount.end + match.start("name") - 5]
         if found and found[0].start <= amount.end + match.end("name"):
             return found[0].text, True
-        if name and name != recipient and not parties.is_company(name) is False:
-            if re.search(r"Fund|Program", name):
-                continue
     for match in _POSSESSIVE_FUNDER.finditer(sentence):
         found = [p for p in public if match.start() <= p.start < match.end()]
         if found:
@@ -139,7 +136,10 @@ def _funder(sentence: str, amount: money.Amount, recipient: str | None) -> tuple
     if subject and subject.text != recipient:
         verb_text = head[subject.end :]
         if not re.search(r"\b(?:receiv|secur|get|got|won|obtain|awarded|raised)", verb_text, re.I):
-            is_public = any(p.start <= subject.start < p.end or subject.start <= p.start < subject.end for p in public)
+            is_public = any(
+                p.start <= subject.start < p.end or subject.start <= p.start < subject.end
+                for p in public
+            )
             return subject.text, is_public
     if public:
         before = [p for p in public if p.end <= amount.start]
@@ -156,7 +156,9 @@ _BOTH_GOVERNMENTS = re.compile(
     r"(federal|provincial|Ontario|Quebec|Canadian|Michigan|Ohio|Indiana|Mexican)\s+governments\b",
     re.IGNORECASE,
 )
-_EACH = re.compile(r"\b(?:will|are|were|have|had|would)?\s*each\s+(?:\w+\s+){0,3}$|^\s*each\b", re.I)
+_EACH = re.compile(
+    r"\b(?:will|are|were|have|had|would)?\s*each\s+(?:\w+\s+){0,3}$|^\s*each\b", re.I
+)
 
 
 def _each_funders(sentence: str, amount: money.Amount) -> list[str]:
@@ -181,7 +183,9 @@ def _each_funders(sentence: str, amount: money.Amount) -> list[str]:
     return texts if len(texts) >= 2 and " and " in subject_zone else []
 
 
-_MINISTER = re.compile(r"\b(?:Minister|Ministre|Secretary|Premier|Governor|Gov\.|Mayor|Prime\s+Minister)\b")
+_MINISTER = re.compile(
+    r"\b(?:Minister|Ministre|Secretary|Premier|Governor|Gov\.|Mayor|Prime\s+Minister)\b"
+)
 
 
 def _is_public(name: str) -> bool:
@@ -223,6 +227,9 @@ def _currency(amount: money.Amount, jurisdiction: str | None) -> str:
     return amount.currency
 
 
+_TOTAL_WORDS = re.compile(r"total|leverag|project\s+(?:value|cost)|worth", re.IGNORECASE)
+
+
 def _attach_counts(facts: list[ExtractedFact], context: _Context) -> None:
     """Jobs and projects stated after a fact's sentence belong to it, up to the next fact."""
     fact_sentences = sorted({f.sentence_index for f in facts})
@@ -243,11 +250,12 @@ def _attach_counts(facts: list[ExtractedFact], context: _Context) -> None:
             if fact.projects is None:
                 fact.projects = counts.find_projects(sentence.text)
             if fact.total_value_cad is None and sentence.index > fact.sentence_index:
+                totals_named = _TOTAL_WORDS.search(sentence.text) is not None
                 for amount in money.find_amounts(sentence.text):
                     judged = classify.judge(sentence.text, amount, [])
-                    if re.search(r"total|leverag|project\s+(?:value|cost)|worth", sentence.text, re.I) and judged.role != classify.OTHER:
-                        if amount.value > (fact.amount_cad or 0):
-                            fact.total_value_cad = amount.value
+                    larger = amount.value > (fact.amount_cad or 0)
+                    if totals_named and judged.role != classify.OTHER and larger:
+                        fact.total_value_cad = amount.value
 
 
 def _same(a: ExtractedFact, b: ExtractedFact) -> bool:
@@ -278,7 +286,14 @@ def _merge(facts: list[ExtractedFact]) -> list[ExtractedFact]:
 
 
 def _richness(fact: ExtractedFact) -> int:
-    fields = (fact.funder, fact.recipient, fact.program, fact.total_value_cad, fact.projects, fact.jobs)
+    fields = (
+        fact.funder,
+        fact.recipient,
+        fact.program,
+        fact.total_value_cad,
+        fact.projects,
+        fact.jobs,
+    )
     return sum(value is not None for value in fields) * 10 + min(len(fact.sentence), 300) // 100
 
 
@@ -304,7 +319,10 @@ def extract_facts(text: str) -> list[ExtractedFact]:
         amounts = money.find_amounts(sentence.text)
         if not amounts:
             continue
-        judged = [(a, classify.judge(sentence.text, a, [o for o in amounts if o is not a])) for a in amounts]
+        judged = [
+            (a, classify.judge(sentence.text, a, [o for o in amounts if o is not a]))
+            for a in amounts
+        ]
         totals = [a for a, j in judged if j.role == classify.TOTAL]
         for amount, judgement in judged:
             if judgement.role not in (classify.INVESTMENT, classify.UNKNOWN, classify.TOTAL):
@@ -323,11 +341,14 @@ def extract_facts(text: str) -> list[ExtractedFact]:
                 twin = ExtractedFact(**{**fact.__dict__, "trends": list(fact.trends)})
                 public = _is_public(funder) or jurisdictions.by_name(funder) is not None
                 if public or funder.lower() in _SEATS:
-                    twin.jurisdiction = jurisdictions.government_of(funder, context.mentions) or _SEATS.get(funder.lower())
+                    twin.jurisdiction = jurisdictions.government_of(
+                        funder, context.mentions
+                    ) or _SEATS.get(funder.lower())
                 twin.funder = _canonical_government(funder, twin.jurisdiction)
                 twin.kind = fact.kind
                 facts.append(twin)
     if facts:
+        _company_pronouns(facts)
         _attach_counts(facts, context)
         facts = _merge(facts)
         _link_to_company_investment(facts)
@@ -335,6 +356,24 @@ def extract_facts(text: str) -> list[ExtractedFact]:
             _document_jobs(facts, context)
         _document_trends(facts, context)
     return facts
+
+
+_COMPANY_PRONOUN = re.compile(
+    r"\b(?:the|The)\s+(?:company|firm|automaker|carmaker|manufacturer|supplier|parts\s+maker|"
+    r"start-up|startup|business)\b(?:'s)?[^$.]{0,40}$|^\s*(?:It|The\s+company)\s+(?:will|plans|is|has)\b"
+)
+
+
+def _company_pronouns(facts: list[ExtractedFact]) -> None:
+    """ "The company plans to invest $250 million": the company the previous fact funded."""
+    for previous, fact in itertools.pairwise(facts):
+        head = fact.sentence[: fact.start]
+        if not (previous.recipient and fact.recipient is None and _COMPANY_PRONOUN.search(head)):
+            continue
+        if fact.funder in (None, previous.funder) or _is_public(fact.funder or ""):
+            fact.funder = previous.recipient
+            fact.kind = INVESTMENT
+            fact.jurisdiction = previous.jurisdiction
 
 
 def _share_with_previous(facts: list[ExtractedFact], fact: ExtractedFact) -> None:
@@ -357,7 +396,10 @@ def _share_with_previous(facts: list[ExtractedFact], fact: ExtractedFact) -> Non
 
 
 def _is_total_of_previous(
-    facts: list[ExtractedFact], sentence: Sentence, amount: money.Amount, amounts: list[money.Amount]
+    facts: list[ExtractedFact],
+    sentence: Sentence,
+    amount: money.Amount,
+    amounts: list[money.Amount],
 ) -> bool:
     """A sentence right after a fact that gives its project's total value adds to that fact."""
     if len(amounts) > 1 or not facts or not classify.states_total(sentence.text, amount):
@@ -373,7 +415,13 @@ def _is_total_of_previous(
 
 def _link_to_company_investment(facts: list[ExtractedFact]) -> None:
     """Governments that support "the project" support the company investment just announced."""
-    companies = [f for f in facts if f.funder and not _is_public(f.funder) and not f.funder.startswith(("Government of", "State of", "U.S."))]
+    companies = [
+        f
+        for f in facts
+        if f.funder
+        and not _is_public(f.funder)
+        and not f.funder.startswith(("Government of", "State of", "U.S."))
+    ]
     if len(companies) != 1:
         return
     company = companies[0]
@@ -382,7 +430,9 @@ def _link_to_company_investment(facts: list[ExtractedFact]) -> None:
             continue
         if not (_is_public(fact.funder) or fact.funder.startswith(("Government of", "State of"))):
             continue
-        if (company.amount_cad or 0) > (fact.amount_cad or 0) and 0 < fact.sentence_index - company.sentence_index <= 2:
+        if (company.amount_cad or 0) > (
+            fact.amount_cad or 0
+        ) and 0 < fact.sentence_index - company.sentence_index <= 2:
             fact.recipient = company.funder
             if fact.kind == POLICY and not fact.rate:
                 fact.kind = INVESTMENT

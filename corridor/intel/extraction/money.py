@@ -119,8 +119,10 @@ def find_amounts(sentence: str) -> list[Amount]:
         suffix = groups.get("suffix")
         scale_word = groups.get("scale")
         # "$5 M" is five million, but "$5 m" right before a word ("$5 more") is not a scale.
-        if scale_word and scale_word.lower() in ("m", "b", "k", "g") and match.group(0).endswith(
+        if (
             scale_word
+            and scale_word.lower() in ("m", "b", "k", "g")
+            and match.group(0).endswith(scale_word)
         ):
             tail = sentence[match.end() : match.end() + 1]
             if tail.isalpha():
@@ -139,7 +141,9 @@ def find_amounts(sentence: str) -> list[Amount]:
         if range_low and not re.search(r"\d\s*$", before[:-1] if before else ""):
             low_value = parse_number(range_low.group("low"))
             if low_value is not None:
-                low_scale = _scale(range_low.group("scale"), False) if range_low.group("scale") else scale
+                low_scale = (
+                    _scale(range_low.group("scale"), False) if range_low.group("scale") else scale
+                )
                 low = low_value * low_scale
         value = number * scale
         if value >= 1 and abs(value - round(value)) < 1e-6:

@@ -11,7 +11,8 @@ from corridor.intel.extraction.jurisdictions import mentions
 
 _CAP = r"(?:[A-Z\u00c0-\u00dd][\w&'\u2019.\-]*|\d+[A-Z][\w-]*)"
 _CONNECT = r"(?:of|and|for|de|du|des|la|le|the|&|y|del|en|on|in)"
-NAME = rf"{_CAP}(?:\s+(?:{_CONNECT}\s+){{0,2}}{_CAP})*(?:,?\s+(?:Inc|Ltd|Limited|Corp|Co|LLC|S\.A|N\.V|inc|ltée|lt[eé]e|limitée|S\.A\.\s+de\s+C\.V)\.?)?"
+_LEGAL = r"(?:Inc|Ltd|Limited|Corp|Co|LLC|S\.A|N\.V|inc|ltée|lt[eé]e|limitée|S\.A\.\s+de\s+C\.V)"
+NAME = rf"{_CAP}(?:\s+(?:{_CONNECT}\s+){{0,2}}{_CAP})*(?:,?\s+{_LEGAL}\.?)?"
 _NAME_RE = re.compile(NAME)
 _LEADING = re.compile(
     r"^(?:The|This|That|Today|Yesterday|On|In|At|Under|Through|With|And|But|Also|Meanwhile|"
@@ -22,10 +23,18 @@ _GOVERNMENT = re.compile(
     r"(?:(?:the\s+)?(?:[Gg]overnment|[Gg]ouvernement|[Gg]obierno|Province|State|Commonwealth|"
     r"City|Town|Township|Region|County|Municipality|Regional\s+Municipality|Ville|Municipalit[ée])"
     r"\s+(?:of|du|de|de\s+la)\s+(?:the\s+)?" + _CAP + r"(?:\s+" + _CAP + r")*"
-    r"|(?:the\s+)?" + _CAP + r"(?:\s+" + _CAP + r")?(?:'s)?\s+(?:provincial\s+|state\s+|federal\s+)?"
+    r"|(?:the\s+)?"
+    + _CAP
+    + r"(?:\s+"
+    + _CAP
+    + r")?(?:'s)?\s+(?:provincial\s+|state\s+|federal\s+)?"
     r"government"
     r"|(?:the\s+)?(?:federal|provincial|state|municipal|city|Liberal|Conservative)\s+government"
-    r"|(?:the\s+)?" + _CAP + r"(?:\s+" + _CAP + r")?\s+(?:city|town|county|regional|township)\s+council"
+    r"|(?:the\s+)?"
+    + _CAP
+    + r"(?:\s+"
+    + _CAP
+    + r")?\s+(?:city|town|county|regional|township)\s+council"
     r"|(?:the\s+)?" + _CAP + r"(?:\s+" + _CAP + r")?\s+(?:lawmakers|legislature|legislators)"
     r"|(?:le\s+|du\s+)?gouvernement\s+(?:du\s+Québec|du\s+Canada|fédéral|de\s+l'Ontario)"
     r"|(?:the\s+)?province|(?:the\s+)?Province"
@@ -144,7 +153,7 @@ def programs(sentence: str, acronyms: dict[str, str]) -> list[Party]:
     for match in _PROGRAM.finditer(sentence):
         name = clean_name(match.group("name"))
         name = re.sub(r"^(?:next\s+phase\s+of\s+(?:the\s+)?)", "", name)
-        if not name or len(name.split()) < 2 and not match.group("acronym"):
+        if not name or (len(name.split()) < 2 and not match.group("acronym")):
             continue
         if re.fullmatch(r"(?:\d{4}\s+)?" + _PROGRAM_END, name):
             continue
@@ -202,12 +211,18 @@ def subject_before(sentence: str, position: int) -> Party | None:
         for p in names(before)
         if not _PROGRAM_END_RE.search(p.text) or any(k.start <= p.start < k.end for k in known)
     ]
-    candidates = [c for c in candidates if before[c.end :].strip(" ,") == "" or _CLOSE.fullmatch(before[c.end :])]
+    candidates = [
+        c
+        for c in candidates
+        if before[c.end :].strip(" ,") == "" or _CLOSE.fullmatch(before[c.end :])
+    ]
     if not candidates:
         return None
     chosen = max(candidates, key=lambda p: (p.end, p.end - p.start))
     for other in sorted(candidates, key=lambda p: -p.end):
-        if other.end <= chosen.start and _ASIDE.fullmatch(before[other.end : chosen.end] + before[chosen.end :]):
+        if other.end <= chosen.start and _ASIDE.fullmatch(
+            before[other.end : chosen.end] + before[chosen.end :]
+        ):
             return other  # "The Town, in partnership with the County, has committed"
     return chosen
 
@@ -221,13 +236,16 @@ _ASIDE = re.compile(
 
 _PROGRAM_END_RE = re.compile(rf"\b{_PROGRAM_END}\b")
 _CLOSE = re.compile(
-    r"(?:'s|,|\s|\([A-Z][\w\-&.]{1,14}\)|and\s+its\s+partners|,?\s*(?:which|who|that)\s*$|together\s+with\s+[\w ]+|"
+    r"(?:'s|,|\s|\([A-Z][\w\-&.]{1,14}\)|and\s+its\s+partners|,?\s*(?:which|who|that)\s*$|"
+    r"together\s+with\s+[\w ]+|"
     r"\s*,\s*(?:which|who)\s+[^,]+,|\s*,\s*[a-z][^,]{0,60},|"
     r"through\s+(?:its|the)\s+[^,]{0,60}?|along\s+with\s+[\w ]+|\s*-\s*[^-]+-)*"
 )
 
 
-def recipient_near(sentence: str, amount_start: int, amount_end: int, funder: str | None) -> Party | None:
+def recipient_near(
+    sentence: str, amount_start: int, amount_end: int, funder: str | None
+) -> Party | None:
     """The company that gets the money: "$5 million to Acme Inc.", "Acme will receive $5M",
     "investment in Acme's plant", "support for Acme"."""
     head = sentence[:amount_start]
@@ -261,7 +279,10 @@ def recipient_near(sentence: str, amount_start: int, amount_end: int, funder: st
         options = [p for p in options if len(head[p.end :].strip(" ,")) < 40]
         if options:
             return options[-1]
-    for match in re.finditer(rf"(?P<name>{NAME})(?:'s|\u2019s)\s+(?:[\w-]+\s+){{0,4}}?(?:plant|facility|project|expansion|investment|proposal|operations?|site|factory)", sentence):
+    for match in re.finditer(
+        rf"(?P<name>{NAME})(?:'s|\u2019s)\s+(?:[\w-]+\s+){{0,4}}?(?:plant|facility|project|expansion|investment|proposal|operations?|site|factory)",
+        sentence,
+    ):
         name = clean_name(match.group("name"))
         if name and is_company(name) and name != funder:
             return Party(name, match.start("name"), match.end("name"))

@@ -61,7 +61,9 @@ class Tally:
 class Score:
     texts: int = 0
     facts: Tally = field(default_factory=Tally)
-    fields: dict[str, Tally] = field(default_factory=lambda: {name: Tally() for name in (*FIELDS, "trends")})
+    fields: dict[str, Tally] = field(
+        default_factory=lambda: {name: Tally() for name in (*FIELDS, "trends")}
+    )
     misses: list[str] = field(default_factory=list)
 
 
@@ -88,7 +90,9 @@ def _matches(expected: dict[str, Any], given: dict[str, Any]) -> bool:
     ) == (given.get("currency") or "CAD")
 
 
-def score_text(score: Score, name: str, expected: list[dict[str, Any]], given: list[dict[str, Any]]) -> None:
+def score_text(
+    score: Score, name: str, expected: list[dict[str, Any]], given: list[dict[str, Any]]
+) -> None:
     score.texts += 1
     pairs: list[tuple[dict[str, Any] | None, dict[str, Any] | None]] = []
     left = list(given)
@@ -119,7 +123,9 @@ def score_text(score: Score, name: str, expected: list[dict[str, Any]], given: l
         tally.given += len(got_tags)
         tally.correct += len(want_tags & got_tags)
         if want_tags != got_tags:
-            score.misses.append(f"{name} trends: expected {sorted(want_tags)}, got {sorted(got_tags)}")
+            score.misses.append(
+                f"{name} trends: expected {sorted(want_tags)}, got {sorted(got_tags)}"
+            )
 
 
 def labelled_texts(folder: Path) -> Iterable[tuple[str, str, list[dict[str, Any]]]]:
@@ -151,7 +157,9 @@ def table(scores: dict[str, Score]) -> str:
     rows = [("facts (matched on amount)", {p: s.facts for p, s in scores.items()})]
     rows += [(key, {p: s.fields[key] for p, s in scores.items()}) for key in (*FIELDS, "trends")]
     for label, tallies in rows:
-        cells = " | ".join(f"{_percent(t.precision)} | {_percent(t.recall)}" for t in tallies.values())
+        cells = " | ".join(
+            f"{_percent(t.precision)} | {_percent(t.recall)}" for t in tallies.values()
+        )
         lines.append(f"| {label} | {cells} |")
     counts = ", ".join(f"{p}: {s.texts} texts, {s.facts.expected} facts" for p, s in scores.items())
     return "\n".join(lines) + f"\n\n({counts})"

@@ -15,14 +15,93 @@ _DASHES = str.maketrans({"\u2013": "-", "\u2014": " - ", "\u2212": "-", "\u2011"
 _ENDS_SENTENCE = re.compile(r"""[.!?:;"')\]]\s*$""")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\uf0b7\u2023\u25cf]|\d{1,2}[.)])\s+")
 _FUNCTION_WORDS = frozenset(
-    "the of and for to in a an with by on at from or as that this its their our is are was "
-    "be will would could has have than into".split()
+    [
+        "the",
+        "of",
+        "and",
+        "for",
+        "to",
+        "in",
+        "a",
+        "an",
+        "with",
+        "by",
+        "on",
+        "at",
+        "from",
+        "or",
+        "as",
+        "that",
+        "this",
+        "its",
+        "their",
+        "our",
+        "is",
+        "are",
+        "was",
+        "be",
+        "will",
+        "would",
+        "could",
+        "has",
+        "have",
+        "than",
+        "into",
+    ]
 )
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st ste mt no nos inc ltd corp co jan feb mar apr jun jul aug sep sept oct "
-    "nov dec u.s u.k e.g i.e vs approx est dept gov govt hon ont que mich sr jr prof fig "
-    "p.m a.m bros assn ave blvd".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "ste",
+        "mt",
+        "no",
+        "nos",
+        "inc",
+        "ltd",
+        "corp",
+        "co",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "e.g",
+        "i.e",
+        "vs",
+        "approx",
+        "est",
+        "dept",
+        "gov",
+        "govt",
+        "hon",
+        "ont",
+        "que",
+        "mich",
+        "sr",
+        "jr",
+        "prof",
+        "fig",
+        "p.m",
+        "a.m",
+        "bros",
+        "assn",
+        "ave",
+        "blvd",
+    ]
 )
 _SENTENCE_END = re.compile(r"""([.!?]+["')\]]*)\s+(?=["'(\[]?[A-Z0-9$\u00c0-\u00dd])""")
 

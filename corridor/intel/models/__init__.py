@@ -1,4 +1,10 @@
-from corridor.intel.models.document import Document, DocumentKind, DocumentTerm, Jurisdiction, TrendTag
+from corridor.intel.models.document import (
+    Document,
+    DocumentKind,
+    DocumentTerm,
+    Jurisdiction,
+    TrendTag,
+)
 from corridor.intel.models.fact import Fact, FactCorrection, FactKind, FactStatus
 
 __all__ = [

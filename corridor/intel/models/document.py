@@ -69,6 +69,9 @@ class Document(CorridorModel):
     file_name = models.CharField(max_length=255, blank=True)
     media_type = models.CharField(max_length=80, blank=True)
     raw = models.BinaryField(editable=False, help_text="The file exactly as it arrived")
+    trends = models.ManyToManyField(
+        TrendTag, blank=True, related_name="documents", help_text="Trends the document speaks of"
+    )
     is_demo = models.BooleanField(default=False, help_text="Demo announcement (fictional)")
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -94,5 +97,10 @@ class DocumentTerm(models.Model):
     class Meta:
         indexes = [models.Index(fields=["term", "document"])]
         constraints = [
-            models.UniqueConstraint(fields=["document", "term"], name="intel_term_once_per_document")
+            models.UniqueConstraint(
+                fields=["document", "term"], name="intel_term_once_per_document"
+            )
         ]
+
+    def __str__(self) -> str:
+        return self.term

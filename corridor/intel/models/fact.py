@@ -49,7 +49,9 @@ class Fact(CorridorModel):
     kind = models.CharField(max_length=10, choices=FactKind.choices, default=FactKind.INVESTMENT)
     funder = models.CharField(max_length=200, blank=True)
     recipient = models.CharField(max_length=200, blank=True)
-    program = models.CharField(max_length=200, blank=True, help_text="The program's name as written")
+    program = models.CharField(
+        max_length=200, blank=True, help_text="The program's name as written"
+    )
     amount_cad = models.DecimalField(
         "amount", max_digits=18, decimal_places=2, null=True, blank=True,
         help_text="In the stated currency (Canadian dollars unless the currency says otherwise)",
@@ -75,7 +77,11 @@ class Fact(CorridorModel):
     )
     extracted = models.JSONField(default=dict, help_text="What the extraction read, unchanged")
     recipient_company = models.ForeignKey(
-        "registry.Company", null=True, blank=True, on_delete=models.SET_NULL, related_name="intel_facts"
+        "registry.Company",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="intel_facts",
     )
     checked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
