@@ -79,7 +79,8 @@ def _facts(request: HttpRequest) -> Any:
         policy.visible(request.user, Fact)
         .select_related("jurisdiction")
         .prefetch_related(
-            "trends", Prefetch("corrections", queryset=corrections, to_attr="visible_corrections")
+            tracking.with_trends(request.user),
+            Prefetch("corrections", queryset=corrections, to_attr="visible_corrections"),
         )
     )
 
@@ -89,7 +90,7 @@ def _document(request: HttpRequest, document_id: int) -> Document:
         policy.visible(request.user, Document)
         .select_related("jurisdiction")
         .prefetch_related(
-            "trends",
+            tracking.with_trends(request.user),
             Prefetch(
                 "facts", queryset=_facts(request).order_by("position"), to_attr="visible_facts"
             ),
@@ -114,7 +115,7 @@ def list_documents(request: HttpRequest, filters: Query[DocumentFilter]):
     qs = (
         policy.visible(request.user, Document)
         .select_related("jurisdiction")
-        .prefetch_related("trends")
+        .prefetch_related(tracking.with_trends(request.user))
     )
     if filters.jurisdiction is not None:
         qs = qs.filter(jurisdiction_id=filters.jurisdiction)

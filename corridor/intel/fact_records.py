@@ -146,7 +146,8 @@ def correct(
             )  # fmt: skip
             setattr(fact, name, value)
         if trends is not None:
-            before_tags = sorted(t.slug for t in fact.trends.all())
+            with system_scope("a fact's own tags, before the correction"):
+                before_tags = sorted(t.slug for t in TrendTag.objects.filter(facts=fact))
             after_tags = sorted(t.slug for t in trends)
             if before_tags != after_tags:
                 FactCorrection.objects.create(

@@ -29,9 +29,9 @@ class FactOut(Schema):
     funder: str | None = None
     recipient: str | None = None
     program: str | None = None
-    amount_cad: Decimal | None = Field(None, description="In the stated currency")
+    amount_cad: float | None = Field(None, description="In the stated currency")
     currency: str
-    total_value_cad: Decimal | None = None
+    total_value_cad: float | None = None
     projects: int | None = None
     jobs: int | None = None
     date: dt.date | None = None
@@ -120,11 +120,6 @@ class CorrectionIn(CleanText):
     jurisdiction: str | None = Field(None, max_length=80)
     trends: list[str] | None = Field(None, max_length=8)
 
-    @field_validator("url", mode="after", check_fields=False)
-    @classmethod
-    def _url(cls, value: str) -> str:
-        return value
-
 
 class RejectIn(CleanText):
     note: str = Field("", max_length=300)
@@ -136,11 +131,11 @@ class GovernmentOut(Schema):
     facts: int
     investments: int
     policies: int
-    amounts: dict[str, Decimal] = Field(..., description="Total per currency (not converted)")
+    amounts: dict[str, float] = Field(..., description="Total per currency (not converted)")
     jobs: int
     documents: int
     by_trend: dict[str, int]
-    by_year: dict[str, Decimal] = Field(..., description="Per year, in the main currency")
+    by_year: dict[str, float] = Field(..., description="Per year, in the main currency")
     main_currency: str
     first: dt.date | None = None
     last: dt.date | None = None

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Prefetch
+
 from corridor.core import policy
 from corridor.intel.models import Fact, FactKind, FactStatus, Jurisdiction, TrendTag
 
@@ -52,11 +54,18 @@ class Tracker:
         return next((r for r in self.rows if r.name == name), None)
 
 
+def with_trends(user: Any) -> Prefetch:
+    """Prefetch the trend tags of facts or documents through the policy."""
+    return Prefetch("trends", queryset=policy.visible(user, TrendTag).order_by("order"))
+
+
 def facts_for(user: Any, *, checked_only: bool = False) -> Any:
     qs = policy.visible(user, Fact).exclude(status=FactStatus.REJECTED)
     if checked_only:
         qs = qs.filter(status__in=[FactStatus.CONFIRMED, FactStatus.CORRECTED])
-    return qs.select_related("jurisdiction").prefetch_related("trends").order_by("date", "pk")
+    return (
+        qs.select_related("jurisdiction").prefetch_related(with_trends(user)).order_by("date", "pk")
+    )
 
 
 def build_tracker(
@@ -137,7 +146,9 @@ def trend_radar(user: Any) -> TrendYear:
             if fact.date:
                 years.add(fact.date.year)
                 facts[tag.slug][fact.date.year] = facts[tag.slug].get(fact.date.year, 0) + 1
-    for document in policy.visible(user, Document).prefetch_related("trends").only("pk", "date"):
+    for document in (
+        policy.visible(user, Document).prefetch_related(with_trends(user)).only("pk", "date")
+    ):
         if document.date is None:
             continue
         years.add(document.date.year)

@@ -18,6 +18,7 @@ from corridor.intel.forms import UploadForm
 from corridor.intel.ingesting import Metadata, ingest_bytes
 from corridor.intel.models import Document, DocumentKind, Fact, Jurisdiction, TrendTag
 from corridor.intel.readers import UnreadableDocument
+from corridor.intel.tracker import with_trends
 from corridor.intel.views.common import highlighted, section
 
 
@@ -78,7 +79,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         policy.visible(request.user, Fact)
         .filter(document=document)
         .select_related("jurisdiction")
-        .prefetch_related("trends")
+        .prefetch_related(with_trends(request.user))
         .order_by("position")
     )
     return render(
@@ -89,7 +90,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "document": document,
             "facts": facts,
             "paragraphs": highlighted(document.text, facts),
-            "trends": list(document.trends.all()),
+            "trends": list(policy.visible(request.user, TrendTag).filter(documents=document)),
             "can_change": policy.can_change(request.user, document),
             "can_delete": policy.can_delete(request.user, document),
         },

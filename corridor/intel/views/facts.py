@@ -15,14 +15,14 @@ from corridor.core.history import change_context
 from corridor.core.models import EditConflict
 from corridor.intel import fact_records
 from corridor.intel.forms import FactForm
-from corridor.intel.models import Fact, FactCorrection
+from corridor.intel.models import Fact, FactCorrection, TrendTag
 from corridor.intel.models.fact import CORRECTABLE
 from corridor.intel.views.common import money, section
 
 
-def _initial(fact: Fact) -> dict[str, Any]:
+def _initial(user: Any, fact: Fact) -> dict[str, Any]:
     values: dict[str, Any] = {name: getattr(fact, name) for name in CORRECTABLE}
-    values["trends"] = list(fact.trends.all())
+    values["trends"] = list(policy.visible(user, TrendTag).filter(facts=fact))
     values["loaded_version"] = fact.version
     return values
 
@@ -33,7 +33,7 @@ def fact_review(request: HttpRequest, pk: int) -> HttpResponse:
     qs = policy.visible(user, Fact).select_related("document", "jurisdiction", "recipient_company")
     fact: Fact = get_object_or_404(qs, pk=pk)
     can_change = policy.can_change(user, fact)
-    form = FactForm(user, initial=_initial(fact))
+    form = FactForm(user, initial=_initial(user, fact))
     if request.method == "POST":
         policy.require_change(user, fact)
         action = request.POST.get("action", "correct")
