@@ -135,7 +135,7 @@ def correct(
         raise ValidationError({name: "This field cannot be corrected." for name in unknown})
     if changes.get("kind") not in (None, *FactKind.values):
         raise ValidationError({"kind": "Investment or policy."})
-    with transaction.atomic():
+    with transaction.atomic(), system_scope("writing a correction the policy allowed"):
         for name, value in changes.items():
             before = getattr(fact, name)
             if _plain(before) == _plain(value) or (before in (None, "") and value in (None, "")):
@@ -146,8 +146,7 @@ def correct(
             )  # fmt: skip
             setattr(fact, name, value)
         if trends is not None:
-            with system_scope("a fact's own tags, before the correction"):
-                before_tags = sorted(t.slug for t in TrendTag.objects.filter(facts=fact))
+            before_tags = sorted(t.slug for t in TrendTag.objects.filter(facts=fact))
             after_tags = sorted(t.slug for t in trends)
             if before_tags != after_tags:
                 FactCorrection.objects.create(

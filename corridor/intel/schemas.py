@@ -7,7 +7,6 @@ from decimal import Decimal
 from typing import Any
 
 from ninja import Field, Schema
-from pydantic import field_validator
 
 from corridor.supplychain.schemas_needs import CleanText
 

@@ -18,7 +18,8 @@ from corridor.registry.models import Company
 
 TWO_FACTS = (
     "Date: 2023-01-24\n\nThe Indiana Economic Development Corporation (IEDC) offered Kokomo "
-    "Cells LLC up to $25 million in conditional tax credits and up to $3 million in training grants."
+    "Cells LLC up to $25 million in conditional tax credits and up to $3 million in training "
+    "grants."
 )
 
 

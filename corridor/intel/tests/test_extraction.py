@@ -64,7 +64,10 @@ def test_a_minister_announces_for_the_government() -> None:
 
 
 def test_wrapped_pdf_lines_are_joined_into_one_sentence() -> None:
-    text = "For example, the \n\nGovernment of Quebec recently announced a total of $516.1 million allocated for \n\nelectrification of transportation strategies.  Quebec is supporting companies."
+    text = (
+        "For example, the \n\nGovernment of Quebec recently announced a total of $516.1 million "
+        "allocated for \n\nelectrification of transportation strategies.  Quebec is supporting."
+    )
     found = [s.text for s in sentences(text)]
     assert found[0].endswith("electrification of transportation strategies.")
     assert len(found) == 2

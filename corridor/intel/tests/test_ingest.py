@@ -16,6 +16,7 @@ from corridor.intel.ingesting import Metadata, ingest_bytes, ingest_paths
 from corridor.intel.models import Document, DocumentKind, Fact
 from corridor.intel.readers import UnreadableDocument, read_document
 from corridor.intel.tests.helpers import ANNOUNCEMENT, DATA, add_text
+from corridor.intel.tests.test_seeds import JSON_KEYS
 
 
 def test_a_text_document_is_stored_with_its_facts_and_raw_file(world: Any) -> None:
@@ -24,7 +25,7 @@ def test_a_text_document_is_stored_with_its_facts_and_raw_file(world: Any) -> No
         [fact] = Fact.objects.filter(document=document)
         assert bytes(document.raw) == ANNOUNCEMENT.encode("utf-8")
         assert str(document.date) == "2022-03-04"
-        assert document.jurisdiction.name == "Ontario"
+        assert str(document.jurisdiction) == "Ontario"
         assert document.title == "Ontario Supports Auto Parts Expansion in Tecumseh"
         assert {t.slug for t in document.trends.all()} >= {"electrification"}
     assert (fact.amount_cad, fact.jobs, fact.total_value_cad) == (3_500_000, 45, 23_000_000)
@@ -92,16 +93,14 @@ def test_the_ingest_command_reads_the_seed_folder_once(world: Any) -> None:
 
 
 def test_the_ingest_command_names_a_missing_path() -> None:
-    with pytest.raises(CommandError, match="nowhere.txt: no such file or folder"):
+    with pytest.raises(CommandError, match=r"nowhere\.txt: no such file or folder"):
         call_command("ingest", "nowhere.txt")
 
 
 def test_extract_facts_prints_the_json_interface(capsys: Any) -> None:
     call_command("extract-facts".replace("-", "_"), str(DATA / "seeds" / "o-amp.txt"), "--json")
     [fact] = json.loads(capsys.readouterr().out)
-    assert list(fact) == ["kind", "funder", "recipient", "program", "amount_cad", "currency",
-                          "total_value_cad", "projects", "jobs", "date", "jurisdiction", "trends",
-                          "sentence"]  # fmt: skip
+    assert list(fact) == JSON_KEYS
     assert (fact["amount_cad"], fact["jobs"], fact["projects"]) == (12_000_000, 613, 100)
 
 

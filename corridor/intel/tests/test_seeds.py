@@ -10,6 +10,10 @@ import pytest
 from corridor.intel.extraction import extract_facts
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
+JSON_KEYS = [
+    "kind", "funder", "recipient", "program", "amount_cad", "currency", "total_value_cad",
+    "projects", "jobs", "date", "jurisdiction", "trends", "sentence",
+]  # fmt: skip
 
 
 def _facts(name: str) -> list[dict[str, Any]]:
@@ -53,8 +57,7 @@ def test_quebec_allocated_516_million_to_the_electrification_of_transportation()
 
 @pytest.mark.parametrize("name", ["o-amp.txt", "ngen.txt", "auto-mayors.txt"])
 def test_every_seed_fact_has_the_keys_of_the_json_interface(name: str) -> None:
-    keys = {"kind", "funder", "recipient", "program", "amount_cad", "currency", "total_value_cad",
-            "projects", "jobs", "date", "jurisdiction", "trends", "sentence", "confidence"}  # fmt: skip
+    keys = set(JSON_KEYS) | {"confidence"}
     for fact in _facts(name):
         assert set(fact) == keys
         assert 0 < fact["confidence"] <= 1

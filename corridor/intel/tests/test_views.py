@@ -12,8 +12,14 @@ from corridor.core.scoping import system_scope
 from corridor.intel.models import Document, Fact, FactCorrection, FactStatus
 from corridor.intel.tests.helpers import DATA, add_text
 
-QUEBEC = "Quebec, 21 October 2020 - The Quebec government announced $295 million over five years for its new battery sector strategy."
-MICHIGAN = "LANSING, Mich. - Oct. 5, 2022 - The Michigan Strategic Fund approved a $52.8 million grant for Harbor Cell Energy LLC to build a battery plant in Big Rapids."
+QUEBEC = (
+    "Quebec, 21 October 2020 - The Quebec government announced $295 million over five years "
+    "for its new battery sector strategy."
+)
+MICHIGAN = (
+    "LANSING, Mich. - Oct. 5, 2022 - The Michigan Strategic Fund approved a $52.8 million grant "
+    "for Harbor Cell Energy LLC to build a battery plant in Big Rapids."
+)
 
 
 def test_search_finds_documents_by_any_word_of_their_text(world: Any) -> None:
@@ -32,10 +38,8 @@ def test_the_document_page_highlights_the_sentence_of_each_fact(world: Any) -> N
         fact = Fact.objects.get(document=document)
     page = client_for(world.erin).get(f"/intel/documents/{document.pk}/")
     html = page.content.decode()
-    assert (
-        f'<mark class="fact-extracted"><a href="/intel/facts/{fact.pk}/">The Ontario government is investing'
-        in html
-    )
+    mark = f'<mark class="fact-extracted"><a href="/intel/facts/{fact.pk}/">The Ontario government'
+    assert mark in html
     assert "Read the facts again" not in html  # erin is a viewer
 
 
@@ -47,7 +51,8 @@ def test_uploading_a_pdf_adds_the_document_and_shows_its_facts(world: Any) -> No
     with system_scope("test"):
         document = Document.objects.get()
         assert Fact.objects.get(document=document).recipient == "Lakeshore Cell Trays Inc."
-    assert response.status_code == 302 and response.url == f"/intel/documents/{document.pk}/"
+    assert response.status_code == 302
+    assert response["Location"] == f"/intel/documents/{document.pk}/"
     assert document.source == "Ontario Newsroom"
 
 
@@ -61,7 +66,7 @@ def test_pasting_a_text_works_like_a_file(world: Any) -> None:
     with system_scope("test"):
         fact = Fact.objects.get()
     assert response.status_code == 302
-    assert (fact.funder, fact.currency, fact.jurisdiction.name) == (
+    assert (fact.funder, fact.currency, str(fact.jurisdiction)) == (
         "Michigan Strategic Fund",
         "USD",
         "Michigan",
