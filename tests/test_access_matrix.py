@@ -29,6 +29,7 @@ from tests.matrix_calls import build_calls
 from tests.matrix_calls_api import CALL_API, CALL_API_LISTS
 from tests.matrix_calls_pages import CALL_PAGES
 from tests.matrix_calls_work import WORK_PAGES
+from tests.matrix_intel import INTEL_API, INTEL_API_LISTS, INTEL_PAGES, build_intel
 from tests.matrix_supplychain import build_supplychain
 from tests.matrix_supplychain_api import SUPPLY_API
 from tests.matrix_supplychain_needs_api import SUPPLY_API_LISTS, SUPPLY_NEEDS_API
@@ -280,9 +281,11 @@ API: list[Row] = [
 
 PAGES += CALL_PAGES + WORK_PAGES
 PAGES += SUPPLY_PAGES
+PAGES += INTEL_PAGES
 API += CALL_API
 API += SUPPLY_NEEDS_API
 API += SUPPLY_API
+API += INTEL_API
 
 # What each API list returns must be exactly what the policy lets that role see.
 API_LISTS = {
@@ -294,6 +297,7 @@ API_LISTS = {
     "/api/v1/facilities": Facility,
     **CALL_API_LISTS,
     **SUPPLY_API_LISTS,
+    **INTEL_API_LISTS,
 }
 
 ADMIN_ONLY_FOR_CAROL_EXCEPT = {
@@ -334,6 +338,7 @@ def _build_matrix_world() -> Any:
     _registry(world)
     build_calls(world)
     build_supplychain(world)
+    build_intel(world)
     world.tokens = {}
     world.bearer = {}
     for name, user in world.users().items():
