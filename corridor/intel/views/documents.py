@@ -19,7 +19,7 @@ from corridor.intel.ingesting import Metadata, ingest_bytes
 from corridor.intel.models import Document, DocumentKind, Fact, Jurisdiction, TrendTag
 from corridor.intel.readers import UnreadableDocument
 from corridor.intel.tracker import with_trends
-from corridor.intel.views.common import highlighted, section
+from corridor.intel.views.common import highlighted, money, section
 
 
 @login_required
@@ -88,7 +88,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             **section("documents"),
             "document": document,
-            "facts": facts,
+            "facts": [(f, money(f.amount_cad, f.currency)) for f in facts],
             "paragraphs": highlighted(document.text, facts),
             "trends": list(policy.visible(request.user, TrendTag).filter(documents=document)),
             "can_change": policy.can_change(request.user, document),
