@@ -50,6 +50,7 @@ _TOTAL_AFTER = re.compile(
 )
 _INVESTMENT_WORDS = re.compile(
     r"\b(?:invest\w*|fund\w*|financ\w*|contribut\w*|allocat\w*|grants?|loans?|award\w*|commit\w*|"
+    r"gave|give[ns]?|giving|offer\w*|approv\w*|waiv\w*|recipients?|round|"
     r"provid\w*|support\w*|earmark\w*|pledg\w*|incentives?|tax\s+credits?|subsid\w*|rebates?|"
     r"receiv\w*|secur\w*|budget\w*|spend(?:ing|s)?|spent|capital|expan\w*|build\w*|set\s+aside|"
     r"injection|backing|raise[ds]?|raising|dedicat\w*|repayable|forgivable|envelope|"

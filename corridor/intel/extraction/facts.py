@@ -16,7 +16,8 @@ INVESTMENT = "investment"
 POLICY = "policy"
 _LONG_DOCUMENT_WORDS = 900  # a report, not an announcement: trends come from the sentence
 _GENERIC_FUNDER = re.compile(
-    r"^(?:(?:federal|provincial|state|municipal)\s+government|province|Province|state|governor)$",
+    r"^(?:(?:federal|provincial|state|municipal)\s+(?:government|budget)|province|Province|state|"
+    r"governor)$",
     re.IGNORECASE,
 )
 _FROM_FUNDER = re.compile(
@@ -119,6 +120,11 @@ def _funder(sentence: str, amount: money.Amount, recipient: str | None) -> tuple
     public = parties.governments(sentence) + parties.agencies(sentence)
     tail = sentence[amount.end :]
     head = sentence[: amount.start]
+    led = re.search(rf"\b(?:led|backed)\s+by\s+(?P<name>{parties.NAME})", tail[:120])
+    if led:
+        name = parties.clean_name(led.group("name"))
+        if name and name != recipient:
+            return name, _is_public(name)
     for match in _FROM_FUNDER.finditer(tail[:120]):
         found = [p for p in public if p.start >= amount.end + match.start("name") - 5]
         if found and found[0].start <= amount.end + match.end("name"):
@@ -127,11 +133,6 @@ def _funder(sentence: str, amount: money.Amount, recipient: str | None) -> tuple
         found = [p for p in public if match.start() <= p.start < match.end()]
         if found:
             return found[0].text, True
-    led = re.search(rf"\b(?:led|backed)\s+by\s+(?P<name>{parties.NAME})", tail[:120])
-    if led:
-        name = parties.clean_name(led.group("name"))
-        if name and name != recipient:
-            return name, _is_public(name)
     subject = parties.subject_before(sentence, amount.start)
     if subject and subject.text != recipient:
         verb_text = head[subject.end :]
@@ -141,10 +142,9 @@ def _funder(sentence: str, amount: money.Amount, recipient: str | None) -> tuple
                 for p in public
             )
             return subject.text, is_public
-    if public:
-        before = [p for p in public if p.end <= amount.start]
-        chosen = before[-1] if before else public[0]
-        return chosen.text, True
+    before_amount = [p for p in public if p.end <= amount.start]
+    if before_amount:
+        return before_amount[-1].text, True
     named = jurisdictions.mentions(sentence, ("governments", "programs"))
     if named:
         return government_name(named.most_common(1)[0][0]), True
@@ -348,6 +348,7 @@ def extract_facts(text: str) -> list[ExtractedFact]:
                 twin.kind = fact.kind
                 facts.append(twin)
     if facts:
+        _funders_from_previous(facts)
         _company_pronouns(facts)
         _attach_counts(facts, context)
         facts = _merge(facts)
@@ -361,7 +362,28 @@ def extract_facts(text: str) -> list[ExtractedFact]:
 _COMPANY_PRONOUN = re.compile(
     r"\b(?:the|The)\s+(?:company|firm|automaker|carmaker|manufacturer|supplier|parts\s+maker|"
     r"start-up|startup|business)\b(?:'s)?[^$.]{0,40}$|^\s*(?:It|The\s+company)\s+(?:will|plans|is|has)\b"
+    r"|^\s*\"?\s*(?:We|we)\b(?:\s+\w+){0,5}\s+(?:to\s+)?invest"
 )
+_COMPANY_SPEAKER = re.compile(
+    r"\bsaid\s+(?:the\s+)?(?:company|firm)'s\b|\bsaid\s+[^,.]{0,60}(?:president|CEO|chief\s+executive|"
+    r"owner|founder|general\s+manager|plant\s+manager)\b",
+    re.IGNORECASE,
+)
+
+
+def _funders_from_previous(facts: list[ExtractedFact]) -> None:
+    """A list of recipients right after an announcement shares its funder."""
+    for previous, fact in itertools.pairwise(facts):
+        if (
+            fact.funder is None
+            and previous.funder
+            and fact.sentence_index - previous.sentence_index <= 2
+        ):
+            fact.funder = previous.funder
+            fact.jurisdiction = previous.jurisdiction
+            fact.currency = previous.currency if not fact.currency else fact.currency
+            if fact.program is None:
+                fact.program = previous.program
 
 
 def _company_pronouns(facts: list[ExtractedFact]) -> None:
@@ -370,6 +392,8 @@ def _company_pronouns(facts: list[ExtractedFact]) -> None:
         head = fact.sentence[: fact.start]
         if not (previous.recipient and fact.recipient is None and _COMPANY_PRONOUN.search(head)):
             continue
+        if re.match(r'\s*"?\s*[Ww]e\b', head) and not _COMPANY_SPEAKER.search(fact.sentence):
+            continue  # "we" is a minister speaking, not the company
         if fact.funder in (None, previous.funder) or _is_public(fact.funder or ""):
             fact.funder = previous.recipient
             fact.kind = INVESTMENT

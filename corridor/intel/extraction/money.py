@@ -30,7 +30,8 @@ _PREFIX = (
     r"MX\$|MXN\s?\$?|EUR\s?|€|£|GBP\s?|\$)"
 )
 _SUFFIX = (
-    r"(?P<suffix>\s*(?:M\$|G\$|k\$|\$\s?(?:US|CA|CAN)?(?!\s?\d))|\s+(?:de\s+)?dollars?(?:\s+(?:US|"
+    r"(?P<suffix>\s*(?:M\$|G\$|k\$|\$\s?(?:US|CA|CAN)?(?!\s?\d))|\s+(?:de\s+)?d[oó]lares(?:\s+"
+    r"(?:estadounidenses|americanos|canadienses))?|\s+(?:de\s+)?dollars?(?:\s+(?:US|"
     r"américains|canadiens|canadian|american))?|\s+(?:US|U\.S\.|Canadian|American)\s+dollars|"
     r"\s+(?:CAD|USD|MXN|EUR)\b|\s+(?:pesos|euros?)(?:\s+mexicanos)?)"
 )

@@ -34,7 +34,8 @@ _GOVERNMENT = re.compile(
     + _CAP
     + r"(?:\s+"
     + _CAP
-    + r")?\s+(?:city|town|county|regional|township)\s+council"
+    + r")?\s+(?:(?:city|town|county|regional|township)\s+)?council"
+    r"|(?:the\s+)?(?:federal|provincial|state)\s+budget"
     r"|(?:the\s+)?" + _CAP + r"(?:\s+" + _CAP + r")?\s+(?:lawmakers|legislature|legislators)"
     r"|(?:le\s+|du\s+)?gouvernement\s+(?:du\s+Québec|du\s+Canada|fédéral|de\s+l'Ontario)"
     r"|(?:the\s+)?province|(?:the\s+)?Province"
@@ -80,7 +81,7 @@ _INVEST_VERB = re.compile(
 _RECEIVE = re.compile(
     r"\b(?:will\s+receive|receives|received|is\s+receiving|has\s+received|gets|got|has\s+been\s+"
     r"awarded|was\s+awarded|will\s+get|secured|has\s+secured|raised|has\s+raised|is\s+getting|"
-    r"won|obtains?|recevra|reçoit|recibirá)\b",
+    r"won|obtains?|recevra|reçoit|recibirá|(?:has\s+)?closed|(?:has\s+)?completed)\b",
     re.IGNORECASE,
 )
 _NOT_NAMES = re.compile(
@@ -103,6 +104,10 @@ class Party:
 
 def clean_name(name: str) -> str:
     name = name.strip(" ,;:-'\"")
+    if name.endswith(".") and not re.search(
+        r"\b(?:Inc|Ltd|Co|Corp|inc|ltée|S\.A|N\.V|C\.V|St)\.$", name
+    ):
+        name = name[:-1]
     name = re.sub(r"'s$|\u2019s$", "", name)
     previous = None
     while previous != name:
@@ -199,7 +204,12 @@ def is_company(name: str) -> bool:
 def subject_before(sentence: str, position: int) -> Party | None:
     """The name right before the verb that leads to ``position`` ("NGen has invested $148M")."""
     head = sentence[:position]
-    verbs = list(_INVEST_VERB.finditer(head))
+    # "Fund", "Support" and "Investment" in a name are not verbs.
+    verbs = [
+        v
+        for v in _INVEST_VERB.finditer(head)
+        if not v.group(0).strip()[:1].isupper() or v.start() == 0
+    ]
     if not verbs:
         return None
     verb = verbs[-1]
@@ -227,6 +237,10 @@ def subject_before(sentence: str, position: int) -> Party | None:
     return chosen
 
 
+_APPOSITIVE = re.compile(
+    r"\s*,\s*(?:an?|the)\s+[^,]{0,80},\s*(?:today\s+|recently\s+)?(?:announced\s+(?:that\s+)?"
+    r"(?:it\s+)?)?(?:has\s+|had\s+)?"
+)
 _ASIDE = re.compile(
     r",\s*(?:in\s+partnership\s+with|together\s+with|along\s+with|with\s+support\s+from|"
     r"alongside|joined\s+by|with)\s+[^,]+,\s*",
@@ -249,6 +263,11 @@ def recipient_near(
     """The company that gets the money: "$5 million to Acme Inc.", "Acme will receive $5M",
     "investment in Acme's plant", "support for Acme"."""
     head = sentence[:amount_start]
+    listed = re.search(rf"(?P<name>{NAME})\s*\($", head)
+    if listed and sentence[amount_end : amount_end + 2].startswith(")"):
+        name = clean_name(listed.group("name"))
+        if name and is_company(name) and name != funder:
+            return Party(name, listed.start("name"), listed.end("name"))
     indirect = re.search(
         rf"\b(?:offered|offers|offer|awarded|awards|granted|grants|gave|gives|give|lent|lends|"
         rf"loaned)\s+(?P<name>{NAME})\s+(?:up\s+to\s+|about\s+|more\s+than\s+|an?\s+)?[^\s]*$",
@@ -263,6 +282,18 @@ def recipient_near(
         rf"^[^.;]{{0,80}}?\b(?:to|for|in|toward|towards|into|à|a)\s+(?:help\s+|support\s+|assist\s+|enable\s+)?(?P<name>{NAME})",
         rf"^[^.;]{{0,40}}?\b(?:help(?:ing|s)?|support(?:ing|s)?|assist(?:ing|s)?|enabl(?:ing|es)?|allow(?:ing|s)?)\s+(?P<name>{NAME})",
     ]
+    institution = re.search(
+        rf"^[^.;]{{0,90}}?\b(?:at|to|for|with)\s+(?:the\s+)?(?P<name>(?:University|Université|College|"
+        rf"Collège)\s+of\s+{_CAP}(?:\s+{_CAP})*|{_CAP}(?:\s+{_CAP})*\s+(?:University|College|Polytechnique|"
+        rf"Institute|Centre|Center))",
+        after,
+    )
+    if institution:
+        return Party(
+            institution.group("name"),
+            amount_end + institution.start("name"),
+            amount_end + institution.end("name"),
+        )
     for pattern in patterns:
         match = re.search(pattern, after)
         if match:
@@ -276,7 +307,11 @@ def recipient_near(
     if receive:
         head = before[: receive[-1].start()]
         options = [p for p in names(head) if is_company(p.text) and p.text != funder]
-        options = [p for p in options if len(head[p.end :].strip(" ,")) < 40]
+        options = [
+            p
+            for p in options
+            if len(head[p.end :].strip(" ,")) < 40 or _APPOSITIVE.fullmatch(head[p.end :])
+        ]
         if options:
             return options[-1]
     for match in re.finditer(
