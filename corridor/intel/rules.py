@@ -52,14 +52,8 @@ class FactRule(_PublicAnnouncementRule):
 
 
 @register(FactCorrection)
-class FactCorrectionRule(Rule):
+class FactCorrectionRule(_PublicAnnouncementRule):
     """What an officer changed in a fact: read by all, written once, never changed."""
-
-    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-        return qs if actor.is_authenticated else qs.none()
-
-    def can_create(self, actor: Actor) -> bool:
-        return actor.edits_municipal_work
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
         return False

@@ -14,6 +14,20 @@ from corridor.intel.extraction.text import Sentence, is_title, normalise, senten
 
 INVESTMENT = "investment"
 POLICY = "policy"
+# The fields of a fact besides its trends and sentence, as ``as_json`` names them.
+FIELDS = (
+    "kind",
+    "funder",
+    "recipient",
+    "program",
+    "amount_cad",
+    "currency",
+    "total_value_cad",
+    "projects",
+    "jobs",
+    "date",
+    "jurisdiction",
+)
 _LONG_DOCUMENT_WORDS = 900  # a report, not an announcement: trends come from the sentence
 _GENERIC_FUNDER = re.compile(
     r"^(?:(?:federal|provincial|state|municipal)\s+(?:government|budget)|province|Province|state|"

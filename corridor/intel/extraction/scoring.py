@@ -23,21 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from corridor.intel.extraction.facts import extract_facts
+from corridor.intel.extraction.facts import FIELDS, extract_facts
 
-FIELDS = (
-    "kind",
-    "funder",
-    "recipient",
-    "program",
-    "amount_cad",
-    "currency",
-    "total_value_cad",
-    "projects",
-    "jobs",
-    "date",
-    "jurisdiction",
-)
 TEXT_FIELDS = frozenset({"funder", "recipient", "program"})
 HELD_OUT_FROM = 28  # texts numbered 28 and up are the held-out part
 

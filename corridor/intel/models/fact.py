@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 
 from corridor.core.models import CorridorModel
+from corridor.intel.extraction.facts import FIELDS
 from corridor.intel.models.document import Document, Jurisdiction, TrendTag
 
 
@@ -22,20 +23,8 @@ class FactStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected (not a fact)"
 
 
-# The fields an officer may correct; the same names as ``corridor extract-facts --json``.
-CORRECTABLE = (
-    "kind",
-    "funder",
-    "recipient",
-    "program",
-    "amount_cad",
-    "currency",
-    "total_value_cad",
-    "projects",
-    "jobs",
-    "date",
-    "jurisdiction",
-)
+# The fields an officer may correct: the same names as ``corridor extract-facts --json``.
+CORRECTABLE = FIELDS
 
 
 class Fact(CorridorModel):
