@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -493,6 +494,19 @@ def _document_jobs(facts: list[ExtractedFact], context: _Context) -> None:
             fact.jobs = known
 
 
+_WINDOW_BEFORE, _WINDOW_AFTER = 320, 260
+
+
+def _around(text: str, amount: money.Amount) -> tuple[str, money.Amount]:
+    """A very long "sentence" (a PDF table, a run-on list) is read only near the amount,
+    so the name patterns stay fast and do not pick parties from far away."""
+    if len(text) <= _WINDOW_BEFORE + _WINDOW_AFTER + 200:
+        return text, amount
+    start = max(0, amount.start - _WINDOW_BEFORE)
+    window = text[start : amount.end + _WINDOW_AFTER]
+    return window, dataclasses.replace(amount, start=amount.start - start, end=amount.end - start)
+
+
 def _fact(
     sentence: Sentence,
     amount: money.Amount,
@@ -500,10 +514,10 @@ def _fact(
     totals: list[money.Amount],
     context: _Context,
 ) -> ExtractedFact:
-    text = sentence.text
-    recipient_party = parties.recipient_near(text, amount.start, amount.end, None)
+    text, near = _around(sentence.text, amount)
+    recipient_party = parties.recipient_near(text, near.start, near.end, None)
     recipient = recipient_party.text if recipient_party and not is_title(text) else None
-    funder, public = _funder(text, amount, recipient)
+    funder, public = _funder(text, near, recipient)
     if funder is None:
         funder, public = _document_funder(context, sentence.index)
     if funder and recipient == funder:
@@ -536,7 +550,7 @@ def _fact(
         kind=kind,
         amount_cad=amount.value,
         currency=_currency(amount, jurisdiction),
-        sentence=text,
+        sentence=sentence.text,
         funder=funder,
         recipient=recipient,
         program=program,

@@ -103,7 +103,7 @@ class Party:
 
 
 def clean_name(name: str) -> str:
-    name = name.strip(" ,;:-'\"")
+    name = re.sub(r"^(?:and|&)\s+", "", name.strip(" ,;:-'\""))
     if name.endswith(".") and not re.search(
         r"\b(?:Inc|Ltd|Co|Corp|inc|ltée|S\.A|N\.V|C\.V|St)\.$", name
     ):
@@ -120,13 +120,22 @@ def names(text: str) -> list[Party]:
     """Capitalised name phrases (companies, governments, programs)."""
     result = []
     for match in _NAME_RE.finditer(text):
-        raw = match.group(0)
-        cleaned = clean_name(raw)
-        if not cleaned or _NOT_NAMES.match(cleaned) or len(cleaned) < 2:
-            continue
-        offset = match.start() + raw.find(cleaned) if cleaned in raw else match.start()
-        result.append(Party(cleaned, offset, offset + len(cleaned)))
+        pieces = [(match.group(0), match.start())]
+        if len(match.group(0).split()) > _LONGEST_NAME:  # a run of names joined by "and"
+            pieces = [
+                (piece.group(0), match.start() + piece.start())
+                for piece in re.finditer(r"(?:(?!\s(?:and|&)\s).)+", match.group(0))
+            ]
+        for raw, start in pieces:
+            cleaned = clean_name(raw)
+            if not cleaned or _NOT_NAMES.match(cleaned) or len(cleaned) < 2:
+                continue
+            offset = start + raw.find(cleaned) if cleaned in raw else start
+            result.append(Party(cleaned, offset, offset + len(cleaned)))
     return result
+
+
+_LONGEST_NAME = 9
 
 
 def governments(sentence: str) -> list[Party]:

@@ -78,3 +78,13 @@ def test_abbreviations_do_not_end_sentences() -> None:
         s.text for s in sentences("On Dec. 16, 2020, Acme Inc. of St. Thomas said yes. It grew.")
     ]
     assert found == ["On Dec. 16, 2020, Acme Inc. of St. Thomas said yes.", "It grew."]
+
+
+def test_a_run_on_sentence_is_read_near_its_amount() -> None:
+    text = (
+        "The Government Of Ontario And The City Of Windsor " * 20
+        + "and Acme Inc. invested $5 million."
+    )
+    [fact] = extract_facts(text)
+    assert (fact.funder, fact.amount_cad) == ("Acme Inc.", 5e6)
+    assert fact.sentence == text
