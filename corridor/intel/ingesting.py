@@ -51,7 +51,7 @@ class IngestReport:
 
     @property
     def facts(self) -> int:
-        return sum(d.fact_count for d in self.added if hasattr(d, "fact_count"))
+        return sum(getattr(d, "fact_count", 0) for d in self.added)
 
 
 def guess_kind(text: str, title: str) -> str:

@@ -50,9 +50,6 @@ class Tracker:
     years: list[int]
     facts: int
 
-    def row(self, name: str) -> GovernmentRow | None:
-        return next((r for r in self.rows if r.name == name), None)
-
 
 def with_trends(user: Any) -> Prefetch:
     """Prefetch the trend tags of facts or documents through the policy."""

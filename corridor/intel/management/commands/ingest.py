@@ -48,9 +48,8 @@ class Command(BaseCommand):
 
             with change_context(source="command:ingest"):
                 report = ingest_paths(None, options["paths"], meta, progress)
-        facts = sum(getattr(d, "fact_count", 0) for d in report.added)
         self.stdout.write(
-            f"{len(report.added)} documents added ({facts} facts), "
+            f"{len(report.added)} documents added ({report.facts} facts), "
             f"{len(report.unchanged)} already in Corridor, {len(report.errors)} not readable."
         )
         for error in report.errors:
