@@ -12,6 +12,7 @@ urlpatterns = [
     path("workforce/", include("corridor.workforce.urls")),
     path("programs/", include("corridor.programs.urls")),
     path("outreach/", include("corridor.outreach.urls")),
+    path("intel/", include("corridor.intel.urls")),
     # core last: its catch-all "<slug>/" shows the capabilities not yet built
     path("", include("corridor.core.urls")),
 ]

@@ -36,6 +36,7 @@ from tests.matrix_programs_pages import PROGRAM_PAGES
 from tests.matrix_outreach import build_outreach_matrix
 from tests.matrix_outreach_api import OUTREACH_API, OUTREACH_API_LISTS
 from tests.matrix_outreach_pages import OUTREACH_PAGES
+from tests.matrix_intel import INTEL_API, INTEL_API_LISTS, INTEL_PAGES, build_intel
 from tests.matrix_supplychain import build_supplychain
 from tests.matrix_supplychain_api import SUPPLY_API
 from tests.matrix_supplychain_needs_api import SUPPLY_API_LISTS, SUPPLY_NEEDS_API
@@ -301,6 +302,8 @@ API += WORKFORCE_API
 API += PROGRAM_API
 PAGES += OUTREACH_PAGES
 API += OUTREACH_API
+PAGES += INTEL_PAGES
+API += INTEL_API
 
 # What each API list returns must be exactly what the policy lets that role see.
 API_LISTS = {
@@ -315,6 +318,7 @@ API_LISTS = {
     **WORKFORCE_API_LISTS,
     **PROGRAM_API_LISTS,
     **OUTREACH_API_LISTS,
+    **INTEL_API_LISTS,
 }
 
 ADMIN_ONLY_FOR_CAROL_EXCEPT = {
@@ -359,6 +363,7 @@ def _build_matrix_world() -> Any:
     build_workforce(world)
     build_programs(world)
     build_outreach_matrix(world)
+    build_intel(world)
     world.tokens = {}
     world.bearer = {}
     for name, user in world.users().items():

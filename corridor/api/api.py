@@ -15,6 +15,7 @@ from corridor.calls.api import router as calls_router
 from corridor.core.api import router as core_router
 from corridor.programs.api import router as programs_router
 from corridor.outreach.api import router as outreach_router
+from corridor.intel.api import router as intel_router
 from corridor.registry.api import router as registry_router
 from corridor.supplychain.api import router as supplychain_router
 from corridor.supplychain.api_needs import router as supplychain_needs_router
@@ -42,3 +43,4 @@ api.add_router("", supplychain_needs_router)
 api.add_router("", workforce_router)
 api.add_router("", programs_router)
 api.add_router("", outreach_router)
+api.add_router("", intel_router)

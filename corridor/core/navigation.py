@@ -54,6 +54,7 @@ CAPABILITIES: tuple[Capability, ...] = (
         "intel",
         "Intelligence",
         "Announcements and reports turned into facts: who invests how much where.",
+        "intel-document-list",
     ),
     Capability(
         "outreach",

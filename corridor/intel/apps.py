@@ -5,3 +5,12 @@ class IntelConfig(AppConfig):
     name = "corridor.intel"
     label = "intel"
     verbose_name = "Intelligence"
+
+    def ready(self) -> None:
+        from corridor.intel import rules  # noqa: F401  (access rules)
+
+    def reference_data(self) -> None:
+        from corridor.intel.models import Jurisdiction, TrendTag
+        from corridor.intel.reference import load_reference_data
+
+        load_reference_data(TrendTag, Jurisdiction)

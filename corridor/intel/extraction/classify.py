@@ -1,0 +1,152 @@
+"""Is an amount an investment, a policy allocation, a project's total value, or money
+that is not a fact (sales, trade, revenues, salaries, market sizes, prices)?
+
+Each amount is judged by the words around it, then by its sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corridor.intel.extraction.money import Amount
+
+INVESTMENT = "investment"
+TOTAL = "total"
+OTHER = "other"
+UNKNOWN = "unknown"
+
+_NOT_INVESTMENT_NEAR = re.compile(
+    r"\b(?:sales|sold|sell(?:s|ing)?\s+for|revenues?|turnover|exports?|exported|imports?|imported|"
+    r"trade[ds]?|trading|bilateral|salar(?:y|ies)|wages?|paid|pay(?:s|ing)?\b|payroll|earn(?:s|ed|ing)?|"
+    r"earnings|income|profits?|losses|lost|prices?|priced|costs?\s+(?:of|per|about|around|less|more)|"
+    r"cost\s+(?:consumers|buyers|drivers)|msrp|sticker|retail(?:s|ing)?\s+(?:for|at)|market|"
+    r"valued\s+at|valuation|market\s+cap|gdp|economic\s+(?:impact|output|activity|benefit)|"
+    r"contribut(?:es|ed)\s+\S+\s+to\s+(?:the|our)\s+economy|debt|deficit|tariffs?|dut(?:y|ies)|"
+    r"fines?|penalt(?:y|ies)|settlement|lawsuit|damages|bonus(?:es)?|dividends?|share\s+price|"
+    r"stock|shares|per\s+share|worth\s+of\s+(?:goods|vehicles|parts)|spen[dt]\s+by\s+consumers|"
+    r"household|rent|mortgage|ventes|chiffre\s+d'affaires|exportaciones|ventas|salaire|"
+    r"average\s+(?:wage|salary|price)|median|a\s+year\s+in\s+(?:sales|revenue)|"
+    r"cross[- ]border|crosses\s+the\s+border|every\s+day|each\s+day|daily|per\s+day|"
+    r"donat(?:e|ed|ion)|raised\s+for\s+charity|fundraising|lottery|budget\s+deficit|"
+    r"estimated\s+to\s+(?:reach|be\s+worth|grow)|projected\s+to\s+(?:reach|grow)|"
+    r"forecast|billion\s+industry|million\s+industry|industry\s+worth|sector\s+worth|"
+    r"cost\s+overruns?|overrun|strike|lost\s+production)\b",
+    re.IGNORECASE,
+)
+_TOTAL_NEAR = re.compile(
+    r"\b(?:total\s+(?:project\s+)?(?:value|cost|investment|innovation\s+spending|spending)|"
+    r"total\s+of\s+\S+\s+in\s+(?:new\s+)?(?:investment|spending)|"
+    r"project\s+(?:value|cost)|leverag(?:ing|es|ed|e)|bringing\s+(?:the\s+)?total|"
+    r"(?:overall|combined)\s+(?:investment|value)|project\s+worth|valued\s+at|representing\s+(?:a\s+)?total|"
+    r"d'une\s+valeur\s+(?:totale\s+)?de|valeur\s+totale|valor\s+total|total\s+capital\s+investment|"
+    r"in\s+(?:total\s+)?(?:private|industry|partner)\s+(?:investment|funding|spending|contributions)|"
+    r"a\s+total\s+(?:project\s+)?(?:investment|value)|of\s+the\s+total)\b",
+    re.IGNORECASE,
+)
+_TOTAL_AFTER = re.compile(
+    r"^[\s-]*(?:[a-z][\w-]*\s+){0,2}(?:project|expansion|plant|facility|factory|retooling|investment\s+project|"
+    r"initiative|build|modernization|upgrade)s?\b",
+    re.IGNORECASE,
+)
+_INVESTMENT_WORDS = re.compile(
+    r"\b(?:invest\w*|fund\w*|financ\w*|contribut\w*|allocat\w*|grants?|loans?|award\w*|commit\w*|"
+    r"gave|give[ns]?|giving|offer\w*|approv\w*|waiv\w*|recipients?|round|"
+    r"provid\w*|support\w*|earmark\w*|pledg\w*|incentives?|tax\s+credits?|subsid\w*|rebates?|"
+    r"receiv\w*|secur\w*|budget\w*|spend(?:ing|s)?|spent|capital|expan\w*|build\w*|set\s+aside|"
+    r"injection|backing|raise[ds]?|raising|dedicat\w*|repayable|forgivable|envelope|"
+    r"investissement|investir|subvention|prêt|aide\s+financière|octro\w*|inversión|invertir\w*|"
+    r"apoyo|financement|financiamiento|retool\w*|modernize|upgrade)\b",
+    re.IGNORECASE,
+)
+_INCENTIVE = re.compile(
+    r"\b(?:credit|incentive|rebate|subsid\w*|grant|bonus\s+for|support)\b", re.I
+)
+_POLICY_WORDS = re.compile(
+    r"\b(?:strateg(?:y|ies|ic\s+plan)|polic(?:y|ies)|action\s+plan|plan\b|budget|framework|roadmap|"
+    r"envelope|tax\s+credits?|incentives?\s+(?:program|package|scheme)|rebates?|act\b|legislation|"
+    r"reserve|bill\b|law\b|stratégie|politique|plan\s+d'action|estrategia|política)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    role: str  # investment, total, other, unknown
+    reason: str
+    strong: bool = False
+
+
+def judge(sentence: str, amount: Amount, others: list[Amount]) -> Judgement:
+    """What this amount is, given its sentence and the other amounts in it."""
+    before = sentence[max(0, amount.start - 70) : amount.start]
+    after = sentence[amount.end : amount.end + 50]
+    if amount.rate:
+        if _INCENTIVE.search(before + after) and not re.search(r"\bprices?\b|\bcost", before, re.I):
+            return Judgement(INVESTMENT, f"an incentive per {amount.rate}", True)
+        return Judgement(OTHER, f"a rate per {amount.rate}")
+    if amount.value < 1000:
+        return Judgement(OTHER, "too small to be an investment")
+    # Cut the window at the neighbouring amounts so one amount's words don't colour another.
+    for other in others:
+        if other.end <= amount.start and sentence.find(before) < other.end:
+            before = sentence[other.end : amount.start]
+        if other.start >= amount.end:
+            after = sentence[amount.end : min(other.start, amount.end + 50)]
+    near = before[-55:] + " @ " + after[:35]
+    if _NOT_INVESTMENT_NEAR.search(near) and not re.search(
+        r"\b(?:invest\w*|fund\w*|contribut\w*|grant|loan)\s+(?:of\s+)?(?:an?\s+)?(?:additional\s+)?$",
+        before,
+        re.IGNORECASE,
+    ):
+        return Judgement(OTHER, "money that is not an investment")
+    if others and (
+        _TOTAL_NEAR.search(before[-45:] + " " + after[:30]) or _TOTAL_AFTER.match(after)
+    ):
+        return Judgement(TOTAL, "a project's total value")
+    if re.search(
+        r"\bleverag\w*\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s+|an\s+additional\s+)?$",
+        before,
+        re.I,
+    ):
+        return Judgement(TOTAL, "money leveraged from others")
+    if _INVESTMENT_WORDS.search(sentence):
+        strong = bool(_INVESTMENT_WORDS.search(before[-60:] + after[:40]))
+        return Judgement(INVESTMENT, "an investment", strong)
+    if re.search(r"\b(?:for|toward|towards|to\s+help|to\s+support)\b", after[:25], re.IGNORECASE):
+        return Judgement(INVESTMENT, "money for a purpose")
+    return Judgement(UNKNOWN, "no investment words")
+
+
+def is_policy(sentence: str, funder_is_government: bool, has_recipient: bool) -> bool:
+    """A government putting money into a strategy, policy, budget or incentive scheme,
+    rather than into a company or a set of projects."""
+    if not funder_is_government or has_recipient:
+        return False
+    if re.search(r"\bin\s+(?:\d[\d,]*|more\s+than\s+\d+)\s+(?:[\w-]+\s+){0,3}projects\b", sentence):
+        return False
+    return bool(_POLICY_WORDS.search(sentence))
+
+
+_STANDALONE_TOTAL = re.compile(
+    r"\b(?:total\s+(?:capital\s+|project\s+)?(?:value|cost|investment|spending)|project\s+(?:value|cost)|"
+    r"represents?\s+(?:a\s+)?total|leverag(?:ing|es|ed|e)|d'une\s+valeur|valeur\s+totale|"
+    r"(?:the|this|a)\s+(?:\S+\s+){1,3}(?:project|expansion)\b)",
+    re.IGNORECASE,
+)
+
+
+def states_total(sentence: str, amount: Amount) -> bool:
+    """Does a sentence give the total value of a project announced just before
+    ("The $23 million project will create 45 jobs", "The project has a total value of $11.6M")?"""
+    window = sentence[max(0, amount.start - 60) : amount.end + 25]
+    if _STANDALONE_TOTAL.search(window):
+        return True
+    if re.search(
+        r"\b(?:company|firm|project|partners?|manufacturer|automaker)(?:'s|s')\s+(?:total\s+)?$",
+        sentence[: amount.start],
+        re.I,
+    ):
+        return True
+    return bool(re.search(r"\b(?:The|the|This|this)\s+$", sentence[: amount.start])) and bool(
+        _TOTAL_AFTER.match(sentence[amount.end :])
+    )

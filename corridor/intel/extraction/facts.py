@@ -1,0 +1,610 @@
+"""From a document's text to its facts: investments and policy allocations."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import itertools
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from corridor.intel.extraction import classify, counts, dates, jurisdictions, money, parties, trends
+from corridor.intel.extraction.text import Sentence, is_title, normalise, sentences
+
+INVESTMENT = "investment"
+POLICY = "policy"
+# The fields of a fact besides its trends and sentence, as ``as_json`` names them.
+FIELDS = (
+    "kind",
+    "funder",
+    "recipient",
+    "program",
+    "amount_cad",
+    "currency",
+    "total_value_cad",
+    "projects",
+    "jobs",
+    "date",
+    "jurisdiction",
+)
+_LONG_DOCUMENT_WORDS = 900  # a report, not an announcement: trends come from the sentence
+_GENERIC_FUNDER = re.compile(
+    r"^(?:(?:federal|provincial|state|municipal)\s+(?:government|budget)|province|Province|state|"
+    r"governor)$",
+    re.IGNORECASE,
+)
+_FROM_FUNDER = re.compile(
+    rf"\b(?:from|by|of)\s+(?P<name>(?:the\s+)?{parties.NAME}(?:'s\s+{parties.NAME})?)", re.UNICODE
+)
+_POSSESSIVE_FUNDER = re.compile(
+    rf"(?P<name>{parties.NAME})(?:'s|\u2019s)\s+(?:[\w-]+\s+){{0,2}}(?:contribution|investment|"
+    r"funding|support|loan|grant|commitment|share|portion|allocation)"
+)
+
+
+@dataclass
+class ExtractedFact:
+    kind: str
+    amount_cad: float | None
+    currency: str | None
+    sentence: str
+    funder: str | None = None
+    recipient: str | None = None
+    program: str | None = None
+    total_value_cad: float | None = None
+    projects: int | None = None
+    jobs: int | None = None
+    date: dt.date | None = None
+    jurisdiction: str | None = None
+    trends: list[str] = field(default_factory=list)
+    confidence: float = 0.5
+    qualifier: str | None = None
+    amount_low: float | None = None
+    rate: str | None = None
+    sentence_index: int = 0
+    start: int = 0  # where the amount is in the sentence
+    end: int = 0
+
+    def as_json(self) -> dict[str, Any]:
+        """The public shape of ``corridor extract-facts --json``."""
+        data = asdict(self)
+        return {
+            "kind": data["kind"],
+            "funder": data["funder"],
+            "recipient": data["recipient"],
+            "program": data["program"],
+            "amount_cad": _number(data["amount_cad"]),
+            "currency": data["currency"],
+            "total_value_cad": _number(data["total_value_cad"]),
+            "projects": data["projects"],
+            "jobs": data["jobs"],
+            "date": self.date.isoformat() if self.date else None,
+            "jurisdiction": data["jurisdiction"],
+            "trends": list(data["trends"]),
+            "sentence": data["sentence"],
+            "confidence": round(self.confidence, 2),
+        }
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+@dataclass
+class _Context:
+    text: str
+    sentences: list[Sentence]
+    mentions: Counter[str]
+    acronyms: dict[str, str]
+    date: dt.date | None
+    jurisdiction: str | None
+    long: bool
+
+
+_SEATS = {"ottawa": "Canada", "queen's park": "Ontario", "washington": "United States"}
+
+
+def government_name(jurisdiction: str) -> str:
+    """How Corridor names a government: "Government of Ontario", "State of Michigan"."""
+    found = jurisdictions.by_name(jurisdiction)
+    if jurisdiction == "United States":
+        return "U.S. government"
+    if found and found.kind == "state":
+        return f"State of {jurisdiction}"
+    return f"Government of {jurisdiction}"
+
+
+def _canonical_government(text: str, jurisdiction: str | None) -> str:
+    """ "the province" and "Ottawa" say which government only in context: name it."""
+    lowered = text.lower()
+    if lowered in _SEATS:
+        return government_name(_SEATS[lowered])
+    if jurisdictions.by_name(text) is not None:
+        return government_name(text)
+    if jurisdiction and _GENERIC_FUNDER.match(text):
+        return government_name(jurisdiction)
+    return text
+
+
+def _funder(sentence: str, amount: money.Amount, recipient: str | None) -> tuple[str | None, bool]:
+    """The funder named in the sentence and whether it is a government or public agency."""
+    public = parties.governments(sentence) + parties.agencies(sentence)
+    tail = sentence[amount.end :]
+    head = sentence[: amount.start]
+    led = re.search(rf"\b(?:led|backed)\s+by\s+(?P<name>{parties.NAME})", tail[:120])
+    if led:
+        name = parties.clean_name(led.group("name"))
+        if name and name != recipient:
+            return name, _is_public(name)
+    for match in _FROM_FUNDER.finditer(tail[:120]):
+        found = [p for p in public if p.start >= amount.end + match.start("name") - 5]
+        if found and found[0].start <= amount.end + match.end("name"):
+            return found[0].text, True
+    for match in _POSSESSIVE_FUNDER.finditer(sentence):
+        found = [p for p in public if match.start() <= p.start < match.end()]
+        if found:
+            return found[0].text, True
+    subject = parties.subject_before(sentence, amount.start)
+    if subject and subject.text != recipient:
+        verb_text = head[subject.end :]
+        if not re.search(r"\b(?:receiv|secur|get|got|won|obtain|awarded|raised)", verb_text, re.I):
+            is_public = any(
+                p.start <= subject.start < p.end or subject.start <= p.start < subject.end
+                for p in public
+            )
+            return subject.text, is_public
+    before_amount = [p for p in public if p.end <= amount.start]
+    if before_amount:
+        return before_amount[-1].text, True
+    named = jurisdictions.mentions(sentence, ("governments", "programs"))
+    if named:
+        return government_name(named.most_common(1)[0][0]), True
+    return None, False
+
+
+_BOTH_GOVERNMENTS = re.compile(
+    r"\b(?:the\s+)?(federal|provincial|Ontario|Quebec|Canadian|Michigan|Ohio|Indiana|Mexican)\s+and\s+"
+    r"(federal|provincial|Ontario|Quebec|Canadian|Michigan|Ohio|Indiana|Mexican)\s+governments\b",
+    re.IGNORECASE,
+)
+_EACH = re.compile(
+    r"\b(?:will|are|were|have|had|would)?\s*each\s+(?:\w+\s+){0,3}$|^\s*each\b", re.I
+)
+
+
+def _each_funders(sentence: str, amount: money.Amount) -> list[str]:
+    """ "Ottawa and Ontario will each provide up to $2.5 billion": one fact per funder."""
+    head = sentence[: amount.start]
+    both = _BOTH_GOVERNMENTS.search(head)
+    if both and (_EACH.search(head[-40:]) or re.search(r"\b(?:each|both)\b", head[both.end() :])):
+        return [f"{both.group(1)} government", f"{both.group(2)} government"]
+    if not (_EACH.search(head[-40:]) or _EACH.match(sentence[amount.end : amount.end + 10])):
+        return []
+    verb = list(parties._INVEST_VERB.finditer(head))
+    subject_zone = head[: verb[-1].start()] if verb else head
+    subject_zone = subject_zone[-80:]
+    found = parties.governments(subject_zone) + parties.agencies(subject_zone)
+    found += parties.names(subject_zone)
+    texts: list[str] = []
+    for party in sorted(found, key=lambda p: p.start):
+        for piece in re.split(r",\s*|\s+and\s+", party.text):
+            piece = parties.clean_name(piece)
+            if piece and piece not in texts:
+                texts.append(piece)
+    return texts if len(texts) >= 2 and " and " in subject_zone else []
+
+
+_MINISTER = re.compile(
+    r"\b(?:Minister|Ministre|Secretary|Premier|Governor|Gov\.|Mayor|Prime\s+Minister)\b"
+)
+
+
+def _is_public(name: str) -> bool:
+    return bool(parties.governments(name) or parties.agencies(name) or _MINISTER.search(name))
+
+
+def _minister_government(name: str, context: _Context) -> str | None:
+    """A minister, premier or governor announces for a government: name the government."""
+    if not _MINISTER.search(name):
+        return None
+    if re.search(r"\bMayor\b", name):
+        return None
+    named = jurisdictions.mentions(name, ("governments", "agencies", "places"))
+    if named:
+        return named.most_common(1)[0][0]
+    if re.search(r"Innovation,\s+Science|Industry|Finance|Prime\s+Minister|federal", name, re.I):
+        return "Canada"
+    if re.search(r"Economic\s+Development,\s+Job\s+Creation|Premier", name):
+        return context.jurisdiction if context.jurisdiction not in (None, "Canada") else "Ontario"
+    return context.jurisdiction
+
+
+def _program(sentence: str, context: _Context, funder: str | None) -> str | None:
+    found = [
+        p
+        for p in parties.programs(sentence, context.acronyms)
+        if not (funder and (p.text.startswith(funder) or funder.startswith(p.text)))
+    ]
+    found = [p for p in found if not re.match(r"(?:Government|Minister)", p.text)]
+    return found[0].text if found else None
+
+
+def _currency(amount: money.Amount, jurisdiction: str | None) -> str:
+    if amount.currency_stated or not jurisdiction:
+        return amount.currency
+    found = jurisdictions.by_name(jurisdiction)
+    if found and found.country in ("United States", "Mexico"):
+        return "USD"
+    return amount.currency
+
+
+_TOTAL_WORDS = re.compile(r"total|leverag|project\s+(?:value|cost)|worth", re.IGNORECASE)
+
+
+def _attach_counts(facts: list[ExtractedFact], context: _Context) -> None:
+    """Jobs and projects stated after a fact's sentence belong to it, up to the next fact."""
+    fact_sentences = sorted({f.sentence_index for f in facts})
+    for fact in facts:
+        later = [i for i in fact_sentences if i > fact.sentence_index]
+        stop = later[0] if later else len(context.sentences)
+        if len(fact_sentences) == 1 and not context.long:
+            window = [s for s in context.sentences if s.index != fact.sentence_index]
+        else:
+            window = context.sentences[fact.sentence_index + 1 : stop]
+            if context.long:
+                window = window[:2]
+        for sentence in window:
+            if money.find_amounts(sentence.text) and sentence.index in fact_sentences:
+                continue
+            if fact.jobs is None:
+                fact.jobs = counts.find_jobs(sentence.text)
+            if fact.projects is None:
+                fact.projects = counts.find_projects(sentence.text)
+            if fact.total_value_cad is None and sentence.index > fact.sentence_index:
+                totals_named = _TOTAL_WORDS.search(sentence.text) is not None
+                for amount in money.find_amounts(sentence.text):
+                    judged = classify.judge(sentence.text, amount, [])
+                    larger = amount.value > (fact.amount_cad or 0)
+                    if totals_named and judged.role != classify.OTHER and larger:
+                        fact.total_value_cad = amount.value
+
+
+def _same(a: ExtractedFact, b: ExtractedFact) -> bool:
+    return (
+        a.amount_cad == b.amount_cad
+        and a.currency == b.currency
+        and a.sentence_index != b.sentence_index
+        and (a.funder is None or b.funder is None or a.jurisdiction == b.jurisdiction)
+    )
+
+
+def _merge(facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """A headline and its body state the same amount: keep one fact with every field found."""
+    kept: list[ExtractedFact] = []
+    for fact in facts:
+        twin = next((k for k in kept if _same(k, fact)), None)
+        if twin is None:
+            kept.append(fact)
+            continue
+        richer, poorer = (fact, twin) if _richness(fact) > _richness(twin) else (twin, fact)
+        for name in ("funder", "recipient", "program", "total_value_cad", "projects", "jobs"):
+            if getattr(richer, name) is None:
+                setattr(richer, name, getattr(poorer, name))
+        richer.trends = sorted(set(richer.trends) | set(poorer.trends), key=trends.TRENDS.index)
+        richer.confidence = max(richer.confidence, poorer.confidence)
+        kept[kept.index(twin)] = richer
+    return kept
+
+
+def _richness(fact: ExtractedFact) -> int:
+    fields = (
+        fact.funder,
+        fact.recipient,
+        fact.program,
+        fact.total_value_cad,
+        fact.projects,
+        fact.jobs,
+    )
+    return sum(value is not None for value in fields) * 10 + min(len(fact.sentence), 300) // 100
+
+
+def _context(text: str) -> _Context:
+    clean = normalise(text)
+    found = sentences(clean)
+    return _Context(
+        text=clean,
+        sentences=found,
+        mentions=jurisdictions.mentions(clean),
+        acronyms=parties.acronyms(clean),
+        date=dates.document_date(clean),
+        jurisdiction=jurisdictions.place_in(clean),
+        long=len(clean.split()) > _LONG_DOCUMENT_WORDS,
+    )
+
+
+def extract_facts(text: str) -> list[ExtractedFact]:
+    """The investments and policy allocations ``text`` states, in document order."""
+    context = _context(text)
+    facts: list[ExtractedFact] = []
+    for sentence in context.sentences:
+        amounts = money.find_amounts(sentence.text)
+        if not amounts:
+            continue
+        judged = [
+            (a, classify.judge(sentence.text, a, [o for o in amounts if o is not a]))
+            for a in amounts
+        ]
+        totals = [a for a, j in judged if j.role == classify.TOTAL]
+        for amount, judgement in judged:
+            if judgement.role not in (classify.INVESTMENT, classify.UNKNOWN, classify.TOTAL):
+                continue
+            if _is_total_of_previous(facts, sentence, amount, amounts):
+                continue
+            if judgement.role != classify.INVESTMENT:
+                continue
+            fact = _fact(sentence, amount, judgement, totals, context)
+            _share_with_previous(facts, fact)
+            funders = _each_funders(sentence.text, amount)
+            if not funders:
+                facts.append(fact)
+                continue
+            for funder in funders:
+                twin = ExtractedFact(**{**fact.__dict__, "trends": list(fact.trends)})
+                public = _is_public(funder) or jurisdictions.by_name(funder) is not None
+                if public or funder.lower() in _SEATS:
+                    twin.jurisdiction = jurisdictions.government_of(
+                        funder, context.mentions
+                    ) or _SEATS.get(funder.lower())
+                twin.funder = _canonical_government(funder, twin.jurisdiction)
+                twin.kind = fact.kind
+                facts.append(twin)
+    if facts:
+        _funders_from_previous(facts)
+        _company_pronouns(facts)
+        _attach_counts(facts, context)
+        facts = _merge(facts)
+        _link_to_company_investment(facts)
+        if not context.long:
+            _document_jobs(facts, context)
+        _document_trends(facts, context)
+    return facts
+
+
+_COMPANY_PRONOUN = re.compile(
+    r"\b(?:the|The)\s+(?:company|firm|automaker|carmaker|manufacturer|supplier|parts\s+maker|"
+    r"start-up|startup|business)\b(?:'s)?[^$.]{0,40}$|^\s*(?:It|The\s+company)\s+(?:will|plans|is|has)\b"
+    r"|^\s*\"?\s*(?:We|we)\b(?:\s+\w+){0,5}\s+(?:to\s+)?invest"
+)
+_COMPANY_SPEAKER = re.compile(
+    r"\bsaid\s+(?:the\s+)?(?:company|firm)'s\b|\bsaid\s+[^,.]{0,60}(?:president|CEO|chief\s+executive|"
+    r"owner|founder|general\s+manager|plant\s+manager)\b",
+    re.IGNORECASE,
+)
+
+
+def _funders_from_previous(facts: list[ExtractedFact]) -> None:
+    """A list of recipients right after an announcement shares its funder."""
+    for previous, fact in itertools.pairwise(facts):
+        if (
+            fact.funder is None
+            and previous.funder
+            and fact.sentence_index - previous.sentence_index <= 2
+        ):
+            fact.funder = previous.funder
+            fact.jurisdiction = previous.jurisdiction
+            fact.currency = previous.currency if not fact.currency else fact.currency
+            if fact.program is None:
+                fact.program = previous.program
+
+
+def _company_pronouns(facts: list[ExtractedFact]) -> None:
+    """ "The company plans to invest $250 million": the company the previous fact funded."""
+    for previous, fact in itertools.pairwise(facts):
+        head = fact.sentence[: fact.start]
+        if not (previous.recipient and fact.recipient is None and _COMPANY_PRONOUN.search(head)):
+            continue
+        if re.match(r'\s*"?\s*[Ww]e\b', head) and not _COMPANY_SPEAKER.search(fact.sentence):
+            continue  # "we" is a minister speaking, not the company
+        if fact.funder in (None, previous.funder) or _is_public(fact.funder or ""):
+            fact.funder = previous.recipient
+            fact.kind = INVESTMENT
+            fact.jurisdiction = previous.jurisdiction
+
+
+def _share_with_previous(facts: list[ExtractedFact], fact: ExtractedFact) -> None:
+    """ "offered Acme up to $25 million in tax credits and up to $3 million in training
+    grants": the second amount goes to the same recipient from the same funder."""
+    previous = facts[-1] if facts else None
+    if previous is None or previous.sentence_index != fact.sentence_index:
+        return
+    between = fact.sentence[previous.end : fact.start]
+    if not re.search(r"\band\b|,", between) or len(between) > 60:
+        return
+    if fact.funder not in (None, previous.funder):
+        return
+    if fact.recipient is None and previous.recipient is not None:
+        fact.recipient = previous.recipient
+        if fact.kind == POLICY:
+            fact.kind = previous.kind
+    if fact.funder is None:
+        fact.funder = previous.funder
+
+
+def _is_total_of_previous(
+    facts: list[ExtractedFact],
+    sentence: Sentence,
+    amount: money.Amount,
+    amounts: list[money.Amount],
+) -> bool:
+    """A sentence right after a fact that gives its project's total value adds to that fact."""
+    if len(amounts) > 1 or not facts or not classify.states_total(sentence.text, amount):
+        return False
+    previous = [f for f in facts if sentence.index - 2 <= f.sentence_index < sentence.index]
+    if not previous:
+        return False
+    for fact in previous:
+        if fact.total_value_cad is None and (fact.amount_cad or 0) < amount.value:
+            fact.total_value_cad = amount.value
+    return True
+
+
+def _link_to_company_investment(facts: list[ExtractedFact]) -> None:
+    """Governments that support "the project" support the company investment just announced."""
+    companies = [
+        f
+        for f in facts
+        if f.funder
+        and not _is_public(f.funder)
+        and not f.funder.startswith(("Government of", "State of", "U.S."))
+    ]
+    if len(companies) != 1:
+        return
+    company = companies[0]
+    for fact in facts:
+        if fact is company or fact.recipient or not fact.funder:
+            continue
+        if not (_is_public(fact.funder) or fact.funder.startswith(("Government of", "State of"))):
+            continue
+        if (company.amount_cad or 0) > (
+            fact.amount_cad or 0
+        ) and 0 < fact.sentence_index - company.sentence_index <= 2:
+            fact.recipient = company.funder
+            if fact.kind == POLICY and not fact.rate:
+                fact.kind = INVESTMENT
+            if fact.total_value_cad is None:
+                fact.total_value_cad = company.amount_cad
+
+
+def _document_jobs(facts: list[ExtractedFact], context: _Context) -> None:
+    """An announcement's job count is the project's: every fact of it shares it."""
+    known = next((f.jobs for f in facts if f.jobs is not None), None)
+    if known is None:
+        for sentence in context.sentences:
+            known = counts.find_jobs(sentence.text)
+            if known is not None:
+                break
+    if known is None:
+        return
+    for fact in facts:
+        if fact.jobs is None:
+            fact.jobs = known
+
+
+_WINDOW_BEFORE, _WINDOW_AFTER = 320, 260
+
+
+def _around(text: str, amount: money.Amount) -> tuple[str, money.Amount]:
+    """A very long "sentence" (a PDF table, a run-on list) is read only near the amount,
+    so the name patterns stay fast and do not pick parties from far away."""
+    if len(text) <= _WINDOW_BEFORE + _WINDOW_AFTER + 200:
+        return text, amount
+    start = max(0, amount.start - _WINDOW_BEFORE)
+    window = text[start : amount.end + _WINDOW_AFTER]
+    return window, dataclasses.replace(amount, start=amount.start - start, end=amount.end - start)
+
+
+def _fact(
+    sentence: Sentence,
+    amount: money.Amount,
+    judgement: classify.Judgement,
+    totals: list[money.Amount],
+    context: _Context,
+) -> ExtractedFact:
+    text, near = _around(sentence.text, amount)
+    recipient_party = parties.recipient_near(text, near.start, near.end, None)
+    recipient = recipient_party.text if recipient_party and not is_title(text) else None
+    funder, public = _funder(text, near, recipient)
+    if funder is None:
+        funder, public = _document_funder(context, sentence.index)
+    if funder and recipient == funder:
+        recipient = None
+    minister_of = _minister_government(funder, context) if funder else None
+    if minister_of:
+        funder, public = government_name(minister_of), True
+    if funder and not public:
+        public = _is_public(funder) or jurisdictions.by_name(funder) is not None
+        public = public or funder.lower() in _SEATS
+    if funder and funder.lower() in _SEATS:
+        jurisdiction_hint: str | None = _SEATS[funder.lower()]
+    else:
+        jurisdiction_hint = None
+    jurisdiction = jurisdiction_hint
+    if funder and public and jurisdiction is None:
+        jurisdiction = jurisdictions.government_of(funder, context.mentions)
+    if jurisdiction is None:
+        jurisdiction = jurisdictions.place_in(text) or context.jurisdiction
+    if funder:
+        funder = _canonical_government(funder, jurisdiction)
+    program = _program(text, context, funder)
+    if program and funder and program.startswith(funder):
+        program = program
+    kind = POLICY if classify.is_policy(text, public, recipient is not None) else INVESTMENT
+    if amount.rate:
+        kind = POLICY  # an incentive per unit is a policy measure, not one investment
+    total = max((t.value for t in totals if t.value > amount.value), default=None)
+    fact = ExtractedFact(
+        kind=kind,
+        amount_cad=amount.value,
+        currency=_currency(amount, jurisdiction),
+        sentence=sentence.text,
+        funder=funder,
+        recipient=recipient,
+        program=program,
+        total_value_cad=total,
+        projects=counts.find_projects(text),
+        jobs=counts.find_jobs(text),
+        date=context.date or dates.parse_date(text),
+        jurisdiction=jurisdiction,
+        trends=trends.find_trends(text),
+        qualifier=amount.qualifier,
+        amount_low=amount.low,
+        rate=amount.rate,
+        sentence_index=sentence.index,
+        start=amount.start,
+        end=amount.end,
+    )
+    fact.confidence = _confidence(fact, judgement)
+    return fact
+
+
+def _document_funder(context: _Context, before_index: int) -> tuple[str | None, bool]:
+    """A sentence that names no funder ("The funding will help ...") speaks for the
+    document's main funder: the first government or agency in the text."""
+    for sentence in context.sentences[: before_index + 1]:
+        public = parties.governments(sentence.text) + parties.agencies(sentence.text)
+        if public:
+            return public[0].text, True
+    return None, False
+
+
+def _document_trends(facts: list[ExtractedFact], context: _Context) -> None:
+    """An announcement is about one thing: its facts share the document's trends.
+    A long report's facts keep their own sentence's trends."""
+    if context.long:
+        return
+    if len(facts) <= 2:
+        document = trends.find_trends(context.text)
+        for fact in facts:
+            fact.trends = document
+        return
+    by_paragraph: dict[int, list[str]] = {}
+    for sentence in context.sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence.text)
+    for fact in facts:
+        paragraph = context.sentences[fact.sentence_index].paragraph
+        found = trends.find_trends(" ".join(by_paragraph[paragraph]))
+        fact.trends = sorted(set(fact.trends) | set(found), key=trends.TRENDS.index)
+
+
+def _confidence(fact: ExtractedFact, judgement: classify.Judgement) -> float:
+    score = 0.45
+    score += 0.2 if judgement.strong else 0.0
+    score += 0.1 if fact.funder else -0.1
+    score += 0.1 if (fact.recipient or fact.program) else 0.0
+    score += 0.05 if (fact.jobs or fact.projects) else 0.0
+    score -= 0.1 if fact.qualifier in ("up to", "as much as") else 0.0
+    return max(0.05, min(0.95, score))
