@@ -30,13 +30,13 @@ from tests.matrix_calls import build_calls
 from tests.matrix_calls_api import CALL_API, CALL_API_LISTS
 from tests.matrix_calls_pages import CALL_PAGES
 from tests.matrix_calls_work import WORK_PAGES
-from tests.matrix_programs import build_programs
-from tests.matrix_programs_api import PROGRAM_API, PROGRAM_API_LISTS
-from tests.matrix_programs_pages import PROGRAM_PAGES
+from tests.matrix_intel import INTEL_API, INTEL_API_LISTS, INTEL_PAGES, build_intel
 from tests.matrix_outreach import build_outreach_matrix
 from tests.matrix_outreach_api import OUTREACH_API, OUTREACH_API_LISTS
 from tests.matrix_outreach_pages import OUTREACH_PAGES
-from tests.matrix_intel import INTEL_API, INTEL_API_LISTS, INTEL_PAGES, build_intel
+from tests.matrix_programs import build_programs
+from tests.matrix_programs_api import PROGRAM_API, PROGRAM_API_LISTS
+from tests.matrix_programs_pages import PROGRAM_PAGES
 from tests.matrix_supplychain import build_supplychain
 from tests.matrix_supplychain_api import SUPPLY_API
 from tests.matrix_supplychain_needs_api import SUPPLY_API_LISTS, SUPPLY_NEEDS_API

@@ -13,9 +13,9 @@ from corridor.api import errors
 from corridor.api.auth import BearerToken
 from corridor.calls.api import router as calls_router
 from corridor.core.api import router as core_router
-from corridor.programs.api import router as programs_router
-from corridor.outreach.api import router as outreach_router
 from corridor.intel.api import router as intel_router
+from corridor.outreach.api import router as outreach_router
+from corridor.programs.api import router as programs_router
 from corridor.registry.api import router as registry_router
 from corridor.supplychain.api import router as supplychain_router
 from corridor.supplychain.api_needs import router as supplychain_needs_router

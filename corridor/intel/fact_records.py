@@ -20,7 +20,7 @@ from corridor.core import policy
 from corridor.core.scoping import system_scope
 from corridor.intel import extraction
 from corridor.intel.extraction.facts import ExtractedFact
-from corridor.intel.linking import company_named
+from corridor.intel.linking import company_named, program_named, program_names
 from corridor.intel.models import Document, Fact, FactCorrection, FactKind, FactStatus, TrendTag
 from corridor.intel.models.fact import CORRECTABLE
 
@@ -64,6 +64,7 @@ def store_facts(document: Document) -> list[Fact]:
         kept_positions = {p for p, f in existing.items() if f.status != FactStatus.EXTRACTED}
         seen: set[int] = set()
         stored: list[Fact] = []
+        programs = program_names()
         for item in found:
             position = item.sentence_index * POSITION_STRIDE + item.start
             seen.add(position)
@@ -73,11 +74,17 @@ def store_facts(document: Document) -> list[Fact]:
             values = _values(item)
             snapshot = item.as_json()
             fact = existing.get(position) or Fact(document=document, position=position)
-            changed = fact.pk is None or fact.extracted != snapshot
+            program = program_named(values["program"], values["funder"], programs)
+            changed = (
+                fact.pk is None
+                or fact.extracted != snapshot
+                or fact.funding_program_id != (program.pk if program else None)
+            )
             for name, value in values.items():
                 setattr(fact, name, value)
             fact.extracted = snapshot
             fact.recipient_company = company_named(fact.recipient)
+            fact.funding_program = program
             if changed:
                 fact.save()
                 fact.trends.set(trend_tags(item.trends))
@@ -157,6 +164,7 @@ def correct(
         fact.status = FactStatus.CORRECTED
         fact.checked_by = user
         fact.recipient_company = company_named(fact.recipient)
+        fact.funding_program = program_named(fact.program, fact.funder)
         fact.full_clean(exclude=["document", "extracted"])
         fact.save_versioned(expected_version)
     return fact

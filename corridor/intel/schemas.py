@@ -40,6 +40,9 @@ class FactOut(Schema):
     confidence: float
     status: str = Field(..., description="extracted, confirmed, corrected or rejected")
     recipient_company_id: int | None = Field(None, description="The registry company it matched")
+    funding_program_id: int | None = Field(
+        None, description="The funding program it names (by its program or its funder)"
+    )
     version: int
     extracted: dict[str, Any] = Field(default_factory=dict, description="What the extraction read")
     corrections: list[CorrectionOut] = Field(default_factory=list)

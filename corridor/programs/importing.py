@@ -32,6 +32,7 @@ from corridor.programs.models import (
     ProjectRow,
     ProjectStatus,
 )
+from corridor.programs.names import ProgramNames
 from corridor.registry.importing import BATCH_KEYS, load_resolver
 from corridor.registry.models import Facility
 from corridor.registry.places import MunicipalityLookup
@@ -139,18 +140,7 @@ def _day(raw: dict[str, str], name: str) -> dt.date | None:
         raise _RowError(name, f"{text!r} is not a date (write YYYY-MM-DD)") from None
 
 
-class _Programs:
-    def __init__(self) -> None:
-        self.by_name: dict[str, FundingProgram] = {}
-        for program in FundingProgram.objects.all():
-            for name in [program.key, *program.names()]:
-                self.by_name.setdefault(name.casefold(), program)
-
-    def find(self, name: str) -> FundingProgram | None:
-        return self.by_name.get(name.strip().casefold())
-
-
-def _parse_open_data(row: int, raw: dict[str, str], programs: _Programs) -> Parsed:
+def _parse_open_data(row: int, raw: dict[str, str], programs: ProgramNames) -> Parsed:
     ref = raw.get("ref_number", "")
     if not ref:
         raise _RowError("ref_number", "the agreement's reference number is empty")
@@ -191,7 +181,7 @@ def _parse_open_data(row: int, raw: dict[str, str], programs: _Programs) -> Pars
     )
 
 
-def _parse_corridor(row: int, raw: dict[str, str], programs: _Programs) -> Parsed:
+def _parse_corridor(row: int, raw: dict[str, str], programs: ProgramNames) -> Parsed:
     ref = raw.get("project_id", "")
     if not ref:
         raise _RowError("project_id", "the project id is empty")
@@ -250,7 +240,7 @@ def import_projects(
     parsed: list[Parsed] = []
     seen: set[tuple[str, int]] = set()
     with system_scope(f"import of {path.name}"), transaction.atomic():
-        programs = _Programs()
+        programs = ProgramNames(FundingProgram.objects.all())
         for row, raw in rows:
             ref = raw.get("ref_number") or raw.get("project_id") or ""
             try:

@@ -72,6 +72,15 @@ class Fact(CorridorModel):
         on_delete=models.SET_NULL,
         related_name="intel_facts",
     )
+    funding_program = models.ForeignKey(
+        "programs.FundingProgram",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news_facts",
+        help_text="The funding program the fact names (its program, or its funder), if Corridor "
+        "holds it",
+    )
     checked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -30,7 +30,9 @@ def _initial(user: Any, fact: Fact) -> dict[str, Any]:
 @login_required
 def fact_review(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
-    qs = policy.visible(user, Fact).select_related("document", "jurisdiction", "recipient_company")
+    qs = policy.visible(user, Fact).select_related(
+        "document", "jurisdiction", "recipient_company", "funding_program"
+    )
     fact: Fact = get_object_or_404(qs, pk=pk)
     can_change = policy.can_change(user, fact)
     form = FactForm(user, initial=_initial(user, fact))

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from corridor.calls.forms import add_service_errors
 from corridor.calls.models import Campaign
 from corridor.core import policy
+from corridor.intel.program_news import program_news
 from corridor.programs import referrals
 from corridor.programs.analytics import analysis_for
 from corridor.programs.eligibility import ELIGIBLE, describe
@@ -67,6 +68,7 @@ def program_detail(request: HttpRequest, pk: int, form: ProgramCampaignForm | No
             "projects": projects[:200],
             "project_count": projects.count(),
             "totals": analysis_for(user, program.pk).total,
+            "news": program_news(user, program),
             "targets": targets[:TARGET_ROWS],
             "target_count": len(targets),
             "eligible_count": sum(1 for t in targets if t.verdict.status == ELIGIBLE),
