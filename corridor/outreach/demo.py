@@ -64,7 +64,8 @@ MESSAGES = [
      "Co-invest in retooling existing plants\nMatch the incentives of competing "
      "jurisdictions\nUse the corridor's calling data to act before a plant is at risk",
      ["registry.oem_plants", "calls.open_red_flags", "calls.open_follow_ups",
-      "programs.contribution", "programs.jobs_expected", "programs.from_referrals"]),
+      "programs.contribution", "programs.jobs_expected", "programs.from_referrals",
+      "intel.ontario_investment"]),
     ("new_industries", "Attract the new industries the supply chain is missing",
      "What our plants buy from far away is a list of investment targets.",
      "Target the capabilities with no local supplier\nOffer sites, skills and municipal "
@@ -83,7 +84,7 @@ ASKS = [
      "Province of Ontario", AskStatus.OPEN, None, ["supplychain.gaps"]),
     ("capital", "Match competing jurisdictions' incentives for large capital investments",
      "Province of Ontario; Government of Canada", AskStatus.ADOPTED, "Oshawa",
-     ["registry.oem_plants", "calls.open_red_flags"]),
+     ["registry.oem_plants", "calls.open_red_flags", "intel.ontario_investment"]),
     ("technology", "Programs for regionally developed electrification, light-weighting and "
      "intelligent-vehicle technology", "Government of Canada", AskStatus.OPEN, None,
      ["supplychain.unmet_value"]),

@@ -253,3 +253,18 @@ def _jobs_expected() -> Reading:
 )
 def _from_referrals() -> Reading:
     return Reading(_funded_rollup().from_referrals)
+
+
+@provider(
+    "intel.ontario_investment",
+    "Investment in Ontario announced by governments and companies, as Corridor tracked it ($)",
+    source="Intelligence",
+)
+def _ontario_investment() -> Reading:
+    from corridor.intel.models import Fact, FactKind, FactStatus
+
+    rows = Fact.objects.filter(
+        kind=FactKind.INVESTMENT, currency="CAD", jurisdiction__name__in=["Ontario", "Canada"]
+    ).exclude(status=FactStatus.REJECTED)
+    total = rows.aggregate(total=Sum("amount_cad"))["total"] or 0
+    return Reading(int(total), money=True)  # public announcements

@@ -100,6 +100,7 @@ def test_every_figure_matches_the_data_for_a_participant(corridor_data: Any) -> 
         "programs.contribution": 0,
         "programs.jobs_expected": 0,
         "programs.from_referrals": 0,
+        "intel.ontario_investment": 0,
     }
 
 
@@ -162,3 +163,29 @@ def test_skills_and_funding_figures_match_the_data(world: Any) -> None:
     assert values["programs.contribution"] == 2_500_000
     assert values["programs.jobs_expected"] == 50
     assert values["programs.from_referrals"] == 1
+
+
+def test_investment_tracked_counts_canadian_dollars_in_ontario_and_canada(world: Any) -> None:
+    """$3.5M (Ontario) + $2M (Canada) count; US$10M in Michigan, a rejected $7M and a
+    policy allocation do not."""
+    from corridor.intel.models import Document, Fact, Jurisdiction
+
+    with system_scope("tests"), change_context(source="tests"):
+        where = {j.name: j for j in Jurisdiction.objects.all()}
+        document = Document.objects.create(
+            title="Releases", text="...", content_hash="0" * 64, raw=b""
+        )
+
+        def fact(amount: int, place: str, **extra: Any) -> None:
+            Fact.objects.create(
+                document=document, amount_cad=amount, jurisdiction=where[place],
+                sentence="...", position=amount, **extra,
+            )  # fmt: skip
+
+        fact(3_500_000, "Ontario")
+        fact(2_000_000, "Canada")
+        fact(10_000_000, "Michigan", currency="USD")
+        fact(7_000_000, "Ontario", status="rejected")
+        fact(9_000_000, "Ontario", kind="policy")
+    (figure,) = evidence.figures(world.dave, ["intel.ontario_investment"])
+    assert (figure.value, figure.display) == (5_500_000, "$5,500,000")
