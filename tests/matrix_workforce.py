@@ -123,6 +123,18 @@ WORKFORCE_PAGES: list[Row] = [
         data=_program,
     ),
     Row("program-create", lambda w: "/workforce/programs/new/", COORDINATOR_ONLY),
+    Row(
+        "program-create",
+        lambda w: "/workforce/programs/new/",
+        only({"carol": 302}, 403),
+        method="post",
+        data=lambda w: {
+            **_program(w),
+            "code": "MX-2",
+            "institution": w.wf_campus.institution_id,
+            "loaded_version": "",
+        },
+    ),
 ]
 
 SIGNED_IN_API = everyone(200, anonymous=401)
