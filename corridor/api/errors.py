@@ -27,6 +27,12 @@ class ErrorOut(Schema):
     error: ErrorDetail
 
 
+# The error responses an operation documents, for every router's ``response=``.
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}  # one object, an action
+WRITE_ERRORS = {**ERRORS, 409: ErrorOut}  # an edit that carries the version it started from
+LIST_ERRORS = {401: ErrorOut, 422: ErrorOut}  # a list or a search
+
+
 def error_response(
     api: NinjaAPI,
     request: HttpRequest,

@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
-from corridor.api.errors import ErrorOut
+from corridor.api.errors import ERRORS, LIST_ERRORS, WRITE_ERRORS
 from corridor.api.pagination import PageNumber
 from corridor.calls import follow_ups, leads, planning, recording, rules
 from corridor.calls.campaigns import Coverage, coverage
@@ -61,9 +61,6 @@ from corridor.core.models import EditConflict, Organisation, User
 from corridor.registry.models import Facility
 
 router = Router(tags=["calls"])
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-WRITE_ERRORS = {**ERRORS, 409: ErrorOut}
-LIST_ERRORS = {401: ErrorOut, 422: ErrorOut}
 
 CALL_RELATED = ("facility", "organisation", "template", "planned_by", "decided_by")
 FLAG_RELATED = ("facility", "organisation", "raised_by")

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 from ninja.pagination import paginate
 
-from corridor.api.errors import ErrorOut
+from corridor.api.errors import ERRORS, ErrorOut
 from corridor.api.pagination import PageNumber
 from corridor.core import policy, services
 from corridor.core.filtersets import ChangeFilter, MunicipalityFilter, OrganisationFilter
@@ -22,7 +22,6 @@ from corridor.core.schemas import (
 )
 
 router = Router(tags=["organisations"])
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 @router.get("/me", response={200: MeOut, 401: ErrorOut}, summary="Who am I")

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from corridor.api.errors import ErrorOut
+from corridor.api.errors import ERRORS, LIST_ERRORS, WRITE_ERRORS
 from corridor.api.pagination import PageNumber
 from corridor.core import policy
 from corridor.intel import fact_records, search
@@ -42,9 +42,6 @@ from corridor.intel.schemas import (
 from corridor.registry.filtersets import MAX_ID
 
 router = Router(tags=["intelligence"])
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-WRITE_ERRORS = {**ERRORS, 409: ErrorOut}
-LIST_ERRORS = {401: ErrorOut, 422: ErrorOut}
 
 
 class DocumentFilter(Schema):

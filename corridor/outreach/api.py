@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from corridor.api.errors import ErrorOut
+from corridor.api.errors import ERRORS, LIST_ERRORS, WRITE_ERRORS, ErrorOut
 from corridor.api.pagination import PageNumber
 from corridor.core import policy
 from corridor.core.models import Organisation
@@ -72,9 +72,6 @@ from corridor.registry.filtersets import MAX_ID
 from corridor.registry.models import Facility
 
 router = Router(tags=["outreach"])
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-WRITE_ERRORS = {**ERRORS, 409: ErrorOut}
-LIST_ERRORS = {401: ErrorOut, 422: ErrorOut}
 
 
 def _get(request: HttpRequest, model: type[Any], pk: int, *related: str) -> Any:

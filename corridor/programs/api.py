@@ -14,7 +14,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from corridor.api.errors import ErrorOut
+from corridor.api.errors import ERRORS, LIST_ERRORS, WRITE_ERRORS
 from corridor.api.pagination import PageNumber
 from corridor.calls.models import FollowUp
 from corridor.core import policy
@@ -42,9 +42,6 @@ from corridor.registry.filtersets import MAX_ID
 from corridor.registry.models import Facility
 
 router = Router(tags=["programs"])
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-WRITE_ERRORS = {**ERRORS, 409: ErrorOut}
-LIST_ERRORS = {401: ErrorOut, 422: ErrorOut}
 
 
 def _verdict_out(program: FundingProgram, verdict: Verdict) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 from ninja.pagination import paginate
 
-from corridor.api.errors import ErrorOut
+from corridor.api.errors import ERRORS, LIST_ERRORS
 from corridor.api.pagination import PageNumber
 from corridor.core import policy
 from corridor.registry import services
@@ -24,8 +24,6 @@ from corridor.registry.schemas import (
 from corridor.registry.views.common import require_seeing, waiting_for_review
 
 router = Router(tags=["registry"])
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-LIST_ERRORS = {401: ErrorOut, 422: ErrorOut}
 
 
 def _facility(request: HttpRequest, facility_id: int) -> Facility:

@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from ninja import Field as NinjaField
 from ninja import Query, Router, Schema
 
-from corridor.api.errors import ErrorOut
+from corridor.api.errors import LIST_ERRORS
 from corridor.core import policy
 from corridor.registry.models import Facility
 from corridor.supplychain.schemas import SupplierOut, SupplierPageOut, SupplierSearchIn
@@ -26,7 +26,6 @@ from corridor.supplychain.search import (
 )
 
 router = Router(tags=["supply chain"])
-LIST_ERRORS = {401: ErrorOut, 422: ErrorOut}
 
 
 class PageIn(Schema):

@@ -18,7 +18,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from corridor.api.errors import ErrorOut
+from corridor.api.errors import ERRORS, LIST_ERRORS, WRITE_ERRORS
 from corridor.api.pagination import PageNumber
 from corridor.core import policy
 from corridor.core.models import Organisation
@@ -53,9 +53,6 @@ from corridor.supplychain.schemas_needs import (
 from corridor.supplychain.taxonomy import load_taxonomy
 
 router = Router(tags=["supply chain"])
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-WRITE_ERRORS = {**ERRORS, 409: ErrorOut}
-LIST_ERRORS = {401: ErrorOut, 422: ErrorOut}
 NEED_RELATED = ("capability", "buyer", "buyer__municipality", "organisation")
 
 

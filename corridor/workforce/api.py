@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 from ninja.pagination import paginate
 
-from corridor.api.errors import ErrorOut
+from corridor.api.errors import ERRORS, LIST_ERRORS, ErrorOut
 from corridor.api.pagination import PageNumber
 from corridor.core import policy
 from corridor.workforce import training
@@ -40,8 +40,6 @@ from corridor.workforce.schemas import (
 )
 
 router = Router(tags=["skills and workforce"])
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-LIST_ERRORS = {401: ErrorOut, 422: ErrorOut}
 FORMULA = "shortage_index = demand / max(available, 1); demand = postings + call openings "
 FORMULA += "(12 months); available = unemployed + graduates per year"
 
