@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from tqdm import tqdm
 
 from corridor.core.history import change_context
+from corridor.core.progress import progress_bar
 from corridor.programs.importing import import_projects
 from corridor.registry.importing import ImportReport, write_rejects
 from corridor.registry.sheets import ImportFileError
@@ -26,24 +25,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        bar: tqdm[Any] | None = None
-
-        def progress(done: int, total: int) -> None:
-            nonlocal bar
-            if bar is None:
-                bar = tqdm(
-                    total=total, unit="row", desc="Importing", disable=not sys.stderr.isatty()
-                )
-            bar.update(1)
-
         try:
-            with change_context(source="command:import-projects"):
+            with (
+                progress_bar("Importing") as progress,
+                change_context(source="command:import-projects"),
+            ):
                 report = import_projects(options["path"], progress=progress)
         except ImportFileError as exc:
             raise CommandError(f"{exc} Nothing was imported.") from exc
-        finally:
-            if bar is not None:
-                bar.close()
         self.stdout.write(report.summary())
         for reject in report.rejects[:20]:
             self.stdout.write(

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from tqdm import tqdm
 
 from corridor.core.history import change_context
+from corridor.core.progress import progress_bar
 from corridor.registry.importing import import_companies, write_rejects
 from corridor.registry.sheets import ImportFileError
 
@@ -31,18 +30,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        bar: tqdm[Any] | None = None
-
-        def progress(done: int, total: int) -> None:
-            nonlocal bar
-            if bar is None:
-                bar = tqdm(
-                    total=total, unit="row", desc="Resolving", disable=not sys.stderr.isatty()
-                )
-            bar.update(1)
-
         try:
-            with change_context(source="command:import-companies"):
+            with (
+                progress_bar("Resolving") as progress,
+                change_context(source="command:import-companies"),
+            ):
                 report = import_companies(
                     options["path"],
                     options["source"],
@@ -51,9 +43,6 @@ class Command(BaseCommand):
                 )
         except ImportFileError as exc:
             raise CommandError(f"{exc} Nothing was imported.") from exc
-        finally:
-            if bar is not None:
-                bar.close()
         self.stdout.write(report.summary())
         for reject in report.rejects[:20]:
             self.stdout.write(f"  row {reject.row}: {reject.field}: {reject.reason}")

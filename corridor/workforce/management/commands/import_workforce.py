@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from tqdm import tqdm
 
 from corridor.core.history import change_context
+from corridor.core.progress import progress_bar
 from corridor.registry.sheets import ImportFileError
 from corridor.workforce.importing import import_workforce, write_rejects
 from corridor.workforce.models import ImportKind
@@ -28,25 +27,19 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        bar: tqdm[Any] | None = None
-
-        def progress(done: int, total: int) -> None:
-            nonlocal bar
-            if bar is None:
-                bar = tqdm(total=total, unit="row", desc="Importing",
-                           disable=not sys.stderr.isatty())  # fmt: skip
-            bar.update(1)
-
         try:
-            with change_context(source="command:import-workforce"):
+            with (
+                progress_bar("Importing") as progress,
+                change_context(source="command:import-workforce"),
+            ):
                 report = import_workforce(
-                    options["kind"], options["path"], source=options["source"], progress=progress
+                    options["kind"],
+                    options["path"],
+                    source=options["source"],
+                    progress=progress,
                 )
         except ImportFileError as exc:
             raise CommandError(f"{exc} Nothing was imported.") from exc
-        finally:
-            if bar is not None:
-                bar.close()
         self.stdout.write(report.summary())
         for line in report.lines()[:20]:
             self.stdout.write(f"  {line}")
