@@ -45,7 +45,7 @@ def _check_referral(call: Call | None, referral_to: Organisation) -> None:
         )
 
 
-def _acts_for(user: User, organisation: Organisation) -> bool:
+def acts_for(user: User, organisation: Organisation) -> bool:
     with system_scope("checking that a follow-up's owner acts for its organisation"):
         return user.memberships.filter(organisation=organisation).exists()
 
@@ -78,7 +78,7 @@ def add_follow_up(
         category = FollowUpCategory.REFERRAL
     elif category == FollowUpCategory.REFERRAL:
         raise ValidationError({"referral_to": "Name the partner the company is referred to."})
-    if owner is not None and not _acts_for(owner, owner_organisation):
+    if owner is not None and not acts_for(owner, owner_organisation):
         raise ValidationError({"owner": f"{owner} does not act for {owner_organisation}."})
     with system_scope("a follow-up may be owned by another organisation"):
         return FollowUp.objects.create(
@@ -94,16 +94,23 @@ def add_follow_up(
         )
 
 
-def complete_follow_up(user: Any, follow_up: FollowUp, outcome: str = "") -> FollowUp:
-    """Mark it done; a flag whose follow-ups are all done closes."""
+def close_follow_up(user: Any, follow_up: Any, status: str, outcome: str = "") -> None:
+    """Close an open follow-up, a call's or an engagement's (``corridor/outreach``), as done
+    (with its outcome) or cancelled."""
     policy.require_change(user, follow_up)
     if follow_up.status != FollowUpStatus.OPEN:
         raise ValidationError("This follow-up is not open.")
-    with transaction.atomic():
-        follow_up.status = FollowUpStatus.DONE
+    follow_up.status = status
+    if status == FollowUpStatus.DONE:
         follow_up.outcome = outcome
         follow_up.done_at = timezone.now()
-        follow_up.save()
+    follow_up.save()
+
+
+def complete_follow_up(user: Any, follow_up: FollowUp, outcome: str = "") -> FollowUp:
+    """Mark it done; a flag whose follow-ups are all done closes."""
+    with transaction.atomic():
+        close_follow_up(user, follow_up, FollowUpStatus.DONE, outcome)
         flag = follow_up.flag
         if flag is not None and flag.status == FlagStatus.OPEN:
             with system_scope("closing a flag once its follow-ups are done"):
@@ -116,11 +123,7 @@ def complete_follow_up(user: Any, follow_up: FollowUp, outcome: str = "") -> Fol
 
 
 def cancel_follow_up(user: Any, follow_up: FollowUp) -> FollowUp:
-    policy.require_change(user, follow_up)
-    if follow_up.status != FollowUpStatus.OPEN:
-        raise ValidationError("This follow-up is not open.")
-    follow_up.status = FollowUpStatus.CANCELLED
-    follow_up.save()
+    close_follow_up(user, follow_up, FollowUpStatus.CANCELLED)
     return follow_up
 
 

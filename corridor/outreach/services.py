@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 # the same owner check as the calls' follow-ups
-from corridor.calls.follow_ups import _acts_for as acts_for
+from corridor.calls.follow_ups import acts_for, close_follow_up
 from corridor.calls.models import FollowUpStatus
 from corridor.core import policy
 from corridor.core.models import Organisation, OrganisationKind, User
@@ -121,22 +121,12 @@ def add_follow_up(
 
 
 def complete_follow_up(user: Any, follow_up: EngagementFollowUp, outcome: str = "") -> Any:
-    policy.require_change(user, follow_up)
-    if follow_up.status != FollowUpStatus.OPEN:
-        raise ValidationError("This follow-up is not open.")
-    follow_up.status = FollowUpStatus.DONE
-    follow_up.outcome = outcome
-    follow_up.done_at = timezone.now()
-    follow_up.save()
+    close_follow_up(user, follow_up, FollowUpStatus.DONE, outcome)
     return follow_up
 
 
 def cancel_follow_up(user: Any, follow_up: EngagementFollowUp) -> Any:
-    policy.require_change(user, follow_up)
-    if follow_up.status != FollowUpStatus.OPEN:
-        raise ValidationError("This follow-up is not open.")
-    follow_up.status = FollowUpStatus.CANCELLED
-    follow_up.save()
+    close_follow_up(user, follow_up, FollowUpStatus.CANCELLED)
     return follow_up
 
 
