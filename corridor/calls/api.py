@@ -19,6 +19,7 @@ from ninja.pagination import paginate
 
 from corridor.api.errors import ERRORS, LIST_ERRORS, WRITE_ERRORS
 from corridor.api.pagination import PageNumber
+from corridor.api.references import referenced
 from corridor.calls import follow_ups, leads, planning, recording, rules
 from corridor.calls.campaigns import Coverage, coverage
 from corridor.calls.filtersets import (
@@ -67,16 +68,6 @@ FLAG_RELATED = ("facility", "organisation", "raised_by")
 FOLLOW_UP_RELATED = ("facility", "owner_organisation", "owner", "referral_to", "call")
 
 
-def _visible(request: HttpRequest, model: type[Any], pk: int | None, field: str) -> Any:
-    """The object ``pk`` of ``model`` if the user may see it; else 422 naming ``field``."""
-    if pk is None:
-        return None
-    found = policy.visible(request.user, model).filter(pk=pk).first()
-    if found is None:
-        raise ValidationError({field: f"No such {model._meta.verbose_name} (or not yours to see)."})
-    return found
-
-
 def _call(request: HttpRequest, call_id: int) -> Call:
     qs = policy.visible(request.user, Call).select_related(*CALL_RELATED)
     call: Call = get_object_or_404(qs, pk=call_id)
@@ -120,12 +111,12 @@ def get_call(request: HttpRequest, call_id: int) -> Call:
 def plan_call(request: HttpRequest, payload: CallPlanIn) -> Status[Call]:
     user = request.user
     policy.require_create(user, Call)
-    facility = _visible(request, Facility, payload.facility_id, "facility_id")
-    organisation = _visible(request, Organisation, payload.organisation_id, "organisation_id")
-    campaign = _visible(request, Campaign, payload.campaign_id, "campaign_id")
-    people = [_visible(request, User, pk, "participant_ids") for pk in payload.participant_ids]
+    facility = referenced(request, Facility, payload.facility_id, "facility_id")
+    organisation = referenced(request, Organisation, payload.organisation_id, "organisation_id")
+    campaign = referenced(request, Campaign, payload.campaign_id, "campaign_id")
+    people = [referenced(request, User, pk, "participant_ids") for pk in payload.participant_ids]
     partners = [
-        _visible(request, Organisation, pk, "partner_organisation_ids")
+        referenced(request, Organisation, pk, "partner_organisation_ids")
         for pk in payload.partner_organisation_ids
     ]
     call = planning.plan_call(
@@ -258,17 +249,17 @@ def add_follow_up(request: HttpRequest, payload: FollowUpIn) -> Status[FollowUp]
     policy.require_create(user, FollowUp)
     follow_up = follow_ups.add_follow_up(
         user,
-        facility=_visible(request, Facility, payload.facility_id, "facility_id"),
-        owner_organisation=_visible(
+        facility=referenced(request, Facility, payload.facility_id, "facility_id"),
+        owner_organisation=referenced(
             request, Organisation, payload.owner_organisation_id, "owner_organisation_id"
         ),
-        owner=_visible(request, User, payload.owner_id, "owner_id"),
+        owner=referenced(request, User, payload.owner_id, "owner_id"),
         due_on=payload.due_on,
         category=payload.category.value,
         description=payload.description,
-        call=_visible(request, Call, payload.call_id, "call_id"),
-        flag=_visible(request, Flag, payload.flag_id, "flag_id"),
-        referral_to=_visible(request, Organisation, payload.referral_to_id, "referral_to_id"),
+        call=referenced(request, Call, payload.call_id, "call_id"),
+        flag=referenced(request, Flag, payload.flag_id, "flag_id"),
+        referral_to=referenced(request, Organisation, payload.referral_to_id, "referral_to_id"),
     )
     return Status(201, _follow_up(request, follow_up.pk))
 
@@ -311,7 +302,7 @@ def assign_lead(request: HttpRequest, facility_id: int, payload: LeadIn) -> Lead
     user = request.user
     facility = get_object_or_404(policy.visible(user, Facility), pk=facility_id)
     policy.require_create(user, LeadAssignment)
-    organisation = _visible(request, Organisation, payload.organisation_id, "organisation_id")
+    organisation = referenced(request, Organisation, payload.organisation_id, "organisation_id")
     assignment = leads.assign_lead(user, facility, organisation, payload.reason)
     qs = policy.visible(user, LeadAssignment).select_related(
         "facility", "organisation", "assigned_by"

@@ -18,6 +18,7 @@ from ninja.pagination import paginate
 
 from corridor.api.errors import ERRORS, LIST_ERRORS, WRITE_ERRORS, ErrorOut
 from corridor.api.pagination import PageNumber
+from corridor.api.references import referenced
 from corridor.core import policy
 from corridor.core.models import Organisation
 from corridor.core.services import update_versioned
@@ -76,16 +77,6 @@ router = Router(tags=["outreach"])
 
 def _get(request: HttpRequest, model: type[Any], pk: int, *related: str) -> Any:
     return get_object_or_404(policy.visible(request.user, model).select_related(*related), pk=pk)
-
-
-def _ref(request: HttpRequest, model: type[Any], pk: int | None, field: str) -> Any:
-    """A referenced object the caller may see, or a 422 naming the field."""
-    if pk is None:
-        return None
-    found = policy.visible(request.user, model).filter(pk=pk).first()
-    if found is None:
-        raise ValidationError({field: f"No such {model._meta.verbose_name} (or not yours to see)."})
-    return found
 
 
 def _refs(request: HttpRequest, model: type[Any], ids: list[int], field: str) -> list[Any]:
@@ -161,10 +152,12 @@ def get_contact(request: HttpRequest, contact_id: int) -> Any:
 def create_contact(request: HttpRequest, payload: ContactIn) -> Status[Any]:
     policy.require_create(request.user, Contact)
     data = payload.model_dump()
-    data["organisation"] = _ref(
+    data["organisation"] = referenced(
         request, Organisation, data.pop("organisation_id"), "organisation_id"
     )
-    data["head_office"] = _ref(request, HeadOffice, data.pop("head_office_id"), "head_office_id")
+    data["head_office"] = referenced(
+        request, HeadOffice, data.pop("head_office_id"), "head_office_id"
+    )
     contact = Contact(**data)
     contact.full_clean()
     contact.save()
@@ -188,11 +181,11 @@ def list_relationships(request: HttpRequest, filters: Query[RelationshipFilter])
 def create_relationship(request: HttpRequest, payload: RelationshipIn) -> Status[Any]:
     user: Any = request.user
     policy.require_create(user, Relationship)
-    organisation = _ref(request, Organisation, payload.organisation_id, "organisation_id")
+    organisation = referenced(request, Organisation, payload.organisation_id, "organisation_id")
     services.require_owner(user, organisation, "relationships")
     data = payload.model_dump(exclude={"contact_id", "organisation_id"})
     relationship = Relationship(
-        contact=_ref(request, Contact, payload.contact_id, "contact_id"),
+        contact=referenced(request, Contact, payload.contact_id, "contact_id"),
         organisation=organisation,
         person=None if data["person_name"] else user,
         **data,
@@ -238,7 +231,7 @@ def create_engagement(request: HttpRequest, payload: EngagementIn) -> Status[Any
     data = payload.model_dump(exclude={"organisation_id", "message_ids"})
     engagement = services.create_engagement(
         user,
-        organisation=_ref(request, Organisation, payload.organisation_id, "organisation_id"),
+        organisation=referenced(request, Organisation, payload.organisation_id, "organisation_id"),
         messages=_refs(request, Message, payload.message_ids, "message_ids"),
         **data,
     )
@@ -276,8 +269,8 @@ def add_participant(
         request.user,
         engagement,
         role=payload.role,
-        organisation=_ref(request, Organisation, payload.organisation_id, "organisation_id"),
-        contact=_ref(request, Contact, payload.contact_id, "contact_id"),
+        organisation=referenced(request, Organisation, payload.organisation_id, "organisation_id"),
+        contact=referenced(request, Contact, payload.contact_id, "contact_id"),
         name=payload.name,
     )
     return Status(201, participant)
@@ -302,7 +295,7 @@ def add_follow_up(request: HttpRequest, engagement_id: int, payload: FollowUpIn)
     follow_up = services.add_follow_up(
         request.user,
         engagement,
-        owner_organisation=_ref(
+        owner_organisation=referenced(
             request, Organisation, payload.owner_organisation_id, "owner_organisation_id"
         ),
         due_on=payload.due_on,
@@ -342,7 +335,7 @@ def plan_visit(request: HttpRequest, tour_id: int, payload: VisitIn) -> Status[A
         raise ValidationError("You plan for no municipality or office.")
     visit = planner.plan_visit(
         user,
-        head_office=_ref(request, HeadOffice, payload.head_office_id, "head_office_id"),
+        head_office=referenced(request, HeadOffice, payload.head_office_id, "head_office_id"),
         starts_on=payload.starts_on,
         municipalities=_refs(request, Organisation, payload.municipality_ids, "municipality_ids"),
         organisation=organisation,
@@ -472,7 +465,7 @@ def endorse(request: HttpRequest, ask_id: int, payload: EndorsementIn) -> Status
     endorsement = services.endorse(
         request.user,
         ask,
-        organisation=_ref(request, Organisation, payload.organisation_id, "organisation_id"),
+        organisation=referenced(request, Organisation, payload.organisation_id, "organisation_id"),
         council_resolution=payload.council_resolution,
         resolved_on=payload.resolved_on,
         notes=payload.notes,
@@ -516,8 +509,8 @@ def create_pilot(request: HttpRequest, payload: PilotIn) -> Status[Any]:
     data = payload.model_dump(exclude={"organisation_id", "vendor_id"})
     pilot = services.record_pilot(
         request.user,
-        organisation=_ref(request, Organisation, payload.organisation_id, "organisation_id"),
-        vendor=_ref(request, Facility, payload.vendor_id, "vendor_id"),
+        organisation=referenced(request, Organisation, payload.organisation_id, "organisation_id"),
+        vendor=referenced(request, Facility, payload.vendor_id, "vendor_id"),
         **data,
     )
     return Status(201, pilot)

@@ -10,12 +10,14 @@ from django.db import transaction
 from django.http import HttpRequest
 from ninja import Status
 
+from corridor.api.errors import WRITE_ERRORS
+from corridor.api.references import referenced
 from corridor.core import policy
 from corridor.core.models import Organisation
 from corridor.core.scoping import system_scope
 from corridor.core.services import update_versioned
 from corridor.outreach import agenda, evidence
-from corridor.outreach.api import WRITE_ERRORS, _get, _ref, _refs, router
+from corridor.outreach.api import _get, _refs, router
 from corridor.outreach.models import Message, Partnership, PolicyAsk, Tour, WorkingGroup
 from corridor.outreach.schemas import (
     AskIn,
@@ -58,7 +60,7 @@ def create_message(request: HttpRequest, payload: MessageIn) -> Status[Any]:
 def create_ask(request: HttpRequest, payload: AskIn) -> Status[Any]:
     data = payload.model_dump(exclude={"owner_id"})
     data["evidence"] = _evidence(data["evidence"])
-    owner = _ref(request, Organisation, payload.owner_id, "owner_id")
+    owner = referenced(request, Organisation, payload.owner_id, "owner_id")
     ask = _create(request, PolicyAsk, owner=owner, **data)
     ask.support = 0
     return Status(201, ask)
@@ -78,14 +80,14 @@ def patch_ask(request: HttpRequest, ask_id: int, payload: AskPatch) -> Any:
 def create_tour(request: HttpRequest, payload: TourIn) -> Status[Any]:
     if payload.ends_on < payload.starts_on:
         raise ValidationError({"ends_on": "A tour cannot end before it starts."})
-    organisation = _ref(request, Organisation, payload.organisation_id, "organisation_id")
+    organisation = referenced(request, Organisation, payload.organisation_id, "organisation_id")
     data = payload.model_dump(exclude={"organisation_id"})
     return Status(201, _create(request, Tour, organisation=organisation, **data))
 
 
 @router.post("/working-groups", response={201: WorkingGroupOut, **WRITE_ERRORS})
 def create_working_group(request: HttpRequest, payload: WorkingGroupIn) -> Status[Any]:
-    lead = _ref(request, Organisation, payload.lead_id, "lead_id")
+    lead = referenced(request, Organisation, payload.lead_id, "lead_id")
     members = _refs(request, Organisation, payload.member_ids, "member_ids")
     data = payload.model_dump(exclude={"lead_id", "member_ids"})
     with transaction.atomic():

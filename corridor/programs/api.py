@@ -16,6 +16,7 @@ from ninja.pagination import paginate
 
 from corridor.api.errors import ERRORS, LIST_ERRORS, WRITE_ERRORS
 from corridor.api.pagination import PageNumber
+from corridor.api.references import referenced
 from corridor.calls.models import FollowUp
 from corridor.core import policy
 from corridor.core.models import Organisation
@@ -63,15 +64,6 @@ def _verdict_out(program: FundingProgram, verdict: Verdict) -> dict[str, Any]:
             for r in verdict.results
         ],
     }
-
-
-def _found(request: HttpRequest, model: type[Any], pk: int | None, field: str) -> Any:
-    if pk is None:
-        return None
-    found = policy.visible(request.user, model).filter(pk=pk).first()
-    if found is None:
-        raise ValidationError({field: f"No such {model._meta.verbose_name} (or not yours to see)."})
-    return found
 
 
 @router.get("/programs", response={200: list[ProgramOut], **LIST_ERRORS}, summary="Programs")
@@ -189,11 +181,11 @@ def create_referral(request: HttpRequest, payload: ReferralIn) -> Status[Referra
     policy.require_create(request.user, Referral)
     referral = service.record_referral(
         request.user,
-        facility=_found(request, Facility, payload.facility_id, "facility_id"),
-        program=_found(request, FundingProgram, payload.program_id, "program_id"),
-        organisation=_found(request, Organisation, payload.organisation_id, "organisation_id"),
+        facility=referenced(request, Facility, payload.facility_id, "facility_id"),
+        program=referenced(request, FundingProgram, payload.program_id, "program_id"),
+        organisation=referenced(request, Organisation, payload.organisation_id, "organisation_id"),
         referred_on=payload.referred_on or timezone.localdate(),
-        follow_up=_found(request, FollowUp, payload.follow_up_id, "follow_up_id"),
+        follow_up=referenced(request, FollowUp, payload.follow_up_id, "follow_up_id"),
         notes=payload.notes,
     )
     return Status(201, referral)
@@ -215,7 +207,7 @@ def update_referral(request: HttpRequest, referral_id: int, payload: ReferralUpd
         expected_version=payload.version,
         application_ref=payload.application_ref,
         applied_on=payload.applied_on,
-        funded_project=_found(
+        funded_project=referenced(
             request, FundedProject, payload.funded_project_id, "funded_project_id"
         ),
         notes=payload.notes,

@@ -20,6 +20,7 @@ from ninja.pagination import paginate
 
 from corridor.api.errors import ERRORS, LIST_ERRORS, WRITE_ERRORS
 from corridor.api.pagination import PageNumber
+from corridor.api.references import referenced
 from corridor.core import policy
 from corridor.core.models import Organisation
 from corridor.registry.filtersets import MAX_ID
@@ -68,13 +69,6 @@ class NeedFilter(Schema):
     buyer: int | None = Field(
         None, ge=1, le=MAX_ID, description="Only among the needs whose buyer you may know"
     )
-
-
-def _visible(request: HttpRequest, model: type[Any], pk: int, field: str) -> Any:
-    found = policy.visible(request.user, model).filter(pk=pk).first()
-    if found is None:
-        raise ValidationError({field: f"No such {model._meta.verbose_name} (or not yours to see)."})
-    return found
 
 
 def _capability(request: HttpRequest, key: str, field: str = "capability") -> Capability:
@@ -135,9 +129,9 @@ def create_supply_need(request: HttpRequest, payload: NeedIn) -> Status[SupplyNe
     policy.require_create(user, SupplyNeed)
     need = needs.record_need(
         user,
-        buyer=_visible(request, Facility, payload.buyer_id, "buyer_id"),
+        buyer=referenced(request, Facility, payload.buyer_id, "buyer_id"),
         capability=_capability(request, payload.capability),
-        organisation=_visible(request, Organisation, payload.organisation_id, "organisation_id"),
+        organisation=referenced(request, Organisation, payload.organisation_id, "organisation_id"),
         description=payload.description,
         annual_value=payload.annual_value,
         annual_volume=payload.annual_volume,
@@ -227,7 +221,7 @@ def create_introduction(
     request: HttpRequest, need_id: int, payload: IntroductionIn
 ) -> Status[Introduction]:
     need = _introductions_of(request, need_id)
-    supplier = _visible(request, Facility, payload.supplier_id, "supplier_id")
+    supplier = referenced(request, Facility, payload.supplier_id, "supplier_id")
     introduction = needs.introduce(
         request.user,
         need,
