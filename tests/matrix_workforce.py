@@ -105,26 +105,26 @@ WORKFORCE_PAGES: list[Row] = [
         method="post",
         data=lambda w: {"noc": "72400"},
     ),
-    Row("program-list", lambda w: "/workforce/programs/", everyone(200)),
+    Row("training-program-list", lambda w: "/workforce/programs/", everyone(200)),
     Row(
-        "program-list",
+        "training-program-list",
         lambda w: (
             f"/workforce/programs/?occupation=72400&region={w.wf_region.pk}&credential=diploma"
         ),
         everyone(200),
     ),
-    Row("program-detail", lambda w: f"/workforce/programs/{w.wf_program.pk}/", everyone(200)),
-    Row("program-edit", lambda w: f"/workforce/programs/{w.wf_program.pk}/edit/", COORDINATOR_ONLY),
+    Row("training-program-detail", lambda w: f"/workforce/programs/{w.wf_program.pk}/", everyone(200)),
+    Row("training-program-edit", lambda w: f"/workforce/programs/{w.wf_program.pk}/edit/", COORDINATOR_ONLY),
     Row(
-        "program-edit",
+        "training-program-edit",
         lambda w: f"/workforce/programs/{w.wf_program.pk}/edit/",
         only({"carol": 302}, 403),
         method="post",
         data=_program,
     ),
-    Row("program-create", lambda w: "/workforce/programs/new/", COORDINATOR_ONLY),
+    Row("training-program-create", lambda w: "/workforce/programs/new/", COORDINATOR_ONLY),
     Row(
-        "program-create",
+        "training-program-create",
         lambda w: "/workforce/programs/new/",
         only({"carol": 302}, 403),
         method="post",

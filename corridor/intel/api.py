@@ -39,7 +39,7 @@ from corridor.intel.schemas import (
     RejectIn,
     TrackerOut,
 )
-from corridor.registry.filtersets import MAX_ID
+from corridor.registry.filtersets import MAX_ID, ObjectId
 
 router = Router(tags=["intelligence"])
 
@@ -62,7 +62,7 @@ class FactFilter(Schema):
 
 
 class TrackerFilter(Schema):
-    jurisdiction: list[int] = Field(default_factory=list, max_length=12)
+    jurisdiction: list[ObjectId] = Field(default_factory=list, max_length=12)
     year_from: int | None = Field(None, ge=1900, le=2100)
     year_to: int | None = Field(None, ge=1900, le=2100)
     checked_only: bool = False

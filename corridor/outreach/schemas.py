@@ -6,7 +6,7 @@ from typing import Any
 
 from ninja import Field, Schema
 
-from corridor.registry.filtersets import MAX_ID
+from corridor.registry.filtersets import MAX_ID, ObjectId
 from corridor.supplychain.schemas_needs import CleanText
 
 ID = Field(..., ge=1, le=MAX_ID)
@@ -115,7 +115,7 @@ class EngagementIn(CleanText):
     organisation_id: int = ID
     agenda: str = Field("", max_length=10000)
     shared: bool = True
-    message_ids: list[int] = Field(default_factory=list, max_length=100)
+    message_ids: list[ObjectId] = Field(default_factory=list, max_length=100)
 
 
 class EngagementPatch(CleanText):
@@ -160,8 +160,8 @@ class TourOut(Schema):
 class VisitIn(Schema):
     head_office_id: int = ID
     starts_on: dt.date
-    municipality_ids: list[int] = Field(..., min_length=1, max_length=50)
-    message_ids: list[int] = Field(default_factory=list, max_length=100)
+    municipality_ids: list[ObjectId] = Field(..., min_length=1, max_length=50)
+    message_ids: list[ObjectId] = Field(default_factory=list, max_length=100)
 
 
 class FigureOut(Schema):
@@ -370,7 +370,7 @@ class WorkingGroupIn(CleanText):
     issues: str = Field("", max_length=5000, description="One issue a line")
     lead_id: int = ID
     mayors_lead: bool = False
-    member_ids: list[int] = Field(default_factory=list, max_length=200)
+    member_ids: list[ObjectId] = Field(default_factory=list, max_length=200)
     meets: str = Field("", max_length=120)
 
 
@@ -378,7 +378,7 @@ class PartnershipIn(CleanText):
     name: str = Field(..., min_length=1, max_length=200)
     kind: str = Field(..., max_length=20)
     focus: str = Field(..., min_length=1, max_length=5000)
-    partner_ids: list[int] = Field(default_factory=list, max_length=200)
+    partner_ids: list[ObjectId] = Field(default_factory=list, max_length=200)
     other_partners: str = Field("", max_length=300)
     funding: str = Field("", max_length=300)
     funding_amount: int | None = Field(None, ge=0, le=10**13)

@@ -15,8 +15,8 @@ urlpatterns = [
         name="map-occupation",
     ),
     path("occupations/<str:code>/", occupations.occupation_detail, name="occupation-detail"),
-    path("programs/", programs.program_list, name="program-list"),
-    path("programs/new/", programs.program_edit, name="program-create"),
-    path("programs/<int:pk>/", programs.program_detail, name="program-detail"),
-    path("programs/<int:pk>/edit/", programs.program_edit, name="program-edit"),
+    path("programs/", programs.program_list, name="training-program-list"),
+    path("programs/new/", programs.program_edit, name="training-program-create"),
+    path("programs/<int:pk>/", programs.program_detail, name="training-program-detail"),
+    path("programs/<int:pk>/edit/", programs.program_edit, name="training-program-edit"),
 ]

@@ -77,6 +77,14 @@ def test_the_tracker_api_gives_each_government_its_totals(world: Any) -> None:
     assert body["years"] == [2022]
 
 
+def test_the_tracker_refuses_a_government_id_out_of_range(world: Any) -> None:
+    response = _api(world.dave).get(
+        "/api/v1/intel/tracker", {"jurisdiction": ["-335536146387125796864", "4049"]}
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["field"]
+
+
 def test_search_through_the_api_matches_the_page(world: Any) -> None:
     document = add_text(world.alice)
     found = _api(world.erin).get("/api/v1/intel/documents", {"q": "Tecumseh welding"}).json()

@@ -107,7 +107,7 @@ def program_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         saved = _save(request, form, program)
         if saved is not None:
-            return redirect("program-detail", pk=saved.pk)
+            return redirect("training-program-detail", pk=saved.pk)
     return render(
         request,
         "workforce/program_edit.html",
