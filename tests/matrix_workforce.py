@@ -113,8 +113,16 @@ WORKFORCE_PAGES: list[Row] = [
         ),
         everyone(200),
     ),
-    Row("training-program-detail", lambda w: f"/workforce/programs/{w.wf_program.pk}/", everyone(200)),
-    Row("training-program-edit", lambda w: f"/workforce/programs/{w.wf_program.pk}/edit/", COORDINATOR_ONLY),
+    Row(
+        "training-program-detail",
+        lambda w: f"/workforce/programs/{w.wf_program.pk}/",
+        everyone(200),
+    ),
+    Row(
+        "training-program-edit",
+        lambda w: f"/workforce/programs/{w.wf_program.pk}/edit/",
+        COORDINATOR_ONLY,
+    ),
     Row(
         "training-program-edit",
         lambda w: f"/workforce/programs/{w.wf_program.pk}/edit/",
