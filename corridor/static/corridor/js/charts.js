@@ -18,9 +18,14 @@
         fill: false
       }, d);
     });
+    // Counts get whole-number ticks (no "0.5 municipalities").
+    var whole = spec.datasets.every(function (d) {
+      return d.data.every(function (v) { return v === null || Number.isInteger(v); });
+    });
+    var valueTicks = whole ? { color: "#222", precision: 0 } : { color: "#222" };
     var scales = round ? {} : {
-      x: { stacked: !!spec.stacked, ticks: { color: "#222" } },
-      y: { stacked: !!spec.stacked, beginAtZero: true, ticks: { color: "#222" } }
+      x: { stacked: !!spec.stacked, beginAtZero: !!spec.horizontal, ticks: spec.horizontal ? valueTicks : { color: "#222" } },
+      y: { stacked: !!spec.stacked, beginAtZero: !spec.horizontal, ticks: spec.horizontal ? { color: "#222" } : valueTicks }
     };
     new Chart(canvas, {
       type: spec.type,
