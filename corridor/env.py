@@ -57,3 +57,28 @@ def envlist(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+PROFILES = ("embedded", "production")
+PRODUCTION_REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "DATABASE_URL")
+
+
+def profile() -> str:
+    """CORRIDOR_PROFILE: ``embedded`` (the default) or ``production``.
+
+    The production profile refuses to start without the variables a real
+    deployment needs, or with DEBUG on, naming each one.
+    """
+    name = envstr("CORRIDOR_PROFILE", "embedded").strip().lower() or "embedded"
+    if name not in PROFILES:
+        raise ConfigError(f"CORRIDOR_PROFILE={name!r} is not one of: {', '.join(PROFILES)}")
+    if name == "production":
+        missing = [var for var in PRODUCTION_REQUIRED if not envstr(var).strip()]
+        if missing:
+            raise ConfigError(
+                "CORRIDOR_PROFILE=production needs " + ", ".join(missing) + " to be set"
+                " (see docs/configuration.md)"
+            )
+        if envbool("DEBUG", False):
+            raise ConfigError("CORRIDOR_PROFILE=production refuses DEBUG=1")
+    return name

@@ -13,7 +13,7 @@ from typing import Any
 
 import dj_database_url
 
-from corridor.env import envbool, envint, envlist, envstr
+from corridor.env import envbool, envint, envlist, envstr, profile
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(envstr("CORRIDOR_VAR_DIR", str(BASE_DIR / "var")))
@@ -23,6 +23,10 @@ DEBUG = envbool("DEBUG", False)
 DEMO_MODE = envbool("CORRIDOR_DEMO", False)
 # Behind TLS in production: secure cookies, HSTS and redirects to https.
 SECURE = envbool("CORRIDOR_SECURE", False)
+# CORRIDOR_PROFILE=production: required variables checked, TLS settings on, logs to stdout.
+PROFILE = profile()
+if PROFILE == "production":
+    SECURE = True
 
 
 def _secret_key() -> str:
@@ -213,3 +217,6 @@ CORRIDOR_RED_FLAG_DAYS = envint("CORRIDOR_RED_FLAG_DAYS", 7)
 CORRIDOR_YELLOW_FLAG_DAYS = envint("CORRIDOR_YELLOW_FLAG_DAYS", 30)
 # Follow-ups due within this many days get a reminder from `corridor send-reminders`.
 CORRIDOR_REMINDER_DAYS = envint("CORRIDOR_REMINDER_DAYS", 3)
+
+if PROFILE == "production":
+    LOGGING["handlers"]["console"]["stream"] = "ext://sys.stdout"  # type: ignore[index]

@@ -71,3 +71,56 @@ def test_database_url_selects_postgresql(monkeypatch: pytest.MonkeyPatch) -> Non
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert config["NAME"] == "corridor"
     assert config["CONN_HEALTH_CHECKS"] is True
+
+
+PROFILE_PRODUCTION = {
+    "CORRIDOR_PROFILE": "production",
+    "SECRET_KEY": PRODUCTION["SECRET_KEY"],
+    "ALLOWED_HOSTS": "corridor.example.ca",
+    "CSRF_TRUSTED_ORIGINS": "https://corridor.example.ca",
+    "DATABASE_URL": "postgres://corridor@127.0.0.1:5432/corridor",
+}
+
+
+def test_the_production_profile_passes_the_deployment_checks(tmp_path: Path) -> None:
+    result = _check_deploy(tmp_path, PROFILE_PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS"])
+def test_the_production_profile_refuses_to_start_without_a_required_variable(
+    tmp_path: Path, missing: str
+) -> None:
+    env = {k: v for k, v in PROFILE_PRODUCTION.items() if k != missing}
+    result = _check_deploy(tmp_path, env)
+    assert result.returncode != 0
+    assert f"CORRIDOR_PROFILE=production needs {missing} to be set" in result.stderr
+    assert not (tmp_path / "secret_key").exists()
+
+
+def test_the_production_profile_refuses_debug(tmp_path: Path) -> None:
+    result = _check_deploy(tmp_path, {**PROFILE_PRODUCTION, "DEBUG": "1"})
+    assert result.returncode != 0
+    assert "refuses DEBUG=1" in result.stderr
+
+
+def test_the_production_profile_logs_to_stdout() -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from corridor import settings as s;"
+            " print(s.LOGGING['handlers']['console']['stream'], s.SESSION_COOKIE_SECURE,"
+            " s.SECURE_PROXY_SSL_HEADER[0], s.SECURE_HSTS_SECONDS)",
+        ],
+        env={**os.environ, **PROFILE_PRODUCTION},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.split() == [
+        "ext://sys.stdout",
+        "True",
+        "HTTP_X_FORWARDED_PROTO",
+        "31536000",
+    ], result.stderr
