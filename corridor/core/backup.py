@@ -169,7 +169,8 @@ def _check_version(tool: str, server_major: int) -> None:
     if int(match.group(1)) < server_major:
         raise BackupError(
             f"{tool} is version {match.group(1)} but the server runs {server_major};"
-            f" install the PostgreSQL {server_major} client tools (postgresql-client-{server_major})."
+            f" install the PostgreSQL {server_major} client tools"
+            f" (postgresql-client-{server_major})."
         )
 
 

@@ -42,7 +42,7 @@ def test_a_round_trip_restores_every_table(tmp_path: Path, capsys: Any) -> None:
         User.objects.create_user("mallory", password="x" * 20)
     assert snapshot() != before
 
-    with pytest.raises(CommandError, match="not empty .* add --force"):
+    with pytest.raises(CommandError, match=r"not empty .* add --force"):
         call_command("restore", str(file))
     call_command("restore", str(file), "--force")
     assert "Restored from" in capsys.readouterr().out
@@ -67,7 +67,7 @@ def test_restore_into_an_empty_database_needs_no_force(tmp_path: Path) -> None:
 def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path: Path) -> None:
     file = tmp_path / "notes.txt"
     file.write_text("not a database", encoding="utf-8")
-    with pytest.raises(CommandError, match="notes.txt is not a Corridor backup"):
+    with pytest.raises(CommandError, match=r"notes\.txt is not a Corridor backup"):
         call_command("restore", str(file), "--force")
     with pytest.raises(CommandError, match="no such backup file"):
         call_command("restore", str(tmp_path / "missing.backup"))
