@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "corridor.core.middleware.RejectNullCharactersMiddleware",
     "corridor.core.middleware.ChangeContextMiddleware",
+    "corridor.core.middleware.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "corridor.urls"

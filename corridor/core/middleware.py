@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 
 from corridor.core.history import change_context
@@ -49,3 +50,30 @@ class RejectNullCharactersMiddleware:
                 return JsonResponse(body, status=400)
             return HttpResponseBadRequest(message)
         return self.get_response(request)
+
+
+class DatabaseBusyMiddleware:
+    """A SQLite write that waited out the whole busy timeout gets a clear "try again" (503).
+
+    WAL, IMMEDIATE transactions and the busy timeout make this rare; if it
+    happens the officer is told to retry instead of seeing a server error.
+    """
+
+    MESSAGE = "Corridor is busy saving other changes; nothing was saved. Please try again."
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not (isinstance(exception, OperationalError) and "locked" in str(exception)):
+            return None
+        if request.path_info.startswith("/api/"):
+            body = {"error": {"code": "busy", "message": self.MESSAGE, "field": None}}
+            response: HttpResponse = JsonResponse(body, status=503)
+        else:
+            response = HttpResponse(self.MESSAGE, status=503, content_type="text/plain")
+        response["Retry-After"] = "5"
+        return response

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.http import HttpResponse
 
 WRITERS = 4
 WRITES = 25
@@ -46,6 +47,10 @@ def _env(database: Path, var_dir: Path) -> dict[str, str]:
     return env
 
 
+@pytest.mark.skipif(
+    "postgres" in os.environ.get("DATABASE_URL", ""),
+    reason="the concurrent-writer guarantee is SQLite's; PostgreSQL runs the same suite",
+)
 def test_concurrent_writers_on_a_sqlite_file_all_succeed(tmp_path: Path) -> None:
     database = tmp_path / "corridor.sqlite3"
     env = _env(database, tmp_path)
@@ -72,7 +77,17 @@ def test_concurrent_writers_on_a_sqlite_file_all_succeed(tmp_path: Path) -> None
     assert created == (WRITERS * WRITES, WRITERS * WRITES)
 
 
-pytestmark = pytest.mark.skipif(
-    "postgres" in os.environ.get("DATABASE_URL", ""),
-    reason="the concurrent-writer guarantee is SQLite's; PostgreSQL runs the same suite",
-)
+@pytest.mark.parametrize(("path", "kind"), [("/registry/", "text/plain"), ("/api/v1/me", "json")])
+def test_a_locked_database_becomes_a_clear_retry_message(path: str, kind: str) -> None:
+    from django.db import OperationalError
+    from django.test import RequestFactory
+
+    from corridor.core.middleware import DatabaseBusyMiddleware
+
+    middleware = DatabaseBusyMiddleware(lambda request: HttpResponse())
+    request = RequestFactory().post(path)
+    response = middleware.process_exception(request, OperationalError("database is locked"))
+    assert response is not None and response.status_code == 503
+    assert kind in response["Content-Type"] and response["Retry-After"] == "5"
+    assert b"nothing was saved. Please try again." in response.content
+    assert middleware.process_exception(request, OperationalError("no such table")) is None
