@@ -29,10 +29,7 @@ def suppress_grid(counts: Grid, minimum: int = MINIMUM) -> Suppression:
     """What to hide in ``counts``: cells (primary and secondary), and the total of any
     row or column whose only non-zero cell is hidden (the total would be that cell)."""
     hidden = {
-        (r, c)
-        for r, row in enumerate(counts)
-        for c, value in enumerate(row)
-        if 0 < value < minimum
+        (r, c) for r, row in enumerate(counts) for c, value in enumerate(row) if 0 < value < minimum
     }
     width = max((len(row) for row in counts), default=0)
     lines: list[list[tuple[int, int]]] = [

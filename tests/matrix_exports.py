@@ -1,0 +1,10 @@
+"""Access-matrix rows of the list exports (``?format=csv|xlsx`` on a list URL)."""
+
+from __future__ import annotations
+
+from tests.access_rows import Row, everyone
+
+EXPORT_PAGES: list[Row] = [
+    Row("facility-list", lambda w: f"/registry/?format={fmt}", everyone(200))
+    for fmt in ("csv", "xlsx")
+]
