@@ -1,0 +1,102 @@
+"""``corridor publish-open-data DIR``: hand-computed tables, suppression, all or nothing."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from corridor.core.scoping import system_scope
+from corridor.registry.models import Company, Facility
+from corridor.reports.opendata.tables import facilities_by_naics_and_municipality
+
+
+def _companies(world: Any, place: Any, naics: str, n: int, tag: str) -> None:
+    with system_scope("test data"):
+        for i in range(n):
+            company = Company.objects.create(name=f"{tag} {i}")
+            Facility.objects.create(
+                company=company, name=f"{tag} {i} plant", municipality=place, naics=naics
+            )
+
+
+@pytest.fixture
+def facilities(world: Any) -> None:
+    # 336 (transportation equipment): Windsor 7, Oshawa 2; 326 (plastics): Windsor 6, Oshawa 9
+    _companies(world, world.windsor, "336370", 7, "W336")
+    _companies(world, world.oshawa, "336340", 2, "O336")
+    _companies(world, world.windsor, "326193", 6, "W326")
+    _companies(world, world.oshawa, "326199", 9, "O326")
+    with system_scope("test data"):  # a second plant of one company counts once
+        Facility.objects.create(
+            company=Company.objects.get(name="W336 0"),
+            name="second",
+            municipality=world.windsor,
+            naics="336390",
+        )
+
+
+def test_facilities_table_by_hand(facilities: None) -> None:
+    table = facilities_by_naics_and_municipality()
+    assert table.rows == ["326", "336"] and table.columns == ["Oshawa", "Windsor"]
+    assert table.counts == [[9, 6], [2, 7]]
+    # Oshawa 336 = 2 is primary; row 336 and column Oshawa then hide their next-smallest
+    # (Windsor 336 = 7, Oshawa 326 = 9), and row 326 / column Windsor then hide 6.
+    assert table.published() == [[None, None, 15], [None, None, 9], [11, 13, 24]]
+
+
+def test_the_command_writes_csv_json_and_the_dictionary(facilities: None, tmp_path: Path) -> None:
+    out = tmp_path / "open"
+    call_command("publish_open_data", str(out))
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [
+        "README.md",
+        "facilities_by_naics_and_municipality.csv",
+        "facilities_by_naics_and_municipality.json",
+    ]
+    with (out / "facilities_by_naics_and_municipality.csv").open(encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    assert rows == [
+        ["naics_subsector", "Oshawa", "Windsor", "total"],
+        ["326", "", "", "15"],
+        ["336", "", "", "9"],
+        ["total", "11", "13", "24"],
+    ]
+    data = json.loads((out / "facilities_by_naics_and_municipality.json").read_text())
+    assert data["rows"][1] == {
+        "naics_subsector": "336",
+        "Oshawa": None,
+        "Windsor": None,
+        "total": 9,
+    }
+    readme = (out / "README.md").read_text()
+    assert "1 to 4 companies is suppressed" in readme and "| `Windsor` |" in readme
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp folder left
+
+
+def test_an_unwritable_directory_is_a_clear_error(world: Any, tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match="cannot write there"):
+        call_command("publish_open_data", str(tmp_path / "missing" / "open"))
+
+
+def test_a_failure_leaves_the_previous_publication(
+    facilities: None, tmp_path: Path, monkeypatch: Any
+) -> None:
+    out = tmp_path / "open"
+    call_command("publish_open_data", str(out))
+    before = (out / "facilities_by_naics_and_municipality.csv").read_text()
+
+    def broken() -> Any:
+        raise RuntimeError("database went away")
+
+    from corridor.reports.opendata import publish
+
+    monkeypatch.setattr(publish, "TABLES", [facilities_by_naics_and_municipality, broken])
+    with pytest.raises(RuntimeError):
+        call_command("publish_open_data", str(out))
+    assert (out / "facilities_by_naics_and_municipality.csv").read_text() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["open"]
