@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from corridor.calls.models import Call, CallStatus
 from corridor.core.disclosure import MINIMUM
 from corridor.core.scoping import system_scope
 from corridor.registry.models import Facility
@@ -34,7 +35,9 @@ class Table:
             None if c in hidden.column_totals else sum(row[c] for row in self.counts)
             for c in range(len(self.columns))
         ]
-        totals.append(sum(sum(row) for row in self.counts))
+        # With a row or column total hidden, the grand total would give it back.
+        hidden_total = hidden.row_totals or hidden.column_totals
+        totals.append(None if hidden_total else sum(sum(row) for row in self.counts))
         out.append(totals)
         return out
 
@@ -50,9 +53,7 @@ def facilities_by_naics_and_municipality() -> Table:
     companies: dict[tuple[str, str], set[int]] = defaultdict(set)
     for naics, place, company in pairs:
         companies[(naics[:3], place)].add(company)
-    rows = sorted({k[0] for k in companies})
-    columns = sorted({k[1] for k in companies})
-    counts = [[len(companies.get((r, c), ())) for c in columns] for r in rows]
+    rows, columns, counts = _grid(companies)
     return Table(
         "facilities_by_naics_and_municipality",
         "Companies with at least one facility, by NAICS subsector (3 digits) and municipality.",
@@ -63,4 +64,35 @@ def facilities_by_naics_and_municipality() -> Table:
     )
 
 
-TABLES = [facilities_by_naics_and_municipality]
+def _grid(cells: dict[tuple[str, str], set[int]]) -> tuple[list[str], list[str], list[list[int]]]:
+    rows = sorted({k[0] for k in cells})
+    columns = sorted({k[1] for k in cells})
+    return rows, columns, [[len(cells.get((r, c), ())) for c in columns] for r in rows]
+
+
+def calls_by_month_and_region() -> Table:
+    """Companies called on (calls not cancelled), by month and economic region."""
+    with system_scope("open data: aggregate counts"):
+        triples = (
+            Call.objects.exclude(status=CallStatus.CANCELLED)
+            .filter(facility__municipality__isnull=False)
+            .values_list(
+                "scheduled_on", "facility__municipality__economic_region", "facility__company_id"
+            )
+        )
+        companies: dict[tuple[str, str], set[int]] = defaultdict(set)
+        for day, region, company in triples.iterator(chunk_size=5000):
+            companies[(f"{day:%Y-%m}", region or "Region not known")].add(company)
+    rows, columns, counts = _grid(companies)
+    return Table(
+        "calls_by_month_and_region",
+        "Companies called on (planned or completed calls), by month and economic region "
+        "of the facility visited; a company called twice in a month counts once.",
+        "month",
+        columns,
+        rows,
+        counts,
+    )
+
+
+TABLES = [facilities_by_naics_and_municipality, calls_by_month_and_region]

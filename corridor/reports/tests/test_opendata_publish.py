@@ -55,6 +55,8 @@ def test_the_command_writes_csv_json_and_the_dictionary(facilities: None, tmp_pa
     names = sorted(p.name for p in out.iterdir())
     assert names == [
         "README.md",
+        "calls_by_month_and_region.csv",
+        "calls_by_month_and_region.json",
         "facilities_by_naics_and_municipality.csv",
         "facilities_by_naics_and_municipality.json",
     ]
@@ -100,3 +102,35 @@ def test_a_failure_leaves_the_previous_publication(
         call_command("publish_open_data", str(out))
     assert (out / "facilities_by_naics_and_municipality.csv").read_text() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["open"]
+
+
+def test_calls_table_by_hand(world: Any) -> None:
+    import datetime as dt
+
+    from corridor.calls.tests.helpers import facility, planned
+    from corridor.reports.opendata.tables import calls_by_month_and_region
+
+    october, november = dt.date(2026, 10, 5), dt.date(2026, 11, 9)
+    plants = [facility(f"Windsor plant {i}", world.windsor) for i in range(6)]
+    for plant in plants:
+        planned(world.alice, plant, world.org_a, october)
+    with system_scope("test data"):  # two more plants of the first company
+        twins = [
+            Facility.objects.create(
+                company=plants[0].company, name=f"twin {i}", municipality=world.windsor
+            )
+            for i in range(2)
+        ]
+    planned(world.alice, twins[0], world.org_a, october + dt.timedelta(days=3))  # counts once
+    planned(world.alice, twins[1], world.org_a, november)
+    for i in range(5):
+        planned(world.bob, facility(f"Oshawa plant {i}", world.oshawa), world.org_b, november)
+    table = calls_by_month_and_region()
+    assert table.rows == ["2026-10", "2026-11"]
+    assert table.columns == ["Toronto", "Windsor–Sarnia"]
+    assert table.counts == [[0, 6], [5, 1]]
+    # November Windsor–Sarnia = 1 is hidden; its row hides Toronto's 5; the Windsor
+    # column then hides October's 6; October's row has only that non-zero cell, so
+    # its total (which would be 6) is hidden; the Toronto column has no partner (0), so
+    # its total goes; the grand total (12 - 6 would give October back) goes too.
+    assert table.published() == [[0, None, None], [None, None, 6], [None, 7, None]]
