@@ -129,7 +129,7 @@ def test_calls_table_by_hand(world: Any) -> None:
     assert table.rows == ["2026-10", "2026-11"]
     assert table.columns == ["Toronto", "Windsor–Sarnia"]
     assert table.counts == [[0, 6], [5, 1]]
-    # November Windsor–Sarnia = 1 is hidden; its row hides Toronto's 5; the Windsor
+    # November Windsor-Sarnia = 1 is hidden; its row hides Toronto's 5; the Windsor
     # column then hides October's 6; October's row has only that non-zero cell, so
     # its total (which would be 6) is hidden; the Toronto column has no partner (0), so
     # its total goes; the grand total (12 - 6 would give October back) goes too.
