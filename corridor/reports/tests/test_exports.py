@@ -75,3 +75,15 @@ def test_a_formula_in_a_name_is_not_run_by_the_spreadsheet() -> None:
     assert response is not None
     assert _csv(response)[1] == ["'=SUM(A1)"]
     assert export(RequestFactory().get("/"), "x", ["a"], []) is None
+
+
+def test_the_organisation_export_follows_the_kind_filter(world: Any, as_user: Any) -> None:
+    client = as_user("dave")
+    rows = _csv(client.get("/organisations/", {"kind": "municipality", "format": "csv"}))
+    assert rows[0] == ["organisation_id", "name", "kind", "municipality", "economic_region"]
+    names = {r[1] for r in rows[1:]}
+    assert world.org_a.name in names and world.apma.name not in names
+    everything = {r[1] for r in _csv(client.get("/organisations/", {"format": "csv"}))[1:]}
+    assert world.apma.name in everything
+    page = client.get("/organisations/", {"kind": "municipality"}).content.decode()
+    assert all(f">{n}</a>" in page for n in names)
