@@ -62,3 +62,32 @@ def test_no_suppressed_value_is_recoverable_by_subtraction(counts):
                 assert (r, c) in result.cells
             if value == 0:
                 assert (r, c) not in result.cells
+
+
+@settings(max_examples=200, deadline=None)
+@given(grids)
+def test_a_published_table_gives_no_hidden_value_back(counts):
+    from corridor.reports.opendata.tables import Table
+
+    width = len(counts[0])
+    table = Table(
+        "t",
+        "",
+        "row",
+        [f"c{i}" for i in range(width)],
+        [str(i) for i in range(len(counts))],
+        counts,
+    )
+    published = table.published()
+    body, totals = published[:-1], published[-1]
+    lines = [(row[:width], row[width]) for row in body]
+    lines += [([row[c] for row in body], totals[c]) for c in range(width)]
+    for cells, total in lines:
+        if total is not None:
+            assert sum(v is None for v in cells) != 1, published
+            if None not in cells:
+                assert total == sum(cells)
+    if any(row[width] is None for row in body) or None in totals[:width]:
+        assert totals[width] is None  # the grand total would give a hidden total back
+    else:
+        assert totals[width] == sum(map(sum, counts))
