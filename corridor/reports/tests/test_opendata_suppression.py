@@ -86,7 +86,7 @@ def test_a_published_table_gives_no_hidden_value_back(counts):
         if total is not None:
             assert sum(v is None for v in cells) != 1, published
             if None not in cells:
-                assert total == sum(cells)
+                assert total == sum(v for v in cells if v is not None)
     if any(row[width] is None for row in body) or None in totals[:width]:
         assert totals[width] is None  # the grand total would give a hidden total back
     else:
