@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from corridor.calls.models import Call, CallStatus
+from corridor.calls.models.flags import Flag, FlagCategory, FlagStatus
 from corridor.core.disclosure import MINIMUM
 from corridor.core.scoping import system_scope
 from corridor.registry.models import Facility
@@ -95,4 +96,37 @@ def calls_by_month_and_region() -> Table:
     )
 
 
-TABLES = [facilities_by_naics_and_municipality, calls_by_month_and_region]
+def issues_by_category_and_region() -> Table:
+    """Companies with an issue raised (flags not withdrawn), by category and region;
+    only the category is counted, never a flag's detail."""
+    with system_scope("open data: aggregate counts"):
+        triples = (
+            Flag.objects.exclude(status=FlagStatus.WITHDRAWN)
+            .filter(facility__municipality__isnull=False)
+            .values_list(
+                "category", "facility__municipality__economic_region", "facility__company_id"
+            )
+        )
+        companies: dict[tuple[str, str], set[int]] = defaultdict(set)
+        labels = dict(FlagCategory.choices)
+        for category, region, company in triples.iterator(chunk_size=5000):
+            companies[(str(labels.get(category, category)), region or "Region not known")].add(
+                company
+            )
+    rows, columns, counts = _grid(companies)
+    return Table(
+        "issues_by_category_and_region",
+        "Companies with an issue raised on a call (red flags not withdrawn), by category and "
+        "economic region of the facility; a company with two issues in a cell counts once.",
+        "category",
+        columns,
+        rows,
+        counts,
+    )
+
+
+TABLES = [
+    facilities_by_naics_and_municipality,
+    calls_by_month_and_region,
+    issues_by_category_and_region,
+]

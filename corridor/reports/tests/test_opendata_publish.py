@@ -59,6 +59,8 @@ def test_the_command_writes_csv_json_and_the_dictionary(facilities: None, tmp_pa
         "calls_by_month_and_region.json",
         "facilities_by_naics_and_municipality.csv",
         "facilities_by_naics_and_municipality.json",
+        "issues_by_category_and_region.csv",
+        "issues_by_category_and_region.json",
     ]
     with (out / "facilities_by_naics_and_municipality.csv").open(encoding="utf-8") as f:
         rows = list(csv.reader(f))
@@ -134,3 +136,31 @@ def test_calls_table_by_hand(world: Any) -> None:
     # its total (which would be 6) is hidden; the Toronto column has no partner (0), so
     # its total goes; the grand total (12 - 6 would give October back) goes too.
     assert table.published() == [[0, None, None], [None, None, 6], [None, 7, None]]
+
+
+def test_issues_table_by_hand(world: Any) -> None:
+    import datetime as dt
+
+    from corridor.calls.models.flags import Flag, FlagStatus
+    from corridor.calls.tests.helpers import facility
+    from corridor.reports.opendata.tables import issues_by_category_and_region
+
+    def flag(plant: Any, category: str, **extra: Any) -> None:
+        with system_scope("test data"):
+            Flag.objects.create(
+                facility=plant, organisation=world.org_a, severity="high", category=category,
+                respond_by=dt.date(2026, 12, 1), detail="confidential words", **extra,
+            )  # fmt: skip
+
+    windsor = [facility(f"W{i}", world.windsor) for i in range(7)]
+    for plant in windsor[:6]:
+        flag(plant, "workforce")
+    flag(windsor[0], "workforce")  # the same company again counts once
+    flag(windsor[6], "workforce", status=FlagStatus.WITHDRAWN)  # not counted
+    flag(facility("O1", world.oshawa), "expansion")
+    table = issues_by_category_and_region()
+    assert table.rows == ["Expansion opportunity", "Workforce shortage"]
+    assert table.columns == ["Toronto", "Windsor–Sarnia"]
+    assert table.counts == [[1, 0], [0, 6]]
+    # 1 is hidden with no non-zero partner: its row and column totals go, and the grand total
+    assert table.published() == [[None, 0, None], [0, 6, 6], [None, 6, None]]
