@@ -30,6 +30,7 @@ from tests.matrix_calls import build_calls
 from tests.matrix_calls_api import CALL_API, CALL_API_LISTS
 from tests.matrix_calls_pages import CALL_PAGES
 from tests.matrix_calls_work import WORK_PAGES
+from tests.matrix_exports import EXPORT_PAGES
 from tests.matrix_intel import INTEL_API, INTEL_API_LISTS, INTEL_PAGES, build_intel
 from tests.matrix_outreach import build_outreach_matrix
 from tests.matrix_outreach_api import OUTREACH_API, OUTREACH_API_LISTS
@@ -303,6 +304,7 @@ API += PROGRAM_API
 PAGES += OUTREACH_PAGES
 API += OUTREACH_API
 PAGES += INTEL_PAGES
+PAGES += EXPORT_PAGES
 API += INTEL_API
 
 # What each API list returns must be exactly what the policy lets that role see.

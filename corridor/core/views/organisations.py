@@ -20,6 +20,7 @@ from corridor.core.models import (
     OrganisationKind,
 )
 from corridor.core.views.common import map_point, paginate, read_filters
+from corridor.reports.exports import export, export_links
 
 NAV = "organisations"
 
@@ -33,6 +34,23 @@ def _organisation(request: HttpRequest, pk: int) -> Organisation:
 def organisation_list(request: HttpRequest) -> HttpResponse:
     filters, problems = read_filters(request, OrganisationFilter)
     qs = filters.filter(policy.visible(request.user, Organisation)).select_related("municipality")
+    exported = export(
+        request,
+        "organisations",
+        ["organisation_id", "name", "kind", "municipality", "economic_region"],
+        (
+            [
+                o.pk,
+                o.name,
+                o.get_kind_display(),
+                o.municipality.name if o.municipality else "",
+                o.municipality.economic_region if o.municipality else "",
+            ]
+            for o in qs
+        ),
+    )
+    if exported is not None:
+        return exported
     page, keep = paginate(request, qs, per_page=100)
     points = [
         map_point(
@@ -64,6 +82,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
             "points": points,
             "can_add": policy.can_create(request.user, Organisation),
             "nav_current": NAV,
+            **export_links(request),
         },
     )
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -33,6 +36,7 @@ from corridor.registry.views.common import (
     waiting_for_review,
     web_url,
 )
+from corridor.reports.exports import export, export_links
 from corridor.supplychain.views.tags import facility_supply_chain
 from corridor.workforce.facility_panel import facility_skills
 
@@ -43,6 +47,9 @@ def facility_list(request: HttpRequest) -> HttpResponse:
     filters, problems = read_filters(request, FacilityFilter)
     facilities = policy.visible(user, Facility)
     qs = filters.filter(facilities).select_related("company", "municipality").order_by("name", "pk")
+    exported = export(request, "facilities", FACILITY_HEADER, _facility_lines(qs))
+    if exported is not None:
+        return exported
     page, keep = paginate(request, qs)
     municipalities = (
         policy.visible(user, Municipality)
@@ -68,8 +75,34 @@ def facility_list(request: HttpRequest) -> HttpResponse:
             "review_count": waiting_for_review(user).count() if sees_review else 0,
             "can_import": policy.can_create(user, ImportRun),
             "nav_current": NAV,
+            **export_links(request),
         },
     )
+
+
+FACILITY_HEADER = [
+    "facility_id",
+    "facility",
+    "company",
+    "municipality",
+    "naics",
+    "tier",
+    "employees",
+]
+
+
+def _facility_lines(qs: Any) -> Iterator[list[Any]]:
+    """The columns of the list page, every facility the filters select."""
+    for f in qs.iterator(chunk_size=2000):
+        yield [
+            f.pk,
+            f.name,
+            f.company.name,
+            f.municipality.name if f.municipality_id else f.city,
+            naics_label(f.naics),
+            f.get_tier_display() if f.tier else "",
+            f.employees,
+        ]
 
 
 @login_required

@@ -15,6 +15,7 @@ from corridor.core import policy
 from corridor.core.models import Municipality
 from corridor.core.views.common import map_point
 from corridor.registry.models import Facility, Tier
+from corridor.reports.exports import csv_response
 from corridor.supplychain.forms import SupplierSearchForm
 from corridor.supplychain.search import (
     QueryError,
@@ -28,7 +29,6 @@ from corridor.supplychain.views.common import (
     CENTRE_COLOUR,
     TIER_STYLE,
     capabilities,
-    csv_response,
     place_of,
     querystring,
     section,

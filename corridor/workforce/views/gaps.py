@@ -14,7 +14,8 @@ from django.urls import reverse
 
 from corridor.core import policy
 from corridor.core.disclosure import MINIMUM
-from corridor.supplychain.views.common import csv_response, querystring, xlsx_response
+from corridor.reports.exports import csv_response, xlsx_response
+from corridor.supplychain.views.common import querystring
 from corridor.workforce.forms import GapFilterForm
 from corridor.workforce.gap_report import Analysis, analysis_for
 from corridor.workforce.gaps import BANDS

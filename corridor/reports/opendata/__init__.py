@@ -1,0 +1,1 @@
+"""Corridor's open data: aggregate tables for the public, small cells suppressed."""

@@ -1,0 +1,84 @@
+"""Write the open-data tables as CSV and JSON with a data dictionary, all or nothing."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from corridor.core.disclosure import MINIMUM
+from corridor.core.progress import Progress
+from corridor.reports.opendata.tables import TABLES, Table
+
+
+class PublishError(Exception):
+    pass
+
+
+RULE = (
+    f"A count of 1 to {MINIMUM - 1} companies is suppressed (left empty in CSV, null in "
+    "JSON). Where a row or column would then have exactly one suppressed cell, the "
+    "next-smallest non-zero cell is suppressed too, repeated until none is left alone, "
+    "so no suppressed count can be recovered from a total by subtraction."
+)
+
+
+def _write(table: Table, into: Path) -> str:
+    published = table.published()
+    header = [table.row_label, *table.columns, "total"]
+    with (into / f"{table.name}.csv").open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(header)
+        for label, cells in zip([*table.rows, "total"], published, strict=True):
+            writer.writerow([label, *("" if v is None else v for v in cells)])
+    records = [
+        dict(zip(header, [label, *cells], strict=True))
+        for label, cells in zip([*table.rows, "total"], published, strict=True)
+    ]
+    (into / f"{table.name}.json").write_text(
+        json.dumps({"table": table.name, "rows": records}, indent=1), encoding="utf-8"
+    )
+    lines = [f"## {table.name}", "", table.description, "", "| column | meaning |", "|---|---|"]
+    lines.append(f"| `{table.row_label}` | the row: {table.row_label.replace('_', ' ')} |")
+    lines += [f"| `{c}` | number of companies in {c} |" for c in table.columns]
+    lines.append("| `total` | the row's total (the last row holds the column totals) |")
+    return "\n".join(lines)
+
+
+def publish(directory: Path, progress: Progress | None = None) -> list[str]:
+    """Write every table into ``directory`` (created, or replaced) through a temporary
+    folder beside it, renamed at the end: a failure leaves the old contents."""
+    parent = directory.resolve().parent
+    if not parent.is_dir() or not os.access(parent, os.W_OK):
+        raise PublishError(f"{directory}: cannot write there (the folder {parent} is not writable)")
+    if directory.exists() and not directory.is_dir():
+        raise PublishError(f"{directory}: exists and is not a folder")
+    work = Path(tempfile.mkdtemp(prefix=f".{directory.name}-", dir=parent))
+    try:
+        sections = []
+        for done, build in enumerate(TABLES, 1):
+            sections.append(_write(build(), work))
+            if progress:
+                progress(done, len(TABLES))
+        (work / "README.md").write_text(
+            "# Corridor open data\n\nSuppression rule: "
+            + RULE
+            + "\n\n"
+            + "\n\n".join(sections)
+            + "\n",
+            encoding="utf-8",
+        )
+        if directory.exists():
+            old = parent / f".{directory.name}-old"
+            directory.rename(old)
+            work.rename(directory)
+            shutil.rmtree(old)
+        else:
+            work.rename(directory)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return sorted(p.name for p in directory.iterdir())
