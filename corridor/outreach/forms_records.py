@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 
 from corridor.core.forms import VersionedForm
+from corridor.core.scoping import system_scope
 from corridor.outreach import evidence
 from corridor.outreach.forms import DATE, _described
 from corridor.outreach.models import (
@@ -32,7 +33,9 @@ class RecordForm(VersionedForm):
     """``querysets``: the choices of each related field, as the page's user may see them."""
 
     def __init__(self, *args: Any, querysets: dict[str, Any] | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        # the record's current links fill the form; its choices are the user's (below)
+        with system_scope("reading the links of a record the user may edit"):
+            super().__init__(*args, **kwargs)
         self.fields["loaded_version"].required = bool(self.instance.pk)
         for name, qs in (querysets or {}).items():
             self.fields[name].queryset = qs  # type: ignore[attr-defined]

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from conftest import client_for
-
 from corridor.core.scoping import system_scope
 from corridor.outreach.models import FleetPilot, Message, Tour
 
@@ -22,8 +21,9 @@ def _exists(model: type[Any], **lookup: Any) -> bool:
 
 
 def _message(**extra: Any) -> dict[str, Any]:
-    return {"theme": "sector_importance", "title": "Trade keeps plants open", "summary": "Tariffs hurt.",
-            "talking_points": "One\nTwo", "evidence": ["registry.jobs"], "position": "1", **extra}  # fmt: skip
+    return {"theme": "sector_importance", "title": "Trade keeps plants open",
+            "summary": "Tariffs hurt.", "talking_points": "One\nTwo",
+            "evidence": ["registry.jobs"], "position": "1", **extra}  # fmt: skip
 
 
 def test_the_coordinator_adds_a_message(ow: Any) -> None:
