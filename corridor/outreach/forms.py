@@ -19,7 +19,7 @@ NOTHING: Any = Organisation.objects.none()  # each form sets its own queryset
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _described(form: forms.Form) -> None:
+def _described(form: forms.BaseForm) -> None:
     """Point each input at its help text (screen readers read it with the field)."""
     for name, field in form.fields.items():
         if field.help_text:
