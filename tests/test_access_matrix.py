@@ -34,6 +34,7 @@ from tests.matrix_exports import EXPORT_PAGES
 from tests.matrix_intel import INTEL_API, INTEL_API_LISTS, INTEL_PAGES, build_intel
 from tests.matrix_outreach import build_outreach_matrix
 from tests.matrix_outreach_api import OUTREACH_API, OUTREACH_API_LISTS
+from tests.matrix_outreach_edit import OUTREACH_EDIT_PAGES
 from tests.matrix_outreach_pages import OUTREACH_PAGES
 from tests.matrix_programs import build_programs
 from tests.matrix_programs_api import PROGRAM_API, PROGRAM_API_LISTS
@@ -302,6 +303,7 @@ API += SUPPLY_API
 API += WORKFORCE_API
 API += PROGRAM_API
 PAGES += OUTREACH_PAGES
+PAGES += OUTREACH_EDIT_PAGES
 API += OUTREACH_API
 PAGES += INTEL_PAGES
 PAGES += EXPORT_PAGES

@@ -179,19 +179,13 @@ def list_relationships(request: HttpRequest, filters: Query[RelationshipFilter])
     summary="Record that someone of your organisation knows a stakeholder",
 )
 def create_relationship(request: HttpRequest, payload: RelationshipIn) -> Status[Any]:
-    user: Any = request.user
-    policy.require_create(user, Relationship)
-    organisation = referenced(request, Organisation, payload.organisation_id, "organisation_id")
-    services.require_owner(user, organisation, "relationships")
     data = payload.model_dump(exclude={"contact_id", "organisation_id"})
-    relationship = Relationship(
+    relationship = services.add_relationship(
+        request.user,
         contact=referenced(request, Contact, payload.contact_id, "contact_id"),
-        organisation=organisation,
-        person=None if data["person_name"] else user,
+        organisation=referenced(request, Organisation, payload.organisation_id, "organisation_id"),
         **data,
     )
-    relationship.full_clean()
-    relationship.save()
     return Status(201, relationship)
 
 

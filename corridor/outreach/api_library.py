@@ -6,7 +6,6 @@ The operations join ``api.router`` (a path's GET and POST must share a router)."
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest
 from ninja import Status
 
@@ -14,9 +13,8 @@ from corridor.api.errors import WRITE_ERRORS
 from corridor.api.references import referenced
 from corridor.core import policy
 from corridor.core.models import Organisation
-from corridor.core.scoping import system_scope
 from corridor.core.services import update_versioned
-from corridor.outreach import agenda, evidence
+from corridor.outreach import agenda, evidence, services
 from corridor.outreach.api import _get, _refs, router
 from corridor.outreach.models import Message, Partnership, PolicyAsk, Tour, WorkingGroup
 from corridor.outreach.schemas import (
@@ -42,11 +40,7 @@ def _evidence(keys: list[str]) -> list[str]:
 
 
 def _create(request: HttpRequest, model: type[Any], **fields: Any) -> Any:
-    policy.require_create(request.user, model)
-    obj = model(**fields)
-    obj.full_clean()
-    obj.save()
-    return obj
+    return services.create_record(request.user, model, **fields)
 
 
 @router.post("/messages", response={201: MessageOut, **WRITE_ERRORS}, summary="Add a message")
@@ -78,8 +72,6 @@ def patch_ask(request: HttpRequest, ask_id: int, payload: AskPatch) -> Any:
 
 @router.post("/tours", response={201: TourOut, **WRITE_ERRORS}, summary="Add a tour")
 def create_tour(request: HttpRequest, payload: TourIn) -> Status[Any]:
-    if payload.ends_on < payload.starts_on:
-        raise ValidationError({"ends_on": "A tour cannot end before it starts."})
     organisation = referenced(request, Organisation, payload.organisation_id, "organisation_id")
     data = payload.model_dump(exclude={"organisation_id"})
     return Status(201, _create(request, Tour, organisation=organisation, **data))
@@ -90,10 +82,7 @@ def create_working_group(request: HttpRequest, payload: WorkingGroupIn) -> Statu
     lead = referenced(request, Organisation, payload.lead_id, "lead_id")
     members = _refs(request, Organisation, payload.member_ids, "member_ids")
     data = payload.model_dump(exclude={"lead_id", "member_ids"})
-    with transaction.atomic():
-        group = _create(request, WorkingGroup, lead=lead, **data)
-        with system_scope("setting a working group's members"):
-            group.members.set(members)
+    group = _create(request, WorkingGroup, lead=lead, many={"members": members}, **data)
     return Status(201, group)
 
 
@@ -101,8 +90,5 @@ def create_working_group(request: HttpRequest, payload: WorkingGroupIn) -> Statu
 def create_partnership(request: HttpRequest, payload: PartnershipIn) -> Status[Any]:
     partners = _refs(request, Organisation, payload.partner_ids, "partner_ids")
     data = payload.model_dump(exclude={"partner_ids"})
-    with transaction.atomic():
-        partnership = _create(request, Partnership, **data)
-        with system_scope("setting a partnership's partners"):
-            partnership.partners.set(partners)
+    partnership = _create(request, Partnership, many={"partners": partners}, **data)
     return Status(201, partnership)

@@ -1,5 +1,5 @@
 """Forms of the outreach pages: engagements, participants, follow-ups, the visit planner,
-endorsements and fleet pilots."""
+and endorsements (the records kept whole: ``forms_records``)."""
 
 from __future__ import annotations
 
@@ -13,15 +13,13 @@ from corridor.outreach.models import (
     EngagementKind,
     EngagementStatus,
     ParticipantRole,
-    PilotStatus,
-    Technology,
 )
 
 NOTHING: Any = Organisation.objects.none()  # each form sets its own queryset
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _described(form: forms.Form) -> None:
+def _described(form: forms.BaseForm) -> None:
     """Point each input at its help text (screen readers read it with the field)."""
     for name, field in form.fields.items():
         if field.help_text:
@@ -128,31 +126,4 @@ class EndorsementForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
         self.fields["resolved_on"].initial = timezone.localdate()
-        _described(self)
-
-
-class PilotForm(forms.Form):
-    title = forms.CharField(max_length=200)
-    organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label="Municipality", queryset=NOTHING
-    )
-    technology = forms.ChoiceField(choices=Technology.choices)
-    fleet = forms.CharField(max_length=200, required=False, help_text="e.g. Transit buses")
-    vehicles = forms.IntegerField(min_value=1, max_value=100_000, initial=1)
-    vendor: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label="Vendor in the registry", queryset=NOTHING, required=False,
-        help_text="A local company's plant",
-    )  # fmt: skip
-    vendor_name = forms.CharField(label="Or another vendor", max_length=200, required=False)
-    starts_on = forms.DateField(label="Starts", required=False, widget=DATE)
-    ends_on = forms.DateField(label="Ends", required=False, widget=DATE)
-    status = forms.ChoiceField(choices=PilotStatus.choices, initial=PilotStatus.OFFERED)
-    results = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    shared = forms.BooleanField(label="Partner organisations may read it", required=False,
-                                initial=True)  # fmt: skip
-
-    def __init__(self, *args: Any, organisations: Any, vendors: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
-        self.fields["vendor"].queryset = vendors  # type: ignore[attr-defined]
         _described(self)

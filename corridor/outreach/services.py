@@ -1,5 +1,6 @@
 """Outreach operations shared by the pages, the API and the demo: engagements, their
-participants and follow-ups, endorsements and fleet pilots.
+participants and follow-ups, endorsements, fleet pilots, and the records kept whole
+(messages, asks, contacts, relationships, working groups, partnerships, tours).
 
 Engagement follow-ups use the calls' status vocabulary (``FollowUpStatus``) and the
 same life: open until done (with an outcome) or cancelled.
@@ -20,6 +21,7 @@ from corridor.calls.models import FollowUpStatus
 from corridor.core import policy
 from corridor.core.models import Organisation, OrganisationKind, User
 from corridor.core.scoping import system_scope
+from corridor.core.services import update_versioned
 from corridor.outreach.models import (
     AGENDA_STATUSES,
     Contact,
@@ -30,6 +32,7 @@ from corridor.outreach.models import (
     Participant,
     ParticipantRole,
     PolicyAsk,
+    Relationship,
 )
 from corridor.outreach.rules import owns
 
@@ -168,15 +171,93 @@ def withdraw_endorsement(user: Any, endorsement: Endorsement) -> None:
     endorsement.delete()
 
 
-def record_pilot(user: Any, *, organisation: Organisation, **fields: Any) -> FleetPilot:
-    policy.require_create(user, FleetPilot)
-    require_owner(user, organisation, "fleet pilots")
-    _require_municipality(organisation)
-    pilot = FleetPilot(organisation=organisation, **fields)
-    if pilot.starts_on and pilot.ends_on and pilot.ends_on < pilot.starts_on:
-        raise ValidationError({"ends_on": "It cannot end before it starts."})
+def _check_pilot(user: Any, pilot: FleetPilot) -> None:
+    require_owner(user, pilot.organisation, "fleet pilots")
+    _require_municipality(pilot.organisation)
+    check_dates(pilot)
     if pilot.vendor is None and not pilot.vendor_name and pilot.status != "offered":
         raise ValidationError({"vendor": "Name the vendor once the pilot is agreed."})
+
+
+def record_pilot(user: Any, *, organisation: Organisation, **fields: Any) -> FleetPilot:
+    policy.require_create(user, FleetPilot)
+    pilot = FleetPilot(organisation=organisation, **fields)
+    _check_pilot(user, pilot)
     pilot.full_clean()
     pilot.save()
     return pilot
+
+
+def update_pilot(
+    user: Any, pilot: FleetPilot, changes: dict[str, Any], expected_version: int
+) -> FleetPilot:
+    """Change a pilot; it stays with a municipality the user edits for."""
+    return update_record(user, pilot, changes, expected_version, check=_check_pilot)
+
+
+# Records kept whole: the library, the agenda, the directory, the centre, tours
+
+
+def check_dates(obj: Any) -> None:
+    starts, ends = getattr(obj, "starts_on", None), getattr(obj, "ends_on", None)
+    if starts and ends and ends < starts:
+        raise ValidationError({"ends_on": "It cannot end before it starts."})
+
+
+def _set_many(obj: Any, many: dict[str, Any] | None) -> None:
+    with system_scope("setting a record's members, partners or other links"):
+        for name, values in (many or {}).items():
+            getattr(obj, name).set(list(values))
+
+
+def create_record(
+    user: Any, model: type[Any], *, many: dict[str, Any] | None = None, **fields: Any
+) -> Any:
+    """Add a record ``user`` may create; ``many``: its many-to-many links by field."""
+    policy.require_create(user, model)
+    obj = model(**fields)
+    check_dates(obj)
+    obj.full_clean()
+    with transaction.atomic():
+        obj.save()
+        _set_many(obj, many)
+    return obj
+
+
+def update_record(
+    user: Any,
+    obj: Any,
+    changes: dict[str, Any],
+    expected_version: int,
+    *,
+    many: dict[str, Any] | None = None,
+    check: Any = None,
+) -> Any:
+    """Change a record if nobody saved it since ``expected_version`` (else EditConflict);
+    ``check(user, obj)`` validates the changed record before anything is written."""
+    policy.require_change(user, obj)
+    with transaction.atomic():
+        for name, value in changes.items():
+            setattr(obj, name, value)
+        check_dates(obj)
+        if check is not None:
+            check(user, obj)
+        update_versioned(user, obj, {}, expected_version)
+        _set_many(obj, many)
+    return obj
+
+
+def add_relationship(user: Any, *, organisation: Organisation, **fields: Any) -> Relationship:
+    """Someone of ``organisation`` (the user, unless another person is named) knows a contact."""
+    require_owner(user, organisation, "relationships")
+    person = None if fields.get("person_name") else user
+    return create_record(user, Relationship, organisation=organisation, person=person, **fields)
+
+
+def update_relationship(
+    user: Any, relationship: Relationship, changes: dict[str, Any], expected_version: int
+) -> Relationship:
+    def check(user: Any, rel: Relationship) -> None:
+        require_owner(user, rel.organisation, "relationships")
+
+    return update_record(user, relationship, changes, expected_version, check=check)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from corridor.outreach.views import agenda, centre, directory, engagements, home, visits
+from corridor.outreach.views import agenda, centre, directory, engagements, home, records, visits
 
 urlpatterns = [
     path("", home.outreach_home, name="outreach-home"),
@@ -42,5 +42,22 @@ urlpatterns = [
     path("centre/working-groups/", centre.working_group_list, name="working-group-list"),
     path("centre/partnerships/", centre.partnership_list, name="partnership-list"),
     path("pilots/", centre.pilot_list, name="pilot-list"),
-    path("pilots/new/", centre.pilot_create, name="pilot-create"),
 ]
+
+# Add and edit the records kept whole (one page shape: views/records.py).
+EDITED = [
+    ("messages/", "message"),
+    ("agenda/asks/", "ask"),
+    ("contacts/", "contact"),
+    ("relationships/", "relationship"),
+    ("centre/working-groups/", "working_group"),
+    ("centre/partnerships/", "partnership"),
+    ("visits/tours/", "tour"),
+    ("pilots/", "pilot"),
+]
+for prefix, kind in EDITED:
+    name = kind.replace("_", "-")
+    urlpatterns += [
+        path(f"{prefix}new/", records.record_edit, {"kind": kind}, name=f"{name}-create"),
+        path(f"{prefix}<int:pk>/edit/", records.record_edit, {"kind": kind}, name=f"{name}-edit"),
+    ]

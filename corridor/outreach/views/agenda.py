@@ -30,6 +30,7 @@ from corridor.outreach.views.common import (
     own_organisations,
     section,
 )
+from corridor.outreach.views.records import links
 
 
 @login_required
@@ -42,7 +43,12 @@ def message_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "outreach/message_list.html",
-        {"themes": themes, "all_figures": snapshot.figures(), **section("messages")},
+        {
+            "themes": themes,
+            "all_figures": snapshot.figures(),
+            **links(user, Message),
+            **section("messages"),
+        },
     )
 
 
@@ -95,6 +101,7 @@ def ask_list(request: HttpRequest) -> HttpResponse:
             "themes": AskTheme.choices,
             "chart": _theme_chart(common),
             "common": common,
+            **links(user, PolicyAsk),
             **section("agenda"),
         },
     )
@@ -139,6 +146,7 @@ def ask_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "municipalities": agenda.member_municipalities(user),
             "figures": evidence.figures(user, ask.evidence),
             "form": form,
+            "can_change": policy.can_change(user, ask),
             **section("agenda"),
         },
     )

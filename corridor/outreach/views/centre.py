@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from corridor.core import policy
 from corridor.core.models import Organisation
-from corridor.outreach import services
-from corridor.outreach.forms import PilotForm
 from corridor.outreach.models import (
     FleetPilot,
     Partnership,
@@ -22,8 +18,8 @@ from corridor.outreach.models import (
     Technology,
     WorkingGroup,
 )
-from corridor.outreach.views.common import add_errors, own_organisations, section
-from corridor.registry.models import Facility
+from corridor.outreach.views.common import section
+from corridor.outreach.views.records import links
 
 
 @login_required
@@ -36,7 +32,11 @@ def working_group_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "outreach/working_groups.html",
-        {"groups": [(g, members.get(g.pk, [])) for g in groups], **section("centre")},
+        {
+            "groups": [(g, members.get(g.pk, [])) for g in groups],
+            **links(user, WorkingGroup),
+            **section("centre"),
+        },
     )
 
 
@@ -71,16 +71,9 @@ def partnership_list(request: HttpRequest) -> HttpResponse:
             "partnerships": [(p, partners.get(p.pk, [])) for p in rows],
             "kind": kind,
             "kinds": PartnershipKind.choices,
+            **links(user, Partnership),
             **section("partnerships"),
         },
-    )
-
-
-def _pilot_form(user: Any, data: Any = None) -> PilotForm:
-    return PilotForm(
-        data,
-        organisations=own_organisations(user, municipalities_only=True),
-        vendors=policy.visible(user, Facility).select_related("municipality").order_by("name"),
     )
 
 
@@ -119,19 +112,3 @@ def pilot_list(request: HttpRequest) -> HttpResponse:
             **section("pilots"),
         },
     )
-
-
-@login_required
-def pilot_create(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    policy.require_create(user, FleetPilot)
-    form = _pilot_form(user, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            pilot = services.record_pilot(user, **form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            flash.success(request, f"Recorded the pilot “{pilot.title}”.")
-            return redirect("pilot-list")
-    return render(request, "outreach/pilot_edit.html", {"form": form, **section("pilots")})

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.forms import Form
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -39,7 +39,7 @@ def municipalities(user: Any) -> Any:
     )
 
 
-def add_errors(form: Form, error: ValidationError) -> None:
+def add_errors(form: BaseForm, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for name, problems in error.message_dict.items():
             form.add_error(name if name in form.fields else None, problems)

@@ -24,6 +24,7 @@ from corridor.outreach.models import (
     Strength,
 )
 from corridor.outreach.views.common import section
+from corridor.outreach.views.records import links
 from corridor.registry.models import Facility, Tier
 
 HEAD_OFFICE_COLOUR = "#a4161a"
@@ -75,6 +76,7 @@ def contact_list(request: HttpRequest) -> HttpResponse:
             "querystring_without_page": keep,
             "q": q,
             "deciders": deciders,
+            **links(user, Contact),
             **section("directory"),
         },
     )
@@ -107,6 +109,8 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "contact": contact,
             "relationships": relationships,
             "engagements": engagements,
+            "can_change": policy.can_change(user, contact),
+            "can_add_relationship": policy.can_create(user, Relationship),
             **section("directory"),
         },
     )
@@ -160,6 +164,8 @@ def relationship_list(request: HttpRequest) -> HttpResponse:
             "org": org,
             "strength": strength,
             "strengths": Strength.choices,
+            "editable": {r.pk for r in rows if policy.can_change(user, r)},
+            "can_create": policy.can_create(user, Relationship),
             **section("relationships"),
         },
     )

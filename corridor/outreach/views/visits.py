@@ -30,6 +30,7 @@ from corridor.outreach.views.common import (
     municipalities,
     section,
 )
+from corridor.outreach.views.records import links
 
 
 def _plan_form(user: Any, data: Any = None, initial: Any = None) -> VisitPlanForm:
@@ -55,7 +56,7 @@ def tour_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "outreach/tour_list.html",
-        {"tours": tours, "visits": visits, **section("visits")},
+        {"tours": tours, "visits": visits, **links(user, Tour), **section("visits")},
     )
 
 
@@ -75,7 +76,13 @@ def tour_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "outreach/tour_detail.html",
-        {"tour": tour, "coverage": coverage, "form": form, **section("visits")},
+        {
+            "tour": tour,
+            "coverage": coverage,
+            "form": form,
+            "can_change": policy.can_change(user, tour),
+            **section("visits"),
+        },
     )
 
 
