@@ -74,7 +74,7 @@ def _welders(world: Any, companies: int) -> list[Any]:
     for _ in range(companies):
         recorded_call(world.alice, world.org_a, world.windsor, "Welder, 3")
     (line,) = [
-        line for line in skills_gaps(ON).lines() if line[:3] == ["72106", line[1], windsor.name]
+        line for line in skills_gaps(ON).lines() if (line[0], line[2]) == ("72106", windsor.name)
     ]
     return line
 
@@ -87,3 +87,25 @@ def test_skills_gaps_leave_out_call_openings_of_fewer_than_five_companies(world:
 def test_skills_gaps_count_call_openings_of_five_companies(world: Any) -> None:
     # demand = 100 + 5 × 3 = 115, gap 65, index 115 / 50 = 2.3
     assert _welders(world, 5)[3:] == [100, 15, 115, 50.0, 65.0, 2.3]
+
+
+def test_the_command_writes_both_listings_and_their_dictionary(world: Any, tmp_path: Any) -> None:
+    import csv
+    import json
+
+    from django.core.management import call_command
+
+    parts = program("parts")
+    project(parts, "Press line", contribution=100_000, total_value=400_000)
+    _refer(world, parts, facility("Lone referral", world.windsor), dt.date(2024, 3, 1))
+    out = tmp_path / "open"
+    call_command("publish_open_data", str(out))
+    with (out / "funded_projects_by_program_and_year.csv").open(encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    assert rows[1] == [parts.name, "2024", "1", "100000", "400000", "0", "0", ""]
+    data = json.loads((out / "skills_gaps.json").read_text())
+    assert data["table"] == "skills_gaps" and isinstance(data["rows"], list)
+    readme = (out / "README.md").read_text()
+    assert "## funded_projects_by_program_and_year" in readme and "## skills_gaps" in readme
+    assert "| `companies_referred` | companies referred" in readme
+    assert "| `call_openings` | openings reported on calls; empty when fewer than 5" in readme
