@@ -59,8 +59,8 @@ def funded_projects_by_program_and_year() -> Listing:
             "program"
         )
         for project in projects:
-            year = project.year
-            cell = cells[(project.program.name, str(year) if year else NO_YEAR)]
+            approved = project.year
+            cell = cells[(project.program.name, str(approved) if approved else NO_YEAR)]
             cell.projects += 1
             cell.contribution += project.contribution or 0
             cell.total_value += project.total_value or 0
@@ -89,11 +89,13 @@ def funded_projects_by_program_and_year() -> Listing:
             ("companies_referred", "companies referred to the program from calls (suppressed)"),
         ],
     )
-    for (program, year), c in sorted(cells.items()):
+    for (name, year), c in sorted(cells.items()):
         referred = suppress(len(c.referred)).value
         listing.rows.append(
-            [program, year, c.projects, c.contribution, c.total_value]
-            + [c.jobs_created, c.jobs_retained, referred]
+            [
+                *(name, year, c.projects, c.contribution, c.total_value),
+                *(c.jobs_created, c.jobs_retained, referred),
+            ]
         )
     return listing
 
@@ -131,8 +133,10 @@ def skills_gaps(on: dt.date | None = None) -> Listing:
     for gap in gaps:
         occupation = occupations[gap.occupation_id]
         listing.rows.append(
-            [occupation.noc_code, occupation.title, regions[gap.region_id], gap.postings]
-            + [gap.call_openings, gap.demand, round(gap.available, 1), round(gap.gap, 1)]
-            + [round(gap.index, 2)]
+            [
+                *(occupation.noc_code, occupation.title, regions[gap.region_id], gap.postings),
+                *(gap.call_openings, gap.demand, round(gap.available, 1), round(gap.gap, 1)),
+                round(gap.index, 2),
+            ]
         )
     return listing

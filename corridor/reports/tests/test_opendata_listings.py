@@ -85,7 +85,7 @@ def test_skills_gaps_leave_out_call_openings_of_fewer_than_five_companies(world:
 
 
 def test_skills_gaps_count_call_openings_of_five_companies(world: Any) -> None:
-    # demand = 100 + 5 × 3 = 115, gap 65, index 115 / 50 = 2.3
+    # demand = 100 + 5 * 3 = 115, gap 65, index 115 / 50 = 2.3
     assert _welders(world, 5)[3:] == [100, 15, 115, 50.0, 65.0, 2.3]
 
 
