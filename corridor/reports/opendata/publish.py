@@ -11,7 +11,7 @@ from pathlib import Path
 
 from corridor.core.disclosure import MINIMUM
 from corridor.core.progress import Progress
-from corridor.reports.opendata.tables import TABLES, Table
+from corridor.reports.opendata.tables import TABLES, Published
 
 
 class PublishError(Exception):
@@ -26,26 +26,20 @@ RULE = (
 )
 
 
-def _write(table: Table, into: Path) -> str:
-    published = table.published()
-    header = [table.row_label, *table.columns, "total"]
+def _write(table: Published, into: Path) -> str:
+    header, lines = table.header(), table.lines()
     with (into / f"{table.name}.csv").open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(header)
-        for label, cells in zip([*table.rows, "total"], published, strict=True):
-            writer.writerow([label, *("" if v is None else v for v in cells)])
-    records = [
-        dict(zip(header, [label, *cells], strict=True))
-        for label, cells in zip([*table.rows, "total"], published, strict=True)
-    ]
+        for line in lines:
+            writer.writerow(["" if v is None else v for v in line])
+    records = [dict(zip(header, line, strict=True)) for line in lines]
     (into / f"{table.name}.json").write_text(
         json.dumps({"table": table.name, "rows": records}, indent=1), encoding="utf-8"
     )
-    lines = [f"## {table.name}", "", table.description, "", "| column | meaning |", "|---|---|"]
-    lines.append(f"| `{table.row_label}` | the row: {table.row_label.replace('_', ' ')} |")
-    lines += [f"| `{c}` | number of companies in {c} |" for c in table.columns]
-    lines.append("| `total` | the row's total (the last row holds the column totals) |")
-    return "\n".join(lines)
+    text = [f"## {table.name}", "", table.description, "", "| column | meaning |", "|---|---|"]
+    text += [f"| `{column}` | {meaning} |" for column, meaning in table.dictionary()]
+    return "\n".join(text)
 
 
 def publish(directory: Path, progress: Progress | None = None) -> list[str]:

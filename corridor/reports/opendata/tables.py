@@ -3,14 +3,32 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from corridor.calls.models import Call, CallStatus
 from corridor.calls.models.flags import Flag, FlagCategory, FlagStatus
 from corridor.core.disclosure import MINIMUM
 from corridor.core.scoping import system_scope
 from corridor.registry.models import Facility
+from corridor.reports.opendata.listings import (
+    Value,
+    funded_projects_by_program_and_year,
+    skills_gaps,
+)
 from corridor.reports.opendata.suppression import suppress_grid
+
+
+class Published(Protocol):
+    """What ``publish`` writes: a name, a description, a header, lines, a dictionary."""
+
+    name: str
+    description: str
+
+    def header(self) -> list[str]: ...
+    def lines(self) -> list[list[Value]]: ...
+    def dictionary(self) -> list[tuple[str, str]]: ...
 
 
 @dataclass
@@ -41,6 +59,22 @@ class Table:
         totals.append(None if hidden_total else sum(sum(row) for row in self.counts))
         out.append(totals)
         return out
+
+    def header(self) -> list[str]:
+        return [self.row_label, *self.columns, "total"]
+
+    def lines(self) -> list[list[Value]]:
+        return [
+            [label, *cells]
+            for label, cells in zip([*self.rows, "total"], self.published(), strict=True)
+        ]
+
+    def dictionary(self) -> list[tuple[str, str]]:
+        return [
+            (self.row_label, f"the row: {self.row_label.replace('_', ' ')}"),
+            *((c, f"number of companies in {c}") for c in self.columns),
+            ("total", "the row's total (the last row holds the column totals)"),
+        ]
 
 
 def facilities_by_naics_and_municipality() -> Table:
@@ -125,8 +159,10 @@ def issues_by_category_and_region() -> Table:
     )
 
 
-TABLES = [
+TABLES: list[Callable[[], Published]] = [
     facilities_by_naics_and_municipality,
     calls_by_month_and_region,
     issues_by_category_and_region,
+    funded_projects_by_program_and_year,
+    skills_gaps,
 ]

@@ -59,8 +59,12 @@ def test_the_command_writes_csv_json_and_the_dictionary(facilities: None, tmp_pa
         "calls_by_month_and_region.json",
         "facilities_by_naics_and_municipality.csv",
         "facilities_by_naics_and_municipality.json",
+        "funded_projects_by_program_and_year.csv",
+        "funded_projects_by_program_and_year.json",
         "issues_by_category_and_region.csv",
         "issues_by_category_and_region.json",
+        "skills_gaps.csv",
+        "skills_gaps.json",
     ]
     with (out / "facilities_by_naics_and_municipality.csv").open(encoding="utf-8") as f:
         rows = list(csv.reader(f))
