@@ -308,6 +308,15 @@ def _percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, math.ceil(p / 100 * len(ordered)) - 1))]
 
 
+def query_kind(query: Any) -> str:
+    """The kind a query's latency is reported under."""
+    if query.certifications:
+        return "certification"
+    if not query.text:
+        return "capability"
+    return "text"
+
+
 def child(facilities: int, queries: int, database: str, seed: int, check: int) -> dict[str, Any]:
     import django
 
@@ -373,10 +382,12 @@ def child(facilities: int, queries: int, database: str, seed: int, check: int) -
         search_suppliers(user, query)
     latencies = []
     totals = []
+    by_kind: dict[str, list[float]] = {}
     for query in mix:
         started = time.perf_counter()
         result = search_suppliers(user, query)
         latencies.append((time.perf_counter() - started) * 1000)
+        by_kind.setdefault(query_kind(query), []).append(latencies[-1])
         totals.append(result.total)
     checked = mismatches = 0
     if check:
@@ -403,6 +414,12 @@ def child(facilities: int, queries: int, database: str, seed: int, check: int) -
         "p95_ms": round(_percentile(latencies, 95), 2),
         "p99_ms": round(_percentile(latencies, 99), 2),
         "max_ms": round(max(latencies), 2),
+        **{
+            f"{kind}_p50_p95_p99_ms (n={len(values)})": " / ".join(
+                f"{_percentile(values, p):.1f}" for p in (50, 95, 99)
+            )
+            for kind, values in sorted(by_kind.items())
+        },
         "median_results": int(_percentile([float(t) for t in totals], 50)),
         "brute_force_checked": checked,
         "brute_force_mismatches": mismatches,

@@ -34,7 +34,7 @@ ID_BITS = 32  # the low bits of an index key: the facility id
 ID_LIMIT = 1 << ID_BITS
 EPS_DEG = 1e-7  # a cell's corners pushed out by this much (float rounding of indices)
 SLACK = 1e-12  # room to spare on squared chords
-EDGE_CELLS_PER_RADIUS = 8  # the finest cells used: about radius / 8
+EDGE_CELLS_PER_RADIUS = 2  # the finest cells used: about radius / 2 (fewer index runs)
 MAX_RADIUS_KM = 2500.0  # beyond, no covering (the search checks every candidate)
 MAX_CELLS = 3000
 EARTH_RADIUS_KM = 6371.0088
@@ -180,7 +180,7 @@ class _Circle:
 
 
 def finest_level(radius_km: float) -> int:
-    """The level of the edge cells: about radius / 16 a side (1/64 degree at least)."""
+    """The level of the edge cells: about radius / 2 a side (1/64 degree at least)."""
     radius_deg = radius_km / (EARTH_RADIUS_KM * math.pi / 180)
     wanted = radius_deg / EDGE_CELLS_PER_RADIUS * CELLS_PER_DEGREE
     return 0 if wanted < 1 else min(LEVELS - 1, int(math.log2(wanted)))

@@ -33,8 +33,9 @@ def test_a_place_key_is_the_finest_cell_in_morton_order_then_the_id() -> None:
 
 def test_the_finest_level_follows_the_radius() -> None:
     assert grid.finest_level(1) == 0  # 1/64 degree: the finest there is
-    assert grid.finest_level(150) == 3  # 150 km / 8 is about 1/6 degree: cells of 1/8
-    assert grid.finest_level(1000) == 6  # 125 km: cells of one degree
+    assert grid.finest_level(30) == 3  # 30 km / 2 is about 1/7 degree: cells of 1/8
+    assert grid.finest_level(150) == 5  # 75 km is about 2/3 degree: cells of 1/2
+    assert grid.finest_level(1000) == grid.LEVELS - 1
     assert grid.finest_level(5000) == grid.LEVELS - 1
 
 
