@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
@@ -479,13 +479,15 @@ def withdraw_endorsement(request: HttpRequest, endorsement_id: int) -> Status[No
 @router.get("/working-groups", response={200: list[WorkingGroupOut], **LIST_ERRORS})
 @paginate(PageNumber)
 def list_working_groups(request: HttpRequest):
-    return policy.visible(request.user, WorkingGroup).order_by("name")
+    orgs = Prefetch("members", Organisation.objects.scoped("WorkingGroup members of a list"))
+    return policy.visible(request.user, WorkingGroup).prefetch_related(orgs).order_by("name")
 
 
 @router.get("/partnerships", response={200: list[PartnershipOut], **LIST_ERRORS})
 @paginate(PageNumber)
 def list_partnerships(request: HttpRequest):
-    return policy.visible(request.user, Partnership).order_by("name")
+    orgs = Prefetch("partners", Organisation.objects.scoped("Partnership partners of a list"))
+    return policy.visible(request.user, Partnership).prefetch_related(orgs).order_by("name")
 
 
 @router.get("/fleet-pilots", response={200: list[PilotOut], **LIST_ERRORS})

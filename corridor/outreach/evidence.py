@@ -224,7 +224,8 @@ def _funded_rollup() -> Any:
     from corridor.programs.analytics import analyse, referred_project_ids
     from corridor.programs.models import FundedProject, ProjectStatus
 
-    projects = list(FundedProject.objects.exclude(status=ProjectStatus.CANCELLED).order_by("pk"))
+    rows = FundedProject.objects.exclude(status=ProjectStatus.CANCELLED)
+    projects = list(rows.select_related("program", "municipality").order_by("pk"))
     return analyse(projects, referred_project_ids([p.pk for p in projects])).total
 
 

@@ -214,8 +214,14 @@ class MessageOut(Schema):
     def resolve_figures(obj: Any, context: Any) -> list[dict[str, Any]]:
         from corridor.outreach import evidence
 
-        user = getattr((context or {}).get("request"), "user", None)
-        return [figure_out(f) for f in evidence.figures(user, obj.evidence)]
+        request = (context or {}).get("request")
+        # One snapshot per request: each figure is read once however many messages name it.
+        snapshot = getattr(request, "corridor_evidence", None)
+        if snapshot is None:
+            snapshot = evidence.Snapshot(getattr(request, "user", None))
+            if request is not None:
+                request.corridor_evidence = snapshot
+        return [figure_out(f) for f in snapshot.figures(obj.evidence)]
 
 
 class AskOut(Schema):
@@ -266,6 +272,8 @@ class WorkingGroupOut(Schema):
 
     @staticmethod
     def resolve_member_ids(obj: Any) -> list[int]:
+        if "members" in getattr(obj, "_prefetched_objects_cache", {}):  # the API lists
+            return sorted(o.pk for o in obj.members.all())
         through = type(obj).members.through
         return sorted(through.objects.filter(workinggroup_id=obj.pk).values_list(
             "organisation_id", flat=True))  # fmt: skip
@@ -285,6 +293,8 @@ class PartnershipOut(Schema):
 
     @staticmethod
     def resolve_partner_ids(obj: Any) -> list[int]:
+        if "partners" in getattr(obj, "_prefetched_objects_cache", {}):  # the API lists
+            return sorted(o.pk for o in obj.partners.all())
         through = type(obj).partners.through
         return sorted(through.objects.filter(partnership_id=obj.pk).values_list(
             "organisation_id", flat=True))  # fmt: skip

@@ -1,0 +1,116 @@
+"""Rows of every capability for the query-count test (tests/test_query_counts.py).
+
+``seed(world, start, stop)`` adds rows ``start..stop-1`` of each kind, so a second call
+grows the same data; it returns the objects whose detail pages are measured.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from conftest import World
+from corridor.calls.follow_ups import add_follow_up
+from corridor.calls.tests.helpers import DAY, facility, planned
+from corridor.core.history import change_context
+from corridor.core.scoping import system_scope
+from corridor.intel.tests.helpers import ANNOUNCEMENT, add_text
+from corridor.outreach import services as outreach
+from corridor.outreach.models import (
+    Contact,
+    EngagementKind,
+    HeadOffice,
+    Message,
+    Partnership,
+    PolicyAsk,
+    Relationship,
+    Tour,
+    WorkingGroup,
+)
+from corridor.programs.models import ProjectRecipient, Referral
+from corridor.programs.tests import helpers as programs
+from corridor.supplychain import needs
+from corridor.supplychain.tests.helpers import capability, plant
+from corridor.workforce.tests import helpers as workforce
+
+
+def seed(world: World, start: int, stop: int) -> dict[str, Any]:
+    last: dict[str, Any] = {}
+    for n in range(start, stop):
+        last = _row(world, n)
+    return last
+
+
+def _row(w: World, n: int) -> dict[str, Any]:
+    site = facility(f"Plant {n}", w.windsor)
+    call = planned(w.alice, site, w.org_a, DAY)
+    with change_context(user=w.alice, source="tests"):
+        add_follow_up(
+            w.alice, facility=site, owner_organisation=w.org_a, call=call, category="information",
+            due_on=DAY + dt.timedelta(days=n), description=f"Send plant {n} the program list",
+        )  # fmt: skip
+    caster = plant(f"Caster {n}", w.windsor, 42.3, -83.0, capabilities=("die-casting",))
+    with change_context(user=w.alice, source="tests"):
+        need = needs.record_need(
+            w.alice, buyer=site, capability=capability("die-casting"), organisation=w.org_a,
+            description=f"Housings {n} bought in Ohio", annual_value=100_000 + n,
+        )  # fmt: skip
+        needs.introduce(w.alice, need, caster, DAY)
+    course = workforce.program(f"Millwright {n}", 20, [w.windsor], ["72400"])
+    month = dt.date(2025 + n // 12, n % 12 + 1, 1)
+    workforce.postings(workforce.region("Windsor–Sarnia"), "72400", 10 + n, month)
+    fund = programs.program(f"fund-{n}", delivered_by=w.apma)
+    project = programs.project(fund, f"Robotic cell {n}", municipality=w.windsor)
+    with system_scope("query-count rows"), change_context(user=w.carol, source="tests"):
+        ProjectRecipient.objects.create(project=project, name=f"PLANT {n}", candidate=site)
+        referral = Referral.objects.create(
+            facility=site, program=fund, organisation=w.org_a, referred_to=w.apma, referred_on=DAY
+        )
+    document = add_text(w.carol, ANNOUNCEMENT.replace("Acme", f"Acme {n}"), name=f"r{n}.txt")
+    return {"call": call, "need": need, "course": course, "fund": fund, "project": project,
+            "referral": referral, "document": document, **_outreach(w, n, site)}  # fmt: skip
+
+
+def _outreach(w: World, n: int, site: Any) -> dict[str, Any]:
+    with system_scope("query-count rows"), change_context(user=w.carol, source="tests"):
+        office = HeadOffice.objects.order_by("pk")[n % 2]
+        contact = Contact.objects.create(
+            name=f"Contact {n}", role="Plant manager (fictional)", head_office=office,
+            is_fictional=True,
+        )  # fmt: skip
+        Relationship.objects.create(contact=contact, organisation=w.org_a, person=w.alice)
+        message = Message.objects.create(
+            theme="sector_importance", title=f"Message {n}", summary="Plants employ thousands.",
+            evidence=["registry.jobs"],
+        )  # fmt: skip
+        ask = PolicyAsk.objects.create(
+            theme="infrastructure", title=f"Ask {n}", ask="Fund the road links.",
+            owner=w.office, status="open", evidence=["registry.jobs"],
+        )  # fmt: skip
+        tour = Tour.objects.create(
+            name=f"Tour {n}", starts_on=DAY, ends_on=DAY + dt.timedelta(days=30),
+            organisation=w.office,
+        )  # fmt: skip
+        group = WorkingGroup.objects.create(name=f"Group {n}", mandate="Trade", lead=w.org_a)
+        group.members.set([w.org_a, w.apma])
+        partnership = Partnership.objects.create(
+            name=f"Centre {n}", kind="smart_manufacturing", focus="Automation", status="active"
+        )
+        partnership.partners.set([w.apma])
+    with change_context(user=w.carol, source="tests"):
+        outreach.endorse(
+            w.alice, ask, organisation=w.org_a, council_resolution=f"CR {n}", resolved_on=DAY
+        )
+        engagement = outreach.create_engagement(
+            w.alice, organisation=w.org_a, kind=EngagementKind.EVENT, title=f"Auto day {n}",
+            starts_on=DAY, shared=True,
+        )  # fmt: skip
+        outreach.add_follow_up(
+            w.alice, engagement, owner_organisation=w.org_a, due_on=DAY, description="Send it"
+        )
+        outreach.record_pilot(
+            w.alice, organisation=w.org_a, title=f"Pilot {n}", technology="battery_electric",
+            vehicles=2, shared=True,
+        )  # fmt: skip
+    return {"contact": contact, "message": message, "ask": ask, "tour": tour,
+            "engagement": engagement}  # fmt: skip
