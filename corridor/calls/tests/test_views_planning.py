@@ -341,3 +341,12 @@ def test_the_facility_page_shows_who_leads_and_the_call_history(w: Any) -> None:
     assert "Ohio" not in text
     partner = client_for(w.dave).get(f"/registry/facilities/{w.windsor_plant.pk}/")
     assert partner.status_code == 200 and "Who leads calls" not in partner.content.decode()
+
+
+def test_a_call_whose_planner_left_still_shows(w: Any) -> None:
+    # planned_by is kept as NULL when the person's account is removed
+    with system_scope("tests"):
+        Call._base_manager.filter(pk=w.call_a.pk).update(planned_by=None)
+    response = client_for(w.alice).get(f"/calls/{w.call_a.pk}/")
+    assert response.status_code == 200
+    assert "Planned by</dt><dd>—</dd>" in response.content.decode()
