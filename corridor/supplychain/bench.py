@@ -125,11 +125,12 @@ def run_benchmark(
     return result
 
 
-def _ensure_pg_database() -> None:
+def _ensure_pg_database(url: str = PG_URL) -> None:
+    """Create the benchmark database named by ``url`` when it is missing."""
     import psycopg
 
     with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as db:
-        name = PG_URL.rsplit("/", 1)[1]
+        name = url.rsplit("/", 1)[1]
         exists = db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if not exists:
             db.execute(f'CREATE DATABASE "{name}"')

@@ -16,17 +16,33 @@ def _search(options: dict[str, Any]) -> dict[str, Any]:
     from corridor.supplychain.bench import run_benchmark
 
     return run_benchmark(
-        options["facilities"],
+        options["facilities"] or 1_000_000,
         options["queries"],
-        options["database"],
+        options["database"] or "sqlite",
         options["seed"],
         options["check"],
+    )
+
+
+def _web(options: dict[str, Any]) -> dict[str, Any]:
+    from corridor.core.webbench.run import run_benchmark
+
+    return run_benchmark(
+        facilities=options["facilities"] or 100_000,
+        calls=options["calls"],
+        users=options["users"],
+        duration=options["duration"],
+        workers=options["workers"],
+        database=options["database"] or "postgres",
+        seed=options["seed"],
+        kill=not options["no_kill"],
     )
 
 
 BENCHMARKS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "registry": _registry,
     "search": _search,
+    "web": _web,
 }
 
 
@@ -47,11 +63,30 @@ class Command(BaseCommand):
             help="noise profile of the generated lists (heldout: styles tuning never saw)",
         )
         search = parser.add_argument_group("search")
-        search.add_argument("--facilities", type=int, default=1_000_000, help="establishments")
+        search.add_argument(
+            "--facilities",
+            type=int,
+            default=None,
+            help="establishments (search: 1,000,000; web: 100,000)",
+        )
         search.add_argument("--queries", type=int, default=1000, help="mixed queries to time")
-        search.add_argument("--database", default="sqlite", choices=("sqlite", "postgres"))
+        search.add_argument(
+            "--database",
+            default=None,
+            choices=("sqlite", "postgres"),
+            help="search: sqlite by default; web: postgres by default",
+        )
         search.add_argument(
             "--check", type=int, default=25, help="queries checked against brute force"
+        )
+
+        web = parser.add_argument_group("web")
+        web.add_argument("--calls", type=int, default=500_000, help="calls in the dataset")
+        web.add_argument("--users", type=int, default=50, help="concurrent users")
+        web.add_argument("--duration", type=int, default=300, help="seconds of load")
+        web.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+        web.add_argument(
+            "--no-kill", action="store_true", help="do not kill a worker halfway through"
         )
 
     def handle(self, *args: Any, **options: Any) -> None:

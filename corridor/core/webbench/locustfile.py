@@ -1,0 +1,180 @@
+"""What each simulated Corridor user does under `corridor bench web`.
+
+Read by locust (never imported by Corridor itself). ``CORRIDOR_WEBBENCH_CONFIG``
+names the JSON file the benchmark wrote: users of each role with password and
+token, facility and call ids to visit, and where to log failures.
+
+Officers and the coordinator browse pages in a session (signed in through the
+login form); API clients read with a bearer token, and officers' API clients
+add follow-ups, the writes checked for consistency after the run. Each user
+thinks 0.5 to 2 seconds between requests, like a person at a desk.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+from locust import HttpUser, between, events, task
+
+CONFIG: dict[str, Any] = json.loads(
+    Path(os.environ["CORRIDOR_WEBBENCH_CONFIG"]).read_text(encoding="utf-8")
+)
+WRITE_MARK = CONFIG["write_mark"]
+
+
+@events.request.add_listener
+def _log_failure(request_type: str, name: str, exception: Any, **kwargs: Any) -> None:
+    if exception is not None:
+        with open(CONFIG["failure_log"], "a", encoding="utf-8") as log:
+            log.write(json.dumps({"t": time.time(), "name": f"{request_type} {name}"}) + "\n")
+
+
+class PageUser(HttpUser):
+    """An officer, the coordinator or a partner's analyst using the pages."""
+
+    weight = 3
+    wait_time = between(0.5, 2.0)
+
+    def on_start(self) -> None:
+        role = random.choice(("coordinator", "officer", "officer", "partner"))
+        account = CONFIG["users"][role]
+        self.client.get("/login/", name="login")
+        self.client.post(
+            "/login/",
+            data={
+                "username": account["username"],
+                "password": account["password"],
+                "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", ""),
+            },
+            headers={"Referer": f"{self.host}/login/"},
+            name="login",
+        )
+        self.participant = role != "partner"
+
+    def _page(self, path: str, name: str) -> None:
+        self.client.get(path, name=f"page {name}")
+
+    @task(3)
+    def home(self) -> None:
+        self._page("/", "/")
+
+    @task(3)
+    def facilities(self) -> None:
+        query = random.choice(("", "?q=stamping", "?q=plastics", "?tier=tier1"))
+        self._page("/registry/" + query, "/registry/")
+
+    @task(4)
+    def facility(self) -> None:
+        pk = random.choice(CONFIG["facility_ids"])
+        self._page(f"/registry/facilities/{pk}/", "/registry/facilities/[id]/")
+
+    @task(2)
+    def planner(self) -> None:
+        self._page("/calls/", "/calls/")
+
+    @task(3)
+    def call(self) -> None:
+        if self.participant:
+            pk = random.choice(CONFIG["call_ids"])
+            self._page(f"/calls/{pk}/", "/calls/[id]/")
+
+    @task(2)
+    def follow_ups(self) -> None:
+        self._page("/calls/follow-ups/", "/calls/follow-ups/")
+
+    @task(1)
+    def flags(self) -> None:
+        if self.participant:
+            self._page("/calls/flags/", "/calls/flags/")
+
+    @task(3)
+    def supplier_search(self) -> None:
+        query = random.choice(("die casting", "stamping", "injection moulding", "machining"))
+        self._page(
+            f"/supply-chain/search/?q={query}&radius_km=100", "/supply-chain/search/?q=&radius"
+        )
+
+    @task(1)
+    def skills(self) -> None:
+        self._page("/workforce/", "/workforce/")
+
+    @task(1)
+    def programs(self) -> None:
+        self._page("/programs/", "/programs/")
+
+    @task(1)
+    def tracker(self) -> None:
+        self._page("/intel/tracker/", "/intel/tracker/")
+
+    @task(1)
+    def outreach(self) -> None:
+        self._page("/outreach/", "/outreach/")
+
+
+class ApiUser(HttpUser):
+    """A municipality's or partner's system reading (and an officer's adding) through the API."""
+
+    weight = 2
+    wait_time = between(0.5, 2.0)
+
+    def on_start(self) -> None:
+        self.role = random.choice(("coordinator", "officer", "partner"))
+        account = CONFIG["users"][self.role]
+        self.organisation_id = account["organisation_id"]
+        self.client.headers["Authorization"] = f"Bearer {account['token']}"
+
+    def _read(self, path: str, name: str) -> None:
+        self.client.get("/api/v1" + path, name=f"api {name}")
+
+    @task(4)
+    def facilities(self) -> None:
+        self._read("/facilities?page_size=50", "/facilities")
+
+    @task(4)
+    def facility(self) -> None:
+        pk = random.choice(CONFIG["facility_ids"])
+        self._read(f"/facilities/{pk}", "/facilities/[id]")
+
+    @task(3)
+    def calls(self) -> None:
+        if self.role != "partner":
+            self._read("/calls?page_size=50", "/calls")
+
+    @task(2)
+    def call(self) -> None:
+        if self.role != "partner":
+            pk = random.choice(CONFIG["call_ids"])
+            self._read(f"/calls/{pk}", "/calls/[id]")
+
+    @task(2)
+    def follow_ups(self) -> None:
+        self._read("/follow-ups?page_size=50", "/follow-ups")
+
+    @task(3)
+    def supplier_search(self) -> None:
+        self._read(
+            "/suppliers/search?q=stamping&lat=43.9&lon=-78.86&radius_km=100",
+            "/suppliers/search",
+        )
+
+    @task(1)
+    def add_follow_up(self) -> None:
+        if self.role != "officer":
+            return
+        self.client.post(
+            "/api/v1/follow-ups",
+            json={
+                "facility_id": random.choice(CONFIG["facility_ids"]),
+                "owner_organisation_id": self.organisation_id,
+                "due_on": "2027-01-15",
+                "category": "information",
+                "description": f"{WRITE_MARK} {uuid.uuid4()}",
+            },
+            name="write POST /follow-ups",
+        )

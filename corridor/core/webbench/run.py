@@ -1,0 +1,264 @@
+"""Run the web benchmark: data, gunicorn, locust, a killed worker, the checks.
+
+Everything listens on and talks to 127.0.0.1 only. The benchmark database is
+its own (SQLite: ``var/bench/web-<facilities>-<calls>-<seed>.sqlite3``;
+PostgreSQL: ``corridor_webbench``, or ``CORRIDOR_WEBBENCH_PG_URL``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+PG_URL = os.environ.get(
+    "CORRIDOR_WEBBENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/corridor_webbench"
+)
+# p95 targets in milliseconds, by the first word of a request's name
+TARGETS = {"page": 300.0, "api": 100.0}
+# a request that fails this long after the kill was not in flight when it happened
+KILL_WINDOW_SECONDS = 2.0
+
+
+def database_url(database: str, facilities: int, calls: int, seed: int) -> str:
+    if database == "postgres":
+        return PG_URL
+    from django.conf import settings
+
+    folder = Path(settings.VAR_DIR) / "bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = (folder / f"web-{facilities}-{calls}-{seed}.sqlite3").resolve()
+    return f"sqlite:///{path}"
+
+
+def _child(args: list[str], env: dict[str, str], what: str) -> Any:
+    done = subprocess.run(
+        [sys.executable, "-m", "corridor.core.webbench.data", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{what} failed:\n{done.stderr[-4000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _wait_until_serving(url: str, server: subprocess.Popen[bytes], seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError("gunicorn stopped before serving (see its log above)")
+        try:
+            with urllib.request.urlopen(url + "/login/", timeout=5) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"gunicorn did not answer on {url} within {seconds:.0f} s")
+
+
+def worker_pids(master: int) -> list[int]:
+    """The gunicorn master's child processes (its workers), from /proc."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == master:
+            pids.append(int(entry.name))
+    return sorted(pids)
+
+
+def read_stats(prefix: str) -> list[dict[str, str]]:
+    with open(f"{prefix}_stats.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def summarise(
+    rows: list[dict[str, str]], failures: list[dict[str, Any]], kill_time: float | None
+) -> dict[str, Any]:
+    """Figures per request name with PASS/FAIL against the targets, and the error split."""
+    result: dict[str, Any] = {}
+    passed = True
+    for row in rows:
+        name = row["Name"]
+        if name == "Aggregated":
+            result["requests"] = int(row["Request Count"])
+            result["requests_per_second"] = round(float(row["Requests/s"]), 1)
+            result["errors"] = int(row["Failure Count"])
+            continue
+        target = TARGETS.get(name.split(" ", 1)[0])
+        p95 = float(row["95%"] or 0)
+        verdict = "" if target is None else ("PASS" if p95 < target else "FAIL")
+        passed = passed and verdict != "FAIL"
+        result[f"{name}"] = (
+            f"n={row['Request Count']} err={row['Failure Count']} "
+            f"p50/p95/p99 {row['50%']}/{row['95%']}/{row['99%']} ms"
+            + (f"  target p95<{target:.0f} {verdict}" if target else "")
+        )
+    near = [f for f in failures if kill_time is not None and 0 <= f["t"] - kill_time + 0.5 <= 2.5]
+    result["errors_at_the_kill"] = len(near)
+    result["errors_elsewhere"] = len(failures) - len(near)
+    result["latency_targets"] = "PASS" if passed else "FAIL"
+    return result
+
+
+def run_benchmark(
+    facilities: int = 100_000,
+    calls: int = 500_000,
+    users: int = 50,
+    duration: int = 300,
+    workers: int = 4,
+    database: str = "postgres",
+    seed: int = 1,
+    kill: bool = True,
+) -> dict[str, Any]:
+    from corridor.supplychain.bench import _ensure_pg_database
+
+    url = database_url(database, facilities, calls, seed)
+    if database == "postgres":
+        _ensure_pg_database(url)
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "corridor.settings"}
+    started = time.perf_counter()
+    data = _child([str(facilities), str(calls), str(seed)], env, "preparing the benchmark data")
+    prepared_seconds = time.perf_counter() - started
+    work = Path(tempfile.mkdtemp(prefix="corridor-webbench-"))
+    mark = f"webbench-{secrets.token_hex(4)}"
+    config = {**data, "write_mark": mark, "failure_log": str(work / "failures.jsonl")}
+    (work / "config.json").write_text(json.dumps(config), encoding="utf-8")
+    port = _free_port()
+    host = f"http://127.0.0.1:{port}"
+    server_env = {
+        **env,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(40),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "CORRIDOR_DEMO": "0",
+    }
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "corridor.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--worker-class",
+            "gthread",
+            "--threads",
+            "4",
+            "--timeout",
+            "60",
+            "--log-level",
+            "warning",
+        ],
+        env=server_env,
+    )
+    kill_time = None
+    killed_pid = None
+    try:
+        _wait_until_serving(host, server)
+        before = worker_pids(server.pid)
+        load = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "locust",
+                "-f",
+                str(Path(__file__).with_name("locustfile.py")),
+                "--headless",
+                "--users",
+                str(users),
+                "--spawn-rate",
+                str(max(1, users // 5)),
+                "--run-time",
+                f"{duration}s",
+                "--host",
+                host,
+                "--csv",
+                str(work / "load"),
+                "--only-summary",
+                "--stop-timeout",
+                "5",
+                "--exit-code-on-error",
+                "0",
+                "--loglevel",
+                "WARNING",
+            ],
+            env={**env, "CORRIDOR_WEBBENCH_CONFIG": str(work / "config.json")},
+            stdout=subprocess.DEVNULL,
+        )
+        if kill:
+            time.sleep(duration / 2)
+            alive = worker_pids(server.pid)
+            if alive:
+                killed_pid = alive[0]
+                kill_time = time.time()
+                os.kill(killed_pid, signal.SIGKILL)
+        load.wait(timeout=duration + 120)
+        after = worker_pids(server.pid)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    failures = []
+    log = work / "failures.jsonl"
+    if log.exists():
+        failures = [json.loads(line) for line in log.read_text().splitlines() if line]
+    rows = read_stats(str(work / "load"))
+    figures = summarise(rows, failures, kill_time)
+    writes_ok = sum(
+        int(r["Request Count"]) - int(r["Failure Count"])
+        for r in rows
+        if r["Name"].startswith("write ")
+    )
+    writes_failed = sum(int(r["Failure Count"]) for r in rows if r["Name"].startswith("write "))
+    check = _child(["check", mark], env, "checking the writes")
+    consistent = (
+        writes_ok <= check["written"] <= writes_ok + writes_failed and check["without_history"] == 0
+    )
+    return {
+        "database": "postgresql" if database == "postgres" else "sqlite",
+        "facilities": data["facilities"],
+        "calls": data["calls"],
+        "prepare_seconds": round(prepared_seconds, 1),
+        "users": users,
+        "duration_seconds": duration,
+        "gunicorn_workers": f"{workers} x 4 threads",
+        **figures,
+        "worker_killed": (
+            f"pid {killed_pid} at {duration // 2} s; workers before {len(before)}, "
+            f"after {len(after)}"
+            if killed_pid
+            else "no"
+        ),
+        "writes_answered_ok": writes_ok,
+        "writes_in_database": check["written"],
+        "writes_without_history": check["without_history"],
+        "writes_consistent": "yes" if consistent else "NO",
+    }
