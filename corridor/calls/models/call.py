@@ -108,7 +108,11 @@ class Call(CorridorModel):
 
     class Meta:
         ordering = ["-scheduled_on", "-pk"]
-        indexes = [models.Index(fields=["facility", "status"])]
+        indexes = [
+            models.Index(fields=["facility", "status"]),
+            # lists show the newest calls first: read in index order, not sorted
+            models.Index(fields=["scheduled_on", "id"], name="calls_call_by_date"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["facility"],
