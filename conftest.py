@@ -110,6 +110,12 @@ def _fast_password_hashing(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _evidence_read_every_time(settings: Any) -> None:
+    # tests change data and read the figures at once (test_evidence checks the reuse)
+    settings.CORRIDOR_EVIDENCE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _reference_data_after_a_flush(request: Any) -> None:
     """A transactional test (a browser test's live server, real threads) empties the database
     when it ends; the next one gets the reference data that migrations ship back."""

@@ -218,6 +218,9 @@ CORRIDOR_RED_FLAG_DAYS = envint("CORRIDOR_RED_FLAG_DAYS", 7)
 CORRIDOR_YELLOW_FLAG_DAYS = envint("CORRIDOR_YELLOW_FLAG_DAYS", 30)
 # Follow-ups due within this many days get a reminder from `corridor send-reminders`.
 CORRIDOR_REMINDER_DAYS = envint("CORRIDOR_REMINDER_DAYS", 3)
+# Evidence figures (messaging library, briefs) are region-wide sums over every call
+# and plant: each process reuses a reading this many seconds (0: read every time).
+CORRIDOR_EVIDENCE_SECONDS = envint("CORRIDOR_EVIDENCE_SECONDS", 60)
 
 if PROFILE == "production":
     LOGGING["handlers"]["console"]["stream"] = "ext://sys.stdout"  # type: ignore[index]

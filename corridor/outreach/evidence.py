@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Sum
 
 from corridor.core import disclosure, policy
@@ -87,6 +89,20 @@ def unknown_keys(keys: Iterable[str]) -> list[str]:
     return [k for k in keys if k not in _providers]
 
 
+def recent_reading(found: Provider) -> Reading:
+    """The provider's reading, reused for ``CORRIDOR_EVIDENCE_SECONDS`` (readings are
+    region-wide, the same for every reader: suppression is applied per reader after)."""
+    seconds = settings.CORRIDOR_EVIDENCE_SECONDS
+    name = f"corridor:evidence:{found.key}"
+    reading = cache.get(name) if seconds > 0 else None
+    if reading is None:
+        with system_scope(f"region-wide evidence figure {found.key}"):
+            reading = found.read()
+        if seconds > 0:
+            cache.set(name, reading, seconds)
+    return reading
+
+
 class Snapshot:
     """The figures as one reader sees them now; each provider is read once however many
     messages or asks of a page name it."""
@@ -99,8 +115,7 @@ class Snapshot:
         found = _providers[key]
         reading = self._readings.get(key)
         if reading is None:
-            with system_scope(f"region-wide evidence figure {key}"):
-                reading = self._readings[key] = found.read()
+            reading = self._readings[key] = recent_reading(found)
         value: int | None = reading.value
         few = reading.companies is not None and disclosure.suppress(reading.companies).suppressed
         if self.partner and few:

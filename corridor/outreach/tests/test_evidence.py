@@ -189,3 +189,31 @@ def test_investment_tracked_counts_canadian_dollars_in_ontario_and_canada(world:
         fact(9_000_000, "Ontario", kind="policy")
     (figure,) = evidence.figures(world.dave, ["intel.ontario_investment"])
     assert (figure.value, figure.display) == (5_500_000, "$5,500,000")
+
+
+def test_a_reading_is_reused_for_the_configured_seconds_then_read_again(
+    world: Any, settings: Any
+) -> None:
+    calls = []
+
+    @evidence.provider("test.counted", "Times read", source="Tests")
+    def _counted() -> evidence.Reading:
+        calls.append(1)
+        return evidence.Reading(len(calls), companies=3)
+
+    from django.core.cache import cache
+
+    try:
+        settings.CORRIDOR_EVIDENCE_SECONDS = 60
+        cache.delete("corridor:evidence:test.counted")
+        first = evidence.figures(world.alice, ["test.counted"])[0]
+        again = evidence.figures(world.dave, ["test.counted"])[0]  # a partner, from the cache
+        assert (first.display, len(calls)) == ("1", 1)
+        assert again.suppressed  # the reader's suppression still applies to a reused reading
+        cache.delete("corridor:evidence:test.counted")  # the minute is over
+        assert evidence.figures(world.alice, ["test.counted"])[0].display == "2"
+        settings.CORRIDOR_EVIDENCE_SECONDS = 0
+        assert evidence.figures(world.alice, ["test.counted"])[0].display == "3"
+    finally:
+        evidence._providers.pop("test.counted")
+        cache.delete("corridor:evidence:test.counted")
