@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.access_rows import Row, everyone
+from tests.access_rows import Row, everyone, participants
 
 EXPORT_PAGES: list[Row] = [
     Row("facility-list", lambda w: "/registry/?format=csv", everyone(200)),
@@ -12,5 +12,31 @@ EXPORT_PAGES: list[Row] = [
         "organisation-list",
         lambda w: "/organisations/?format=xlsx&kind=municipality",
         everyone(200),
+    ),
+    Row("follow-up-list", lambda w: "/calls/follow-ups/?format=csv", everyone(200)),
+    Row(
+        "follow-up-list",
+        lambda w: "/calls/follow-ups/?whose=all&status=all&format=xlsx",
+        everyone(200),
+    ),
+    Row("lead-list", lambda w: "/calls/leads/?format=csv", participants(200, partner=403)),
+    Row(
+        "lead-list",
+        lambda w: "/calls/leads/?no_lead=1&format=xlsx",
+        participants(200, partner=403),
+    ),
+    Row("campaign-list", lambda w: "/calls/campaigns/?format=csv", participants(200, partner=403)),
+    Row("campaign-list", lambda w: "/calls/campaigns/?format=xlsx", participants(200, partner=403)),
+    Row("program-list", lambda w: "/programs/?format=csv", everyone(200)),
+    Row("program-list", lambda w: "/programs/?format=xlsx", everyone(200)),
+    Row("funded-project-list", lambda w: "/programs/projects/?format=csv", everyone(200)),
+    Row(
+        "funded-project-list",
+        lambda w: f"/programs/projects/?program={w.pg_program.pk}&format=xlsx",
+        everyone(200),
+    ),
+    Row("referral-list", lambda w: "/programs/referrals/?format=csv", everyone(200)),
+    Row(
+        "referral-list", lambda w: "/programs/referrals/?status=referred&format=xlsx", everyone(200)
     ),
 ]
