@@ -39,4 +39,12 @@ EXPORT_PAGES: list[Row] = [
     Row(
         "referral-list", lambda w: "/programs/referrals/?status=referred&format=xlsx", everyone(200)
     ),
+    Row("call-planner", lambda w: "/calls/?format=csv", participants(200, 302)),
+    Row(
+        "call-planner",
+        lambda w: f"/calls/?organisation={w.org_b.pk}&status=completed&format=xlsx",
+        participants(200, 302),
+    ),
+    Row("template-list", lambda w: "/calls/templates/?format=csv", everyone(200)),
+    Row("template-list", lambda w: "/calls/templates/?format=xlsx", everyone(200)),
 ]

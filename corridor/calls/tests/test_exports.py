@@ -83,3 +83,28 @@ def test_the_campaign_export_carries_coverage(w: Any) -> None:
     assert line[1] == "Automotive focus"
     assert line[5:8] == ["2", "2", "100"]
     assert client_for(w.dave).get("/calls/campaigns/", {"format": "csv"}).status_code == 403
+
+
+def test_the_call_export_follows_the_planner_filters_and_holds_no_answers(w: Any) -> None:
+    client = client_for(w.bob)
+    rows = _csv(
+        client.get("/calls/", {"organisation": w.org_b.pk, "status": "completed", "format": "csv"})
+    )
+    assert _column(rows, "facility") == ["Matrix Mouldings Oshawa"]
+    everything = _csv(client.get("/calls/", {"format": "csv"}))
+    assert {"Matrix Mouldings East", "Matrix Mouldings Oshawa"} <= set(
+        _column(everything, "facility")
+    )
+    assert "Waiting for approval" in _column(everything, "approval")  # bob's pending plan
+    text = client.get("/calls/", {"format": "csv"}).content.decode()
+    assert "Ohio" not in text and "Millwright" not in text  # alice's confidential answers
+    assert client_for(w.dave).get("/calls/", {"format": "csv"}).status_code == 302
+
+
+def test_the_template_export_lists_versions_and_their_use(w: Any) -> None:
+    rows = _csv(client_for(w.alice).get("/calls/templates/", {"format": "csv"}))
+    assert rows[0][-1] == "calls_on_it"
+    assert _column(rows, "version") == [str(w.template.number)]
+    assert int(_column(rows, "calls_on_it")[0]) >= 2
+    partner = _csv(client_for(w.dave).get("/calls/templates/", {"format": "csv"}))
+    assert "calls_on_it" not in partner[0]  # the partner's page shows no use counts
