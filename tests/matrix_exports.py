@@ -47,4 +47,12 @@ EXPORT_PAGES: list[Row] = [
     ),
     Row("template-list", lambda w: "/calls/templates/?format=csv", everyone(200)),
     Row("template-list", lambda w: "/calls/templates/?format=xlsx", everyone(200)),
+    Row("need-list", lambda w: "/supply-chain/needs/?format=csv", participants(200, 403)),
+    Row(
+        "need-list",
+        lambda w: f"/supply-chain/needs/?status=all&buyer={w.sc_oshawa_buyer.pk}&format=xlsx",
+        participants(200, 403),
+    ),
+    Row("capability-list", lambda w: "/supply-chain/capabilities/?format=csv", everyone(200)),
+    Row("capability-list", lambda w: "/supply-chain/capabilities/?format=xlsx", everyone(200)),
 ]
