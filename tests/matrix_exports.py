@@ -55,4 +55,12 @@ EXPORT_PAGES: list[Row] = [
     ),
     Row("capability-list", lambda w: "/supply-chain/capabilities/?format=csv", everyone(200)),
     Row("capability-list", lambda w: "/supply-chain/capabilities/?format=xlsx", everyone(200)),
+    Row("occupation-list", lambda w: "/workforce/occupations/?format=csv", everyone(200)),
+    Row("occupation-list", lambda w: "/workforce/occupations/?format=xlsx", everyone(200)),
+    Row("training-program-list", lambda w: "/workforce/programs/?format=csv", everyone(200)),
+    Row(
+        "training-program-list",
+        lambda w: "/workforce/programs/?credential=diploma&format=xlsx",
+        everyone(200),
+    ),
 ]
