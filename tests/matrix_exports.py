@@ -63,4 +63,6 @@ EXPORT_PAGES: list[Row] = [
         lambda w: "/workforce/programs/?credential=diploma&format=xlsx",
         everyone(200),
     ),
+    Row("intel-document-list", lambda w: "/intel/?format=csv", everyone(200)),
+    Row("intel-document-list", lambda w: "/intel/?q=battery&kind=news&format=xlsx", everyone(200)),
 ]
