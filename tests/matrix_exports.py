@@ -65,4 +65,32 @@ EXPORT_PAGES: list[Row] = [
     ),
     Row("intel-document-list", lambda w: "/intel/?format=csv", everyone(200)),
     Row("intel-document-list", lambda w: "/intel/?q=battery&kind=news&format=xlsx", everyone(200)),
+    Row("contact-list", lambda w: "/outreach/contacts/?format=csv", participants(200, 403)),
+    Row(
+        "contact-list",
+        lambda w: "/outreach/contacts/?q=pat&decision_makers=1&format=xlsx",
+        participants(200, 403),
+    ),
+    Row(
+        "relationship-list",
+        lambda w: f"/outreach/relationships/?organisation={w.org_a.pk}&format=csv",
+        participants(200, 403),
+    ),
+    Row(
+        "relationship-list",
+        lambda w: "/outreach/relationships/?format=xlsx",
+        participants(200, 403),
+    ),
+    Row("tour-list", lambda w: "/outreach/visits/?format=csv", everyone(200)),
+    Row("tour-list", lambda w: "/outreach/visits/?format=xlsx", everyone(200)),
+    Row("ask-list", lambda w: "/outreach/agenda/?theme=infrastructure&format=csv", everyone(200)),
+    Row("ask-list", lambda w: "/outreach/agenda/?format=xlsx", everyone(200)),
+    Row("partnership-list", lambda w: "/outreach/centre/partnerships/?format=csv", everyone(200)),
+    Row(
+        "partnership-list",
+        lambda w: "/outreach/centre/partnerships/?kind=smart_manufacturing&format=xlsx",
+        everyone(200),
+    ),
+    Row("pilot-list", lambda w: "/outreach/pilots/?format=csv", everyone(200)),
+    Row("pilot-list", lambda w: "/outreach/pilots/?technology=hydrogen&format=xlsx", everyone(200)),
 ]

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from corridor.core import policy
-from corridor.outreach import agenda, evidence, services
+from corridor.outreach import agenda, evidence, exports, services
 from corridor.outreach.documents import agenda_document, message_brief
 from corridor.outreach.forms import EndorsementForm
 from corridor.outreach.models import (
@@ -30,6 +30,7 @@ from corridor.outreach.views.common import (
     own_organisations,
     section,
 )
+from corridor.reports.exports import export, export_links
 
 
 @login_required
@@ -85,17 +86,23 @@ def ask_list(request: HttpRequest) -> HttpResponse:
         theme = ""
     counts = agenda.endorsement_counts(user)
     common = agenda.common_agenda(user, with_figures=False)
+    asks = [(a, counts.get(a.pk, 0)) for a in qs.order_by("theme", "title", "pk")]
+    lines = exports.ask_lines(asks, common.municipalities)
+    exported = export(request, "policy-asks", exports.ASK_HEADER, lines)
+    if exported is not None:
+        return exported
     return render(
         request,
         "outreach/ask_list.html",
         {
-            "asks": [(a, counts.get(a.pk, 0)) for a in qs.order_by("theme", "title", "pk")],
+            "asks": asks,
             "municipalities": common.municipalities,
             "theme": theme,
             "themes": AskTheme.choices,
             "chart": _theme_chart(common),
             "common": common,
             **section("agenda"),
+            **export_links(request),
         },
     )
 

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 
 from corridor.core import policy
 from corridor.core.models import Organisation
-from corridor.outreach import services
+from corridor.outreach import exports, services
 from corridor.outreach.forms import PilotForm
 from corridor.outreach.models import (
     FleetPilot,
@@ -24,6 +24,7 @@ from corridor.outreach.models import (
 )
 from corridor.outreach.views.common import add_errors, own_organisations, section
 from corridor.registry.models import Facility
+from corridor.reports.exports import export, export_links
 
 
 @login_required
@@ -64,14 +65,20 @@ def partnership_list(request: HttpRequest) -> HttpResponse:
         kind = ""
     rows = list(qs.order_by("name"))
     partners = _linked(user, "partnerships", [p.pk for p in rows])
+    linked = [(p, partners.get(p.pk, [])) for p in rows]
+    lines = exports.partnership_lines(linked)
+    exported = export(request, "partnerships", exports.PARTNERSHIP_HEADER, lines)
+    if exported is not None:
+        return exported
     return render(
         request,
         "outreach/partnerships.html",
         {
-            "partnerships": [(p, partners.get(p.pk, [])) for p in rows],
+            "partnerships": linked,
             "kind": kind,
             "kinds": PartnershipKind.choices,
             **section("partnerships"),
+            **export_links(request),
         },
     )
 
@@ -106,6 +113,9 @@ def pilot_list(request: HttpRequest) -> HttpResponse:
         "horizontal": True,
         "stacked": False,
     }
+    exported = export(request, "pilots", exports.PILOT_HEADER, exports.pilot_lines(pilots))
+    if exported is not None:
+        return exported
     return render(
         request,
         "outreach/pilots.html",
@@ -117,6 +127,7 @@ def pilot_list(request: HttpRequest) -> HttpResponse:
             "technologies": Technology.choices,
             "can_create": policy.can_create(user, FleetPilot),
             **section("pilots"),
+            **export_links(request),
         },
     )
 
