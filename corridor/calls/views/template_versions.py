@@ -43,7 +43,7 @@ def template_list(request: HttpRequest) -> HttpResponse:
                 t.title,
                 timezone.localtime(t.published_at).date() if t.published_at else "",
                 (t.published_by.get_full_name() or t.published_by.username)
-                if t.published_by_id
+                if t.published_by
                 else "",
                 t.change_note,
             ]

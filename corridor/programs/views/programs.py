@@ -50,7 +50,7 @@ def program_list(request: HttpRequest) -> HttpResponse:
             [
                 p.pk,
                 p.label,
-                p.funder.label if p.funder_id else "",
+                p.funder.label if p.funder else "",
                 p.get_jurisdiction_display(),
                 p.get_status_display(),
                 "; ".join(words),

@@ -61,7 +61,7 @@ def referral_list(request: HttpRequest) -> HttpResponse:
                 r.organisation.label,
                 r.referred_on,
                 r.get_status_display(),
-                r.funded_project.title if r.funded_project_id else "",
+                r.funded_project.title if r.funded_project else "",
             ]
             for r in qs.iterator(chunk_size=2000)
         ),

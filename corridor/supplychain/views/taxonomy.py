@@ -65,5 +65,6 @@ def _capability_lines(nodes: list[Node], parent: str = "") -> Iterator[list[obje
     """The tree in the page's order, one line per capability under its parent."""
     for node in nodes:
         c = node.capability
-        yield [c.key, c.label, c.get_kind_display(), parent, "; ".join(c.synonym_list()), node.tagged]
+        names = "; ".join(c.synonym_list())
+        yield [c.key, c.label, c.get_kind_display(), parent, names, node.tagged]
         yield from _capability_lines(node.children, c.key)
