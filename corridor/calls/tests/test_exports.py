@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from typing import Any
@@ -11,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import client_for
+from tests.export_files import csv_rows
 from tests.matrix_calls import build_calls
 
 
@@ -18,12 +18,6 @@ from tests.matrix_calls import build_calls
 def w(world: Any) -> Any:
     build_calls(world)
     return world
-
-
-def _csv(response: Any) -> list[list[str]]:
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8").lstrip("\ufeff"))))
 
 
 def _column(rows: list[list[str]], name: str) -> list[str]:
@@ -34,7 +28,7 @@ def _column(rows: list[list[str]], name: str) -> list[str]:
 def test_alice_exports_her_follow_ups_with_their_text(w: Any) -> None:
     client = client_for(w.alice)
     page = client.get("/calls/follow-ups/").content.decode()
-    rows = _csv(client.get("/calls/follow-ups/", {"format": "csv"}))
+    rows = csv_rows(client.get("/calls/follow-ups/", {"format": "csv"}))
     shown = re.search(r"<caption>(\d+) follow-up", page)
     assert shown is not None and len(rows) - 1 == int(shown.group(1)) >= 2
     described = _column(rows, "description")
@@ -46,7 +40,7 @@ def test_alice_exports_her_follow_ups_with_their_text(w: Any) -> None:
 def test_another_municipality_exports_the_fact_but_not_the_description(w: Any) -> None:
     query = {"whose": "all", "status": "all"}
     client = client_for(w.bob)
-    rows = _csv(client.get("/calls/follow-ups/", {**query, "format": "csv"}))
+    rows = csv_rows(client.get("/calls/follow-ups/", {**query, "format": "csv"}))
     assert "Matrix Mouldings" in _column(rows, "facility")
     text = " ".join(_column(rows, "description") + _column(rows, "outcome"))
     assert "Introduce to APMA" not in text and "Respond to the red flag" not in text
@@ -60,14 +54,14 @@ def test_another_municipality_exports_the_fact_but_not_the_description(w: Any) -
 
 
 def test_a_partner_exports_only_the_referrals_addressed_to_it(w: Any) -> None:
-    rows = _csv(client_for(w.dave).get("/calls/follow-ups/", {"format": "csv"}))
+    rows = csv_rows(client_for(w.dave).get("/calls/follow-ups/", {"format": "csv"}))
     assert _column(rows, "description") == ["Introduce to APMA's workforce committee"]
     assert _column(rows, "owner_organisation") == ["Windsor Economic Development"]
 
 
 def test_the_lead_export_follows_the_page_and_is_not_for_partners(w: Any) -> None:
     client = client_for(w.bob)
-    rows = _csv(client.get("/calls/leads/", {"format": "csv"}))
+    rows = csv_rows(client.get("/calls/leads/", {"format": "csv"}))
     how = dict(zip(_column(rows, "facility_id"), _column(rows, "how"), strict=True))
     assert how[str(w.windsor_plant_2.pk)] == "Assigned by the coordinator"
     assert "The municipality it is in" in how.values()
@@ -77,7 +71,7 @@ def test_the_lead_export_follows_the_page_and_is_not_for_partners(w: Any) -> Non
 
 
 def test_the_campaign_export_carries_coverage(w: Any) -> None:
-    rows = _csv(client_for(w.alice).get("/calls/campaigns/", {"format": "csv"}))
+    rows = csv_rows(client_for(w.alice).get("/calls/campaigns/", {"format": "csv"}))
     assert rows[0][:2] == ["campaign_id", "campaign"]
     line = rows[1]
     assert line[1] == "Automotive focus"
@@ -87,11 +81,11 @@ def test_the_campaign_export_carries_coverage(w: Any) -> None:
 
 def test_the_call_export_follows_the_planner_filters_and_holds_no_answers(w: Any) -> None:
     client = client_for(w.bob)
-    rows = _csv(
+    rows = csv_rows(
         client.get("/calls/", {"organisation": w.org_b.pk, "status": "completed", "format": "csv"})
     )
     assert _column(rows, "facility") == ["Matrix Mouldings Oshawa"]
-    everything = _csv(client.get("/calls/", {"format": "csv"}))
+    everything = csv_rows(client.get("/calls/", {"format": "csv"}))
     assert {"Matrix Mouldings East", "Matrix Mouldings Oshawa"} <= set(
         _column(everything, "facility")
     )
@@ -102,9 +96,9 @@ def test_the_call_export_follows_the_planner_filters_and_holds_no_answers(w: Any
 
 
 def test_the_template_export_lists_versions_and_their_use(w: Any) -> None:
-    rows = _csv(client_for(w.alice).get("/calls/templates/", {"format": "csv"}))
+    rows = csv_rows(client_for(w.alice).get("/calls/templates/", {"format": "csv"}))
     assert rows[0][-1] == "calls_on_it"
     assert _column(rows, "version") == [str(w.template.number)]
     assert int(_column(rows, "calls_on_it")[0]) >= 2
-    partner = _csv(client_for(w.dave).get("/calls/templates/", {"format": "csv"}))
+    partner = csv_rows(client_for(w.dave).get("/calls/templates/", {"format": "csv"}))
     assert "calls_on_it" not in partner[0]  # the partner's page shows no use counts
