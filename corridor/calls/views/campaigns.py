@@ -21,6 +21,7 @@ from corridor.core import policy
 from corridor.core.models import EditConflict, Municipality, User
 from corridor.core.scoping import system_scope
 from corridor.registry.models import Facility
+from corridor.reports.exports import export, export_links
 
 PREVIEW_ROWS = 30
 
@@ -44,6 +45,35 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     campaigns = policy.visible(request.user, Campaign).order_by("-starts_on", "name")
     rows = [(c, _phase(c, today), coverage(c)[0]) for c in campaigns]
+    exported = export(
+        request,
+        "campaigns",
+        [
+            "campaign_id",
+            "campaign",
+            "starts_on",
+            "ends_on",
+            "status",
+            "targets",
+            "called",
+            "percent",
+        ],
+        (
+            [
+                c.pk,
+                c.name,
+                c.starts_on,
+                c.ends_on,
+                phase,
+                total.targets,
+                total.called,
+                total.percent,
+            ]
+            for c, phase, total in rows
+        ),
+    )
+    if exported is not None:
+        return exported
     return render(
         request,
         "calls/campaign_list.html",
@@ -51,6 +81,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "can_create": policy.can_create(request.user, Campaign),
             **section("campaigns"),
+            **export_links(request),
         },
     )
 

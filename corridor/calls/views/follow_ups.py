@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -21,6 +23,7 @@ from corridor.calls.rules import can_read_follow_up_detail
 from corridor.core import policy
 from corridor.core.models import Organisation
 from corridor.core.views.common import paginate
+from corridor.reports.exports import export, export_links
 
 STATUSES = [("open", "Open"), ("done", "Done"), ("cancelled", "Cancelled"), ("all", "Any status")]
 
@@ -73,6 +76,9 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
                 whose = "mine"
                 qs = qs.filter(Q(owner=user) | Q(owner_organisation_id__in=actor.organisation_ids))
     qs = qs.order_by("due_on", "pk")
+    exported = export(request, "follow-ups", FOLLOW_UP_HEADER, _follow_up_lines(user, qs))
+    if exported is not None:
+        return exported
     page, keep = paginate(request, qs)
     items = [
         Item(
@@ -100,8 +106,49 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
             "today": today,
             "here": request.get_full_path(),
             **section("follow-ups"),
+            **export_links(request),
         },
     )
+
+
+FOLLOW_UP_HEADER = [
+    "follow_up_id",
+    "due_on",
+    "facility",
+    "municipality",
+    "category",
+    "referral_to",
+    "description",
+    "outcome",
+    "flag",
+    "owner_organisation",
+    "owner",
+    "status",
+    "done_on",
+]
+CONFIDENTIAL = "(confidential to the visiting municipality and the coordinator)"
+
+
+def _follow_up_lines(user: Any, qs: Any) -> Iterator[list[Any]]:
+    """The list page's columns; the text only where the calls rules let this user read it."""
+    for f in qs.iterator(chunk_size=2000):
+        readable = can_read_follow_up_detail(user, f)
+        flag = f.flag
+        yield [
+            f.pk,
+            f.due_on,
+            f.facility.name,
+            f.facility.municipality.name if f.facility.municipality_id else "",
+            f.get_category_display(),
+            f.referral_to.label if f.referral_to_id else "",
+            f.description if readable else CONFIDENTIAL,
+            f.outcome if readable else "",
+            f"{flag.get_severity_display()}: {flag.get_category_display()}" if flag else "",
+            f.owner_organisation.label,
+            (f.owner.get_full_name() or f.owner.username) if f.owner_id else "",
+            f.get_status_display(),
+            timezone.localtime(f.done_at).date() if f.done_at else "",
+        ]
 
 
 def _follow_up(request: HttpRequest, pk: int) -> FollowUp:

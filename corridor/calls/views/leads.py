@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import islice
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +21,7 @@ from corridor.core import policy
 from corridor.core.models import Municipality, Organisation, OrganisationKind
 from corridor.core.views.common import paginate
 from corridor.registry.models import Facility
+from corridor.reports.exports import export, export_links
 
 
 def _require_participant(request: HttpRequest) -> None:
@@ -48,7 +53,11 @@ def lead_list(request: HttpRequest) -> HttpResponse:
         qs = qs.exclude(pk__in=assigned).filter(
             Q(municipality__isnull=True) | ~Q(municipality_id__in=member_places)
         )
-    page, keep = paginate(request, qs.order_by("name", "pk"))
+    qs = qs.order_by("name", "pk")
+    exported = export(request, "leads", LEAD_HEADER, _lead_lines(qs))
+    if exported is not None:
+        return exported
+    page, keep = paginate(request, qs)
     leads = service.leads_for(list(page))
     places = (
         policy.visible(user, Municipality)
@@ -69,8 +78,34 @@ def lead_list(request: HttpRequest) -> HttpResponse:
             "can_assign": policy.can_create(user, LeadAssignment),
             "here": request.get_full_path(),
             **section("leads"),
+            **export_links(request),
         },
     )
+
+
+LEAD_HEADER = ["facility_id", "facility", "municipality", "lead", "how"]
+
+
+def _lead_how(lead: Any) -> str:
+    if lead.assigned:
+        return "Assigned by the coordinator"
+    return "The municipality it is in" if lead.organisation else "No member municipality there"
+
+
+def _lead_lines(qs: Any) -> Iterator[list[Any]]:
+    """The lead list's columns, for every facility the filters select."""
+    facilities = qs.iterator(chunk_size=2000)
+    while chunk := list(islice(facilities, 2000)):
+        leads = service.leads_for(chunk)
+        for f in chunk:
+            lead = leads[f.pk]
+            yield [
+                f.pk,
+                f.name,
+                f.municipality.name if f.municipality_id else f.city,
+                lead.organisation.label if lead.organisation else "No lead yet",
+                _lead_how(lead),
+            ]
 
 
 @login_required

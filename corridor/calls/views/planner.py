@@ -21,6 +21,7 @@ from corridor.calls.planning import can_decide, holding_calls, plan_call
 from corridor.core import policy
 from corridor.core.views.common import paginate
 from corridor.registry.models import Facility
+from corridor.reports.exports import export, export_links
 
 NAV = "calls"
 MONTH_FORMAT = "%Y-%m"
@@ -70,9 +71,47 @@ def call_planner(request: HttpRequest) -> HttpResponse:
         calls = calls.filter(scheduled_on__gte=chosen["start"])
     if chosen.get("end"):
         calls = calls.filter(scheduled_on__lte=chosen["end"])
-    page, keep = paginate(request, calls.order_by("-scheduled_on", "-pk"))
-    context.update({"page_obj": page, "querystring_without_page": keep})
+    calls = calls.order_by("-scheduled_on", "-pk")
+    exported = export(request, "calls", CALL_HEADER, _call_lines(calls))
+    if exported is not None:
+        return exported
+    page, keep = paginate(request, calls)
+    context.update({"page_obj": page, "querystring_without_page": keep, **export_links(request)})
     return render(request, "calls/planner.html", context)
+
+
+CALL_HEADER = [
+    "call_id",
+    "date",
+    "starts_at",
+    "facility",
+    "calling_municipality",
+    "purpose",
+    "status",
+    "approval",
+]
+
+
+def _approval_words(c: Call) -> str:
+    """As the status badge of the page words it."""
+    if c.status == CallStatus.PLANNED and c.approval == Approval.PENDING:
+        return "Waiting for approval"
+    return "Declined" if c.approval == Approval.DECLINED else ""
+
+
+def _call_lines(calls: Any) -> Any:
+    """The planner's columns (the fact of each call, never its answers)."""
+    for c in calls.iterator(chunk_size=2000):
+        yield [
+            c.pk,
+            c.scheduled_on,
+            c.starts_at.strftime("%H:%M") if c.starts_at else "",
+            c.facility.name,
+            c.organisation.label,
+            c.purpose,
+            c.get_status_display(),
+            _approval_words(c),
+        ]
 
 
 def _month(request: HttpRequest, problems: list[str]) -> dt.date:

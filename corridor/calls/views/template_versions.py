@@ -10,11 +10,13 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from corridor.calls.forms_work import TemplatePublishForm, section
 from corridor.calls.models import Call, CallTemplate
 from corridor.calls.template_versions import publish_template
 from corridor.core import policy
+from corridor.reports.exports import export, export_links
 
 
 @login_required
@@ -29,14 +31,37 @@ def template_list(request: HttpRequest) -> HttpResponse:
         .values_list("template_id", "n")
     )
     current = versions[0].pk if versions else None
+    shows_uses = policy.can_view(user, Call)
+    header = ["version", "title", "published_on", "published_by", "what_changed"]
+    exported = export(
+        request,
+        "call-templates",
+        header + (["calls_on_it"] if shows_uses else []),
+        (
+            [
+                t.number,
+                t.title,
+                timezone.localtime(t.published_at).date() if t.published_at else "",
+                (t.published_by.get_full_name() or t.published_by.username)
+                if t.published_by
+                else "",
+                t.change_note,
+            ]
+            + ([uses.get(t.pk, 0)] if shows_uses else [])
+            for t in versions
+        ),
+    )
+    if exported is not None:
+        return exported
     return render(
         request,
         "calls/template_list.html",
         {
             "rows": [(t, t.pk == current, uses.get(t.pk, 0)) for t in versions],
-            "shows_uses": policy.can_view(user, Call),
+            "shows_uses": shows_uses,
             "can_publish": policy.can_create(user, CallTemplate),
             **section("templates"),
+            **export_links(request),
         },
     )
 

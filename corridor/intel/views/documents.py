@@ -3,6 +3,10 @@ adding documents (upload or paste), reading a document again, the raw file."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import islice
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -20,6 +24,7 @@ from corridor.intel.models import Document, DocumentKind, Fact, Jurisdiction, Tr
 from corridor.intel.readers import UnreadableDocument
 from corridor.intel.tracker import with_trends
 from corridor.intel.views.common import highlighted, money, section
+from corridor.reports.exports import export, export_links
 
 
 @login_required
@@ -37,14 +42,16 @@ def document_list(request: HttpRequest) -> HttpResponse:
     if trend:
         qs = qs.filter(trends__slug=trend)
     found = search.search(qs, query) if query else qs.order_by("-date", "-pk")
+    exported = export(
+        request,
+        "documents",
+        ["document_id", "title", "date", "government", "kind", "published_by", "facts"],
+        _document_lines(user, found),
+    )
+    if exported is not None:
+        return exported
     page, keep = paginate(request, found, 25)
-    facts: dict[int, int] = {}
-    for document_id in (
-        policy.visible(user, Fact)
-        .filter(document_id__in=[d.pk for d in page])
-        .values_list("document_id", flat=True)
-    ):
-        facts[document_id] = facts.get(document_id, 0) + 1
+    facts = _fact_counts(user, [d.pk for d in page])
     rows = [(d, facts.get(d.pk, 0)) for d in page]
     return render(
         request,
@@ -62,8 +69,38 @@ def document_list(request: HttpRequest) -> HttpResponse:
             "kinds": DocumentKind.choices,
             "trends": policy.visible(user, TrendTag).order_by("order"),
             "can_add": policy.can_create(user, Document),
+            **export_links(request),
         },
     )
+
+
+def _fact_counts(user: Any, document_ids: list[int]) -> dict[int, int]:
+    """How many facts this user may see in each of the documents."""
+    facts: dict[int, int] = {}
+    for document_id in (
+        policy.visible(user, Fact)
+        .filter(document_id__in=document_ids)
+        .values_list("document_id", flat=True)
+    ):
+        facts[document_id] = facts.get(document_id, 0) + 1
+    return facts
+
+
+def _document_lines(user: Any, found: Any) -> Iterator[list[Any]]:
+    """The document list's columns, in the order of the search, every document it finds."""
+    documents = found.iterator(chunk_size=1000)
+    while chunk := list(islice(documents, 1000)):
+        facts = _fact_counts(user, [d.pk for d in chunk])
+        for d in chunk:
+            yield [
+                d.pk,
+                d.title,
+                d.date,
+                str(d.jurisdiction) if d.jurisdiction_id else "",
+                d.get_kind_display(),
+                d.source,
+                facts.get(d.pk, 0),
+            ]
 
 
 def _document(request: HttpRequest, pk: int) -> Document:

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from corridor.core import policy
-from corridor.outreach import agenda, evidence, services
+from corridor.outreach import agenda, evidence, exports, services
 from corridor.outreach.documents import agenda_document, message_brief
 from corridor.outreach.forms import EndorsementForm
 from corridor.outreach.models import (
@@ -31,6 +31,7 @@ from corridor.outreach.views.common import (
     section,
 )
 from corridor.outreach.views.records import links
+from corridor.reports.exports import export, export_links
 
 
 @login_required
@@ -91,11 +92,16 @@ def ask_list(request: HttpRequest) -> HttpResponse:
         theme = ""
     counts = agenda.endorsement_counts(user)
     common = agenda.common_agenda(user, with_figures=False)
+    asks = [(a, counts.get(a.pk, 0)) for a in qs.order_by("theme", "title", "pk")]
+    lines = exports.ask_lines(asks, common.municipalities)
+    exported = export(request, "policy-asks", exports.ASK_HEADER, lines)
+    if exported is not None:
+        return exported
     return render(
         request,
         "outreach/ask_list.html",
         {
-            "asks": [(a, counts.get(a.pk, 0)) for a in qs.order_by("theme", "title", "pk")],
+            "asks": asks,
             "municipalities": common.municipalities,
             "theme": theme,
             "themes": AskTheme.choices,
@@ -103,6 +109,7 @@ def ask_list(request: HttpRequest) -> HttpResponse:
             "common": common,
             **links(user, PolicyAsk),
             **section("agenda"),
+            **export_links(request),
         },
     )
 

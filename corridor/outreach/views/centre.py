@@ -11,6 +11,7 @@ from django.shortcuts import render
 
 from corridor.core import policy
 from corridor.core.models import Organisation
+from corridor.outreach import exports
 from corridor.outreach.models import (
     FleetPilot,
     Partnership,
@@ -20,6 +21,7 @@ from corridor.outreach.models import (
 )
 from corridor.outreach.views.common import section
 from corridor.outreach.views.records import links
+from corridor.reports.exports import export, export_links
 
 
 @login_required
@@ -64,15 +66,21 @@ def partnership_list(request: HttpRequest) -> HttpResponse:
         kind = ""
     rows = list(qs.order_by("name"))
     partners = _linked(user, "partnerships", [p.pk for p in rows])
+    linked = [(p, partners.get(p.pk, [])) for p in rows]
+    lines = exports.partnership_lines(linked)
+    exported = export(request, "partnerships", exports.PARTNERSHIP_HEADER, lines)
+    if exported is not None:
+        return exported
     return render(
         request,
         "outreach/partnerships.html",
         {
-            "partnerships": [(p, partners.get(p.pk, [])) for p in rows],
+            "partnerships": linked,
             "kind": kind,
             "kinds": PartnershipKind.choices,
             **links(user, Partnership),
             **section("partnerships"),
+            **export_links(request),
         },
     )
 
@@ -99,6 +107,9 @@ def pilot_list(request: HttpRequest) -> HttpResponse:
         "horizontal": True,
         "stacked": False,
     }
+    exported = export(request, "pilots", exports.PILOT_HEADER, exports.pilot_lines(pilots))
+    if exported is not None:
+        return exported
     return render(
         request,
         "outreach/pilots.html",
@@ -110,5 +121,6 @@ def pilot_list(request: HttpRequest) -> HttpResponse:
             "technologies": Technology.choices,
             "can_create": policy.can_create(user, FleetPilot),
             **section("pilots"),
+            **export_links(request),
         },
     )

@@ -15,6 +15,7 @@ from django.urls import reverse
 from corridor.core import policy
 from corridor.core.models import Organisation
 from corridor.core.views.common import map_point, paginate
+from corridor.outreach import exports
 from corridor.outreach.models import (
     Contact,
     Engagement,
@@ -26,6 +27,7 @@ from corridor.outreach.models import (
 from corridor.outreach.views.common import section
 from corridor.outreach.views.records import links
 from corridor.registry.models import Facility, Tier
+from corridor.reports.exports import export, export_links
 
 HEAD_OFFICE_COLOUR = "#a4161a"
 PLANT_COLOUR = "#5b2a86"
@@ -55,17 +57,12 @@ def contact_list(request: HttpRequest) -> HttpResponse:
     deciders = request.GET.get("decision_makers") == "1"
     if deciders:
         qs = qs.filter(is_decision_maker=True)
-    page, keep = paginate(request, qs.order_by("name", "pk"))
-    counts: dict[int, int] = {}
-    last: dict[int, Any] = {}
-    for cid, when in (
-        policy.visible(user, Relationship)
-        .filter(contact__in=[c.pk for c in page])
-        .values_list("contact_id", "last_contact_on")
-    ):
-        counts[cid] = counts.get(cid, 0) + 1
-        if when is not None and (last.get(cid) is None or when > last[cid]):
-            last[cid] = when
+    qs = qs.order_by("name", "pk")
+    exported = export(request, "contacts", exports.CONTACT_HEADER, exports.contact_lines(user, qs))
+    if exported is not None:
+        return exported
+    page, keep = paginate(request, qs)
+    counts, last = exports.known_by(user, [c.pk for c in page])
     rows = [(c, counts.get(c.pk, 0), last.get(c.pk)) for c in page]
     return render(
         request,
@@ -78,6 +75,7 @@ def contact_list(request: HttpRequest) -> HttpResponse:
             "deciders": deciders,
             **links(user, Contact),
             **section("directory"),
+            **export_links(request),
         },
     )
 
@@ -151,6 +149,10 @@ def relationship_list(request: HttpRequest) -> HttpResponse:
         "stacked": True,
         "horizontal": True,
     }
+    lines = exports.relationship_lines(by_org)
+    exported = export(request, "relationships", exports.RELATIONSHIP_HEADER, lines)
+    if exported is not None:
+        return exported
     return render(
         request,
         "outreach/relationship_list.html",
@@ -167,6 +169,7 @@ def relationship_list(request: HttpRequest) -> HttpResponse:
             "editable": {r.pk for r in rows if policy.can_change(user, r)},
             "can_create": policy.can_create(user, Relationship),
             **section("relationships"),
+            **export_links(request),
         },
     )
 

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from corridor.core import policy
-from corridor.outreach import planner
+from corridor.outreach import exports, planner
 from corridor.outreach.documents import briefing_pack_document
 from corridor.outreach.forms import VisitPlanForm
 from corridor.outreach.models import (
@@ -31,6 +31,7 @@ from corridor.outreach.views.common import (
     section,
 )
 from corridor.outreach.views.records import links
+from corridor.reports.exports import export, export_links
 
 
 def _plan_form(user: Any, data: Any = None, initial: Any = None) -> VisitPlanForm:
@@ -53,10 +54,19 @@ def tour_list(request: HttpRequest) -> HttpResponse:
         .select_related("head_office", "tour")
         .order_by("starts_on", "pk")
     )
+    exported = export(request, "visits", exports.VISIT_HEADER, exports.visit_lines(visits))
+    if exported is not None:
+        return exported
     return render(
         request,
         "outreach/tour_list.html",
-        {"tours": tours, "visits": visits, **links(user, Tour), **section("visits")},
+        {
+            "tours": tours,
+            "visits": visits,
+            **links(user, Tour),
+            **section("visits"),
+            **export_links(request),
+        },
     )
 
 

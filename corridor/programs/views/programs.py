@@ -23,6 +23,7 @@ from corridor.programs.forms import ProgramCampaignForm
 from corridor.programs.matching import targets_for
 from corridor.programs.models import FundedProject, FundingProgram
 from corridor.programs.views.common import section
+from corridor.reports.exports import export, export_links
 
 TARGET_ROWS = 100
 
@@ -41,7 +42,29 @@ def program_list(request: HttpRequest) -> HttpResponse:
         .order_by("name")
     )
     rows = [(p, describe(p.eligibility)) for p in programs]
-    return render(request, "programs/program_list.html", {"rows": rows, **section("programs")})
+    exported = export(
+        request,
+        "programs",
+        ["program_id", "program", "funder", "jurisdiction", "status", "who_may_apply"],
+        (
+            [
+                p.pk,
+                p.label,
+                p.funder.label if p.funder else "",
+                p.get_jurisdiction_display(),
+                p.get_status_display(),
+                "; ".join(words),
+            ]
+            for p, words in rows
+        ),
+    )
+    if exported is not None:
+        return exported
+    return render(
+        request,
+        "programs/program_list.html",
+        {"rows": rows, **section("programs"), **export_links(request)},
+    )
 
 
 @login_required

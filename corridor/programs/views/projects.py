@@ -3,6 +3,10 @@ recipient's uncertain link to a registry facility."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import islice
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -22,6 +26,7 @@ from corridor.programs.models import (
     Referral,
 )
 from corridor.programs.views.common import section
+from corridor.reports.exports import export, export_links
 
 
 @login_required
@@ -41,7 +46,11 @@ def project_list(request: HttpRequest) -> HttpResponse:
     q = (request.GET.get("q") or "").strip()
     if q:
         qs = qs.filter(title__icontains=q)
-    page, keep = paginate(request, qs.order_by("-approved_on", "title", "pk"))
+    qs = qs.order_by("-approved_on", "title", "pk")
+    exported = export(request, "funded-projects", PROJECT_HEADER, _project_lines(qs))
+    if exported is not None:
+        return exported
+    page, keep = paginate(request, qs)
     referred = referred_project_ids([p.pk for p in page])
     return render(
         request,
@@ -59,8 +68,44 @@ def project_list(request: HttpRequest) -> HttpResponse:
             "review": review,
             "q": q,
             **section("projects"),
+            **export_links(request),
         },
     )
+
+
+PROJECT_HEADER = [
+    "project_id",
+    "project",
+    "program",
+    "municipality",
+    "approved_on",
+    "contribution",
+    "total_value",
+    "leverage",
+    "jobs_created_expected",
+    "from_a_referral",
+]
+
+
+def _project_lines(qs: Any) -> Iterator[list[Any]]:
+    """The project list's columns, for every project the filters select."""
+    projects = qs.iterator(chunk_size=2000)
+    while chunk := list(islice(projects, 2000)):
+        referred = referred_project_ids([p.pk for p in chunk])
+        for p in chunk:
+            leverage = p.leverage
+            yield [
+                p.pk,
+                p.title,
+                str(p.program),
+                p.municipality.name if p.municipality_id else "",
+                p.approved_on,
+                p.contribution,
+                p.total_value,
+                round(leverage, 2) if leverage is not None else None,
+                p.jobs_created_expected,
+                "Yes" if p.pk in referred else "No",
+            ]
 
 
 @login_required

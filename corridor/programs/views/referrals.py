@@ -19,6 +19,7 @@ from corridor.programs.forms import ReferralUpdateForm
 from corridor.programs.models import FundedProject, Referral, ReferralStatus
 from corridor.programs.views.common import section
 from corridor.registry.models import Facility
+from corridor.reports.exports import export, export_links
 
 RELATED = (
     "facility",
@@ -39,7 +40,35 @@ def referral_list(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(status=status)
     else:
         status = ""
-    page, keep = paginate(request, qs.order_by("-referred_on", "-pk"))
+    qs = qs.order_by("-referred_on", "-pk")
+    exported = export(
+        request,
+        "referrals",
+        [
+            "referral_id",
+            "company",
+            "program",
+            "referred_by",
+            "referred_on",
+            "status",
+            "funded_project",
+        ],
+        (
+            [
+                r.pk,
+                r.facility.name,
+                str(r.program),
+                r.organisation.label,
+                r.referred_on,
+                r.get_status_display(),
+                r.funded_project.title if r.funded_project else "",
+            ]
+            for r in qs.iterator(chunk_size=2000)
+        ),
+    )
+    if exported is not None:
+        return exported
+    page, keep = paginate(request, qs)
     return render(
         request,
         "programs/referral_list.html",
@@ -49,6 +78,7 @@ def referral_list(request: HttpRequest) -> HttpResponse:
             "statuses": ReferralStatus.choices,
             "status": status,
             **section("referrals"),
+            **export_links(request),
         },
     )
 

@@ -27,6 +27,7 @@ from corridor.core.models.organisation import PARTICIPANT_KINDS
 from corridor.core.services import update_versioned
 from corridor.core.views.common import paginate
 from corridor.registry.models import Facility
+from corridor.reports.exports import export, export_links
 from corridor.supplychain import needs as service
 from corridor.supplychain.forms import (
     CapabilityFilterForm,
@@ -124,8 +125,12 @@ def need_list(request: HttpRequest) -> HttpResponse:
     q = (request.GET.get("q") or "").strip()
     if q:
         qs = qs.filter(Q(capability__label__icontains=q) | Q(capability__synonyms__icontains=q))
-    page, keep = paginate(request, qs.order_by("-annual_value", "pk"))
+    qs = qs.order_by("-annual_value", "pk")
     suppliers = SupplierMap()
+    exported = export(request, "supply-needs", NEED_HEADER, _need_lines(user, qs, suppliers))
+    if exported is not None:
+        return exported
+    page, keep = paginate(request, qs)
     rows = [
         NeedRow(n, buyer_label(user, n), can_see_buyer(user, n), len(suppliers_for(n, suppliers)))
         for n in page
@@ -151,8 +156,44 @@ def need_list(request: HttpRequest) -> HttpResponse:
             "buyer_filter": buyer,
             "can_create": policy.can_create(user, SupplyNeed),
             **section("needs"),
+            **export_links(request),
         },
     )
+
+
+NEED_HEADER = [
+    "need_id",
+    "need",
+    "buyer",
+    "buyer_confidential",
+    "value_per_year",
+    "volume",
+    "bought_from_today",
+    "urgency",
+    "status",
+    "local_suppliers",
+    "radius_km",
+    "recorded_by",
+]
+
+
+def _need_lines(user: Any, qs: Any, suppliers: SupplierMap) -> Any:
+    """The need list's columns; the buyer named only as the page names it to this user."""
+    for n in qs.iterator(chunk_size=2000):
+        yield [
+            n.pk,
+            n.capability.label,
+            buyer_label(user, n),
+            "Yes" if can_see_buyer(user, n) else "",
+            n.annual_value,
+            n.annual_volume,
+            n.get_sourced_from_display(),
+            n.get_urgency_display(),
+            n.get_status_display(),
+            len(suppliers_for(n, suppliers)),
+            n.radius_km,
+            n.organisation.label,
+        ]
 
 
 def _suppliers(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.contrib.auth.decorators import login_required
@@ -10,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from corridor.core import policy
+from corridor.reports.exports import export, export_links
 from corridor.supplychain.models import Capability, FacilityCapability
 from corridor.supplychain.views.common import capabilities, section
 
@@ -38,6 +40,14 @@ def capability_list(request: HttpRequest) -> HttpResponse:
         node.children.sort(key=lambda n: n.capability.label.lower())
     order = {"process": 0, "material": 1, "product": 2, "service": 3}
     roots.sort(key=lambda n: (order.get(n.capability.kind, 9), n.capability.label))
+    exported = export(
+        request,
+        "capabilities",
+        ["key", "capability", "kind", "parent", "other_names", "facilities_tagged"],
+        _capability_lines(roots),
+    )
+    if exported is not None:
+        return exported
     return render(
         request,
         "supplychain/taxonomy.html",
@@ -46,5 +56,15 @@ def capability_list(request: HttpRequest) -> HttpResponse:
             "count": len(rows),
             "can_edit": policy.can_create(user, Capability),
             **section("taxonomy"),
+            **export_links(request),
         },
     )
+
+
+def _capability_lines(nodes: list[Node], parent: str = "") -> Iterator[list[object]]:
+    """The tree in the page's order, one line per capability under its parent."""
+    for node in nodes:
+        c = node.capability
+        names = "; ".join(c.synonym_list())
+        yield [c.key, c.label, c.get_kind_display(), parent, names, node.tagged]
+        yield from _capability_lines(node.children, c.key)

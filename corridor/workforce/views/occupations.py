@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from corridor.core import policy
 from corridor.core.disclosure import MINIMUM
+from corridor.reports.exports import export, export_links
 from corridor.workforce import calls_demand
 from corridor.workforce.gap_report import analysis_for
 from corridor.workforce.models import Demand, DemandKind, Occupation, Region
@@ -25,10 +26,21 @@ from corridor.workforce.views.common import section
 @login_required
 def occupation_list(request: HttpRequest) -> HttpResponse:
     occupations = policy.visible(request.user, Occupation).order_by("noc_code")
+    exported = export(
+        request,
+        "occupations",
+        ["noc_2021", "occupation", "teer", "also_called"],
+        (
+            [o.noc_code, o.title, o.teer_label, "; ".join(o.synonym_list())]
+            for o in occupations.iterator(chunk_size=2000)
+        ),
+    )
+    if exported is not None:
+        return exported
     return render(
         request,
         "workforce/occupation_list.html",
-        {"occupations": occupations, **section("occupations")},
+        {"occupations": occupations, **section("occupations"), **export_links(request)},
     )
 
 

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from corridor.core import policy
 from corridor.core.models import EditConflict
+from corridor.reports.exports import export, export_links
 from corridor.workforce import training
 from corridor.workforce.forms import ProgramForm
 from corridor.workforce.models import (
@@ -43,11 +44,15 @@ def program_list(request: HttpRequest) -> HttpResponse:
         programs = programs.filter(campuses__municipality__economic_region__in=list(name))
     if credential in Credential.values:
         programs = programs.filter(credential=credential)
+    programs = programs.distinct()
+    exported = export(request, "training-programs", PROGRAM_HEADER, _program_lines(programs))
+    if exported is not None:
+        return exported
     return render(
         request,
         "workforce/program_list.html",
         {
-            "programs": programs.distinct(),
+            "programs": programs,
             "institutions": policy.visible(user, Institution).order_by("name"),
             "occupations": policy.visible(user, Occupation).order_by("noc_code"),
             "regions": policy.visible(user, Region),
@@ -60,8 +65,40 @@ def program_list(request: HttpRequest) -> HttpResponse:
             },
             "may_add": training.institutions_kept_by(user).exists(),
             **section("programs"),
+            **export_links(request),
         },
     )
+
+
+PROGRAM_HEADER = [
+    "program_id",
+    "program",
+    "institution",
+    "campuses",
+    "credential",
+    "months",
+    "delivery",
+    "seats",
+    "graduates_per_year",
+    "trains_for",
+]
+
+
+def _program_lines(programs: Any) -> Any:
+    """The training program list's columns, for every program the filters select."""
+    for p in programs:
+        yield [
+            p.pk,
+            p.name,
+            p.institution.name,
+            ", ".join(c.municipality.name for c in p.campuses.all()),
+            p.get_credential_display(),
+            p.length_months,
+            p.get_delivery_mode_display(),
+            p.seats,
+            p.graduates_per_year,
+            "; ".join(o.title for o in p.occupations.all()),
+        ]
 
 
 @login_required
