@@ -111,6 +111,8 @@ def _section(board: Dashboard, name: str, styles: dict[str, ParagraphStyle]) -> 
                 ["Companies expanding (jobs)", _movement(board.expanding)],
                 ["Investment announced", f"{money(board.investment_announced)} "
                  f"({board.investment_facts} announcements)"],
+                ["Investment tracked to date", f"{money(board.investment_tracked)} "
+                 f"({board.investment_tracked_facts} announcements)"],
                 ["Funded projects (program money)", f"{board.funded_projects} "
                  f"({money(board.program_contribution)})"],
                 ["Referrals to programs (won)", f"{board.referrals} ({board.referrals_won})"],

@@ -89,6 +89,8 @@ class Dashboard:
     expanding: Movement = Movement(Cell(0), 0, 0)
     investment_announced: Decimal = Decimal(0)
     investment_facts: int = 0
+    investment_tracked: Decimal = Decimal(0)  # every announcement up to the quarter's end
+    investment_tracked_facts: int = 0
     program_contribution: int = 0
     funded_projects: int = 0
     jobs_expected: int = 0
@@ -221,7 +223,9 @@ def build(
             }
         )
 
-    flags = _in(policy.visible(user, Flag), municipality).filter(status=FlagStatus.OPEN)
+    flags = _in(policy.visible(user, Flag), municipality).filter(
+        status=FlagStatus.OPEN, created_at__date__lte=as_of
+    )
     ages = [
         (as_of - created.date()).days
         for created in flags.filter(severity=Severity.RED).values_list("created_at", flat=True)
@@ -240,14 +244,17 @@ def build(
     )
 
     facts = policy.visible(user, Fact).filter(
-        kind="investment", date__gte=start, date__lte=end, amount_cad__isnull=False
+        kind="investment", date__lte=end, amount_cad__isnull=False
     )
     facts = facts.exclude(status="rejected")
     if municipality is not None:
         facts = facts.filter(recipient_company__facilities__municipality=municipality).distinct()
-    amounts = list(facts.values_list("amount_cad", flat=True))
-    board.investment_facts = len(amounts)
-    board.investment_announced = sum(amounts, Decimal(0))
+    for amount, day in facts.values_list("amount_cad", "date"):
+        board.investment_tracked += amount
+        board.investment_tracked_facts += 1
+        if day >= start:
+            board.investment_announced += amount
+            board.investment_facts += 1
 
     projects = _in(policy.visible(user, FundedProject), municipality, "municipality")
     projects = projects.filter(approved_on__gte=start, approved_on__lte=end).exclude(

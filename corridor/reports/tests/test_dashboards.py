@@ -158,6 +158,7 @@ def test_investment_and_programs(world: Any, corridor: Any) -> None:
         )  # fmt: skip
     board = build(world.carol, Q4, today=TODAY)
     assert (board.investment_facts, board.investment_announced) == (2, Decimal("7500000"))
+    assert (board.investment_tracked_facts, board.investment_tracked) == (3, Decimal("7500009"))
     assert (board.funded_projects, board.program_contribution, board.jobs_expected) == (
         1,
         400_000,
