@@ -57,9 +57,14 @@ def _flag(world: Any, plant: Facility, category: str, severity: str, days_old: i
 
 @pytest.fixture
 def corridor(world: Any) -> dict[str, list[Facility]]:
-    windsor = [facility(f"Windsor Plant {n}", world.windsor, employees=e) for n, e in
-               enumerate((100, 50, 20))]  # fmt: skip
-    oshawa = [facility(f"Oshawa Plant {n}", world.oshawa, employees=300) for n in range(2)]
+    def near(place: Any, n: int) -> dict[str, Decimal]:
+        step = Decimal("0.02") * n
+        return {"latitude": place.latitude + step, "longitude": place.longitude - step}
+
+    windsor = [facility(f"Windsor Plant {n}", world.windsor, employees=e, **near(world.windsor, n))
+               for n, e in enumerate((100, 50, 20))]  # fmt: skip
+    oshawa = [facility(f"Oshawa Plant {n}", world.oshawa, employees=300, **near(world.oshawa, n))
+              for n in range(2)]  # fmt: skip
     _call(world, windsor[0], dt.date(2026, 10, 5))
     _call(world, windsor[1], dt.date(2026, 11, 2))
     _call(world, oshawa[0], dt.date(2026, 10, 20))
