@@ -178,8 +178,9 @@ def render(
             policy.visible(user, Municipality).filter(facilities__isnull=False).distinct()
             .order_by("name")
         )  # fmt: skip
-    for place in places:
-        story.append(PageBreak())
+    for index, place in enumerate(places):
+        if municipality is None or index:
+            story.append(PageBreak())
         story += _section(build(user, quarter, place, today=today, suppressed=True),
                           place.name, styles)  # fmt: skip
     out = io.BytesIO()

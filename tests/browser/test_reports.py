@@ -23,12 +23,11 @@ def test_the_coordinator_filters_the_dashboard_by_keyboard(page: Any, corridor: 
     page.get_by_role("heading", name="The corridor's dashboard, 2026 Q4").wait_for()
     page.locator("canvas#calls-chart").wait_for()
     check_accessibility(page, "reports-region")
-    page.get_by_label("Municipality").focus()
+    page.get_by_label("Municipality", exact=True).focus()
     page.keyboard.press("End")  # Windsor, the last of the list
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.get_by_role("heading", name="Windsor: dashboard, 2026 Q4").wait_for()
-    assert "3 facilities" not in page.content()
     assert "2 of 3 facilities called in 12 months" in page.content()
     check_accessibility(page, "reports-municipality")
     with page.expect_download() as download:
@@ -41,7 +40,7 @@ def test_an_officer_and_a_partner_see_their_own_dashboards(page: Any, corridor: 
     sign_in(page, "bob", PASSWORD)
     page.goto("/reports/?quarter=2026Q4")
     page.get_by_role("heading", name="Oshawa: dashboard, 2026 Q4").wait_for()
-    assert page.get_by_label("Municipality").count() == 0
+    assert page.get_by_label("Municipality", exact=True).count() == 0
     check_accessibility(page, "reports-own-municipality")
     page.context.clear_cookies()
     sign_in(page, "dave", PASSWORD)
