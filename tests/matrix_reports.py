@@ -22,7 +22,9 @@ REPORT_PAGES: list[Row] = [
         lambda w: f"/reports/?municipality={w.oshawa.pk}",
         everyone(200),
     ),
-    Row("reports-briefing", lambda w: "/reports/briefing.pdf?quarter=2026Q3", participants(200, 403)),
+    Row(
+        "reports-briefing", lambda w: "/reports/briefing.pdf?quarter=2026Q3", participants(200, 403)
+    ),
     Row(
         "reports-briefing",
         lambda w: f"/reports/briefing.pdf?quarter=2026Q3&municipality={w.windsor.pk}",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -92,32 +91,45 @@ def money(value: Any) -> str:
 
 
 def _section(board: Dashboard, name: str, styles: dict[str, ParagraphStyle]) -> list[object]:
-    p: Callable[[str, str], Paragraph] = lambda text, style="body": Paragraph(  # noqa: E731
-        escape(text), styles[style]
-    )
+    def p(text: str, style: str = "body") -> Paragraph:
+        return Paragraph(escape(text), styles[style])
+
     parts: list[object] = [p(name, "heading")]
     parts.append(
         _table(
             ["Figure", str(board.quarter)],
             [
                 ["Calls completed", f"{board.calls_completed:,}"],
-                ["Campaign targets called", f"{board.campaign_targets_called} of "
-                 f"{board.campaign_targets} ({board.target_percent}%)"],
-                ["Facilities called in the last 12 months", f"{board.facilities_called:,} of "
-                 f"{board.facilities:,} ({board.coverage_percent}%)"],
+                [
+                    "Campaign targets called",
+                    f"{board.campaign_targets_called} of "
+                    f"{board.campaign_targets} ({board.target_percent}%)",
+                ],
+                [
+                    "Facilities called in the last 12 months",
+                    f"{board.facilities_called:,} of "
+                    f"{board.facilities:,} ({board.coverage_percent}%)",
+                ],
                 ["Open red flags", f"{board.red_flags_open:,}"],
                 ["Overdue follow-ups", f"{board.overdue_follow_ups:,}"],
                 ["Companies at risk (jobs)", _movement(board.at_risk)],
                 ["Companies expanding (jobs)", _movement(board.expanding)],
-                ["Investment announced", f"{money(board.investment_announced)} "
-                 f"({board.investment_facts} announcements)"],
-                ["Investment tracked to date", f"{money(board.investment_tracked)} "
-                 f"({board.investment_tracked_facts} announcements)"],
-                ["Funded projects (program money)", f"{board.funded_projects} "
-                 f"({money(board.program_contribution)})"],
+                [
+                    "Investment announced",
+                    f"{money(board.investment_announced)} ({board.investment_facts} announcements)",
+                ],
+                [
+                    "Investment tracked to date",
+                    f"{money(board.investment_tracked)} "
+                    f"({board.investment_tracked_facts} announcements)",
+                ],
+                [
+                    "Funded projects (program money)",
+                    f"{board.funded_projects} ({money(board.program_contribution)})",
+                ],
                 ["Referrals to programs (won)", f"{board.referrals} ({board.referrals_won})"],
             ],
-        )  # fmt: skip
+        )
     )
     if board.calls_by_municipality and board.municipality is None:
         parts += [Spacer(1, 8), bar_chart("Calls completed per municipality",

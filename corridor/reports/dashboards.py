@@ -250,9 +250,10 @@ def build(
     if municipality is not None:
         facts = facts.filter(recipient_company__facilities__municipality=municipality).distinct()
     for amount, day in facts.values_list("amount_cad", "date"):
+        amount = amount or Decimal(0)
         board.investment_tracked += amount
         board.investment_tracked_facts += 1
-        if day >= start:
+        if day is not None and day >= start:
             board.investment_announced += amount
             board.investment_facts += 1
 

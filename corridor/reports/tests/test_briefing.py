@@ -79,5 +79,5 @@ def test_the_dashboards_show_what_each_reader_may(as_user: Any, world: Any, corr
     assert "Oshawa: dashboard" in own.content.decode()  # bob's own, whatever he asks for
     shared = as_user("dave").get("/reports/?quarter=2026Q4").content.decode()
     assert "The corridor in figures" in shared and "Windsor Plant" not in shared
-    assert SUPPRESSED_LABEL in shared  # 2 companies called in Windsor–Sarnia, 1 in Toronto
+    assert SUPPRESSED_LABEL in shared  # 2 companies called in Windsor-Sarnia, 1 in Toronto
     assert as_user("carol").get("/reports/?quarter=2026Q7").status_code == 404

@@ -51,7 +51,12 @@ def _place(request: HttpRequest) -> Municipality | None:
 
 
 def _chart(labels: list[str], values: list[Any], label: str, **extra: Any) -> dict[str, Any]:
-    return {"type": "bar", "labels": labels, "datasets": [{"label": label, "data": values}], **extra}
+    return {
+        "type": "bar",
+        "labels": labels,
+        "datasets": [{"label": label, "data": values}],
+        **extra,
+    }
 
 
 @login_required
@@ -102,7 +107,8 @@ def briefing_pdf(request: HttpRequest) -> HttpResponse:
     quarter = _quarter(request)
     place = _place(request)
     pdf = briefing.render(request.user, quarter, place, today=timezone.localdate())
-    name = f"briefing-{quarter_slug(quarter)}{'-' + place.name.lower().replace(' ', '-') if place else ''}"
+    where = "-" + place.name.lower().replace(" ", "-") if place else ""
+    name = f"briefing-{quarter_slug(quarter)}{where}"
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
     return response

@@ -61,4 +61,6 @@ class Command(BaseCommand):
             handle.write(pdf)
         os.replace(tmp, out)
         where = place.name if place else "the region"
-        self.stdout.write(f"Wrote the {quarter} briefing for {where} to {out} ({len(pdf):,} bytes).")
+        self.stdout.write(
+            f"Wrote the {quarter} briefing for {where} to {out} ({len(pdf):,} bytes)."
+        )
