@@ -13,6 +13,7 @@ urlpatterns = [
     path("programs/", include("corridor.programs.urls")),
     path("outreach/", include("corridor.outreach.urls")),
     path("intel/", include("corridor.intel.urls")),
+    path("reports/", include("corridor.reports.urls")),
     # core last: its catch-all "<slug>/" shows the capabilities not yet built
     path("", include("corridor.core.urls")),
 ]

@@ -39,6 +39,7 @@ from tests.matrix_outreach_pages import OUTREACH_PAGES
 from tests.matrix_programs import build_programs
 from tests.matrix_programs_api import PROGRAM_API, PROGRAM_API_LISTS
 from tests.matrix_programs_pages import PROGRAM_PAGES
+from tests.matrix_reports import REPORT_PAGES
 from tests.matrix_supplychain import build_supplychain
 from tests.matrix_supplychain_api import SUPPLY_API
 from tests.matrix_supplychain_needs_api import SUPPLY_API_LISTS, SUPPLY_NEEDS_API
@@ -123,7 +124,6 @@ PAGES: list[Row] = [
         lambda w: f"/history/core/membership/{w.dave_membership.pk}/",
         only({"carol": 200, "dave": 200}, 404),
     ),
-    Row("capability-planned", lambda w: "/reports/", everyone(200)),
     # The registry: companies and facilities are shared; imported rows, the review
     # queue and import results are for participants; the coordinator decides.
     Row("facility-list", lambda w: "/registry/", everyone(200)),
@@ -308,6 +308,7 @@ API += OUTREACH_API
 PAGES += INTEL_PAGES
 PAGES += EXPORT_PAGES
 API += INTEL_API
+PAGES += REPORT_PAGES
 
 # What each API list returns must be exactly what the policy lets that role see.
 API_LISTS = {

@@ -66,6 +66,7 @@ CAPABILITIES: tuple[Capability, ...] = (
         "reports",
         "Reports and open data",
         "Dashboards, the mayors' quarterly briefing, exports and open data.",
+        "reports-dashboard",
     ),
 )
 

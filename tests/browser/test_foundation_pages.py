@@ -30,7 +30,6 @@ def test_every_foundation_page_meets_wcag_aa(page: Any, world: Any) -> None:
         "history": f"/history/core/organisation/{world.org_a.pk}/",
         "account": "/account/",
         "password": "/account/password/",
-        "planned": "/reports/",
         "not-found": "/organisations/999999/",
         "admin": "/admin/",
     }

@@ -16,8 +16,13 @@ def test_the_home_page_shows_the_users_organisation_and_every_capability(as_user
         assert capability.title in page
 
 
-def test_a_capability_not_yet_built_says_so(as_user: Any) -> None:
-    response = as_user("alice").get("/reports/")
+def test_a_capability_not_yet_built_says_so(as_user: Any, monkeypatch: Any) -> None:
+    from corridor.core.navigation import Capability
+    from corridor.core.views import home
+
+    later = Capability("later", "Later", "A capability still to come.")
+    monkeypatch.setitem(home.PLANNED, "later", later)
+    response = as_user("alice").get("/later/")
     assert response.status_code == 200
     assert "Not yet available" in response.content.decode()
     assert as_user("alice").get("/no-such-thing/").status_code == 404

@@ -1,0 +1,205 @@
+"""The mayors' quarterly briefing: a PDF of the region's figures and each municipality's.
+
+Built with ReportLab (pure Python): tables and bar charts (ReportLab graphics) from the
+same ``dashboards.build`` the pages use, always with small counts of companies
+suppressed, since a briefing leaves the office.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import inch
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Table as PdfTable
+
+from corridor.calls.aggregates import Quarter
+from corridor.core import policy
+from corridor.core.disclosure import MINIMUM
+from corridor.core.models import Municipality
+from corridor.reports.dashboards import Dashboard, build
+
+INK = colors.HexColor("#1a1a1a")
+ACCENT = colors.HexColor("#12355b")
+WIDTH = LETTER[0] - 1.5 * inch
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = getSampleStyleSheet()
+    body = ParagraphStyle("body", parent=base["BodyText"], fontSize=9.5, leading=12, textColor=INK)
+    return {
+        "title": ParagraphStyle("title", parent=base["Title"], fontSize=18, leading=22,
+                                alignment=0, textColor=ACCENT),
+        "heading": ParagraphStyle("heading", parent=base["Heading2"], fontSize=13, leading=16,
+                                  spaceBefore=10, spaceAfter=4, textColor=ACCENT),
+        "sub": ParagraphStyle("sub", parent=base["Heading3"], fontSize=10.5, leading=13,
+                              spaceBefore=6, spaceAfter=2, textColor=INK),
+        "body": body,
+        "note": ParagraphStyle("note", parent=body, fontSize=7.5, leading=9.5,
+                               textColor=colors.HexColor("#444444")),
+    }  # fmt: skip
+
+
+def _table(header: list[str], rows: list[list[str]]) -> PdfTable:
+    grid = PdfTable([header, *rows], colWidths=[WIDTH / len(header)] * len(header), repeatRows=1)
+    grid.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 8.5),
+                ("FONT", (0, 1), (-1, -1), "Helvetica", 8.5),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#bbbbbb")),
+                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+            ]
+        )
+    )
+    return grid
+
+
+def bar_chart(title: str, items: list[tuple[str, int]]) -> Drawing:
+    """A horizontal bar chart of (label, value) pairs, the largest first."""
+    items = items[:8] or [("None", 0)]
+    height = 30 + 18 * len(items)
+    drawing = Drawing(WIDTH, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 150, 10
+    chart.width, chart.height = WIDTH - 180, height - 30
+    chart.data = [[v for _, v in reversed(items)]]
+    chart.categoryAxis.categoryNames = [label[:32] for label, _ in reversed(items)]
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labels.fontSize = 7.5
+    top = max((v for _, v in items), default=0)
+    chart.valueAxis.valueMax = max(top, 1)
+    chart.valueAxis.valueStep = max(1, -(-max(top, 1) // 5))
+    chart.bars[0].fillColor = ACCENT
+    drawing.add(chart)
+    drawing.add(String(0, height - 12, title, fontName="Helvetica-Bold", fontSize=9, fillColor=INK))
+    return drawing
+
+
+def money(value: Any) -> str:
+    return f"${value:,.0f}"
+
+
+def _section(board: Dashboard, name: str, styles: dict[str, ParagraphStyle]) -> list[object]:
+    def p(text: str, style: str = "body") -> Paragraph:
+        return Paragraph(escape(text), styles[style])
+
+    parts: list[object] = [p(name, "heading")]
+    parts.append(
+        _table(
+            ["Figure", str(board.quarter)],
+            [
+                ["Calls completed", f"{board.calls_completed:,}"],
+                [
+                    "Campaign targets called",
+                    f"{board.campaign_targets_called} of "
+                    f"{board.campaign_targets} ({board.target_percent}%)",
+                ],
+                [
+                    "Facilities called in the last 12 months",
+                    f"{board.facilities_called:,} of "
+                    f"{board.facilities:,} ({board.coverage_percent}%)",
+                ],
+                ["Open red flags", f"{board.red_flags_open:,}"],
+                ["Overdue follow-ups", f"{board.overdue_follow_ups:,}"],
+                ["Companies at risk (jobs)", _movement(board.at_risk)],
+                ["Companies expanding (jobs)", _movement(board.expanding)],
+                [
+                    "Investment announced",
+                    f"{money(board.investment_announced)} ({board.investment_facts} announcements)",
+                ],
+                [
+                    "Investment tracked to date",
+                    f"{money(board.investment_tracked)} "
+                    f"({board.investment_tracked_facts} announcements)",
+                ],
+                [
+                    "Funded projects (program money)",
+                    f"{board.funded_projects} ({money(board.program_contribution)})",
+                ],
+                ["Referrals to programs (won)", f"{board.referrals} ({board.referrals_won})"],
+            ],
+        )
+    )
+    if board.calls_by_municipality and board.municipality is None:
+        parts += [Spacer(1, 8), bar_chart("Calls completed per municipality",
+                                          board.calls_by_municipality)]  # fmt: skip
+    parts += [Spacer(1, 8), bar_chart("Open red flags by age", board.red_flags_by_age)]
+    if board.supply_gaps:
+        parts.append(p("Supply gaps: needs with no nearby supplier", "sub"))
+        parts.append(
+            _table(
+                ["Capability", "Unmet needs", "Buying companies"],
+                [[label, str(unmet), str(buyers)] for label, unmet, buyers in board.supply_gaps],
+            )
+        )
+    if board.skills_gaps:
+        parts.append(p("Skills gaps: the largest shortages", "sub"))
+        parts.append(
+            _table(
+                ["Occupation", "Region", "Shortage index", "Companies"],
+                [[o, r, f"{i:.1f}", str(c)] for o, r, i, c in board.skills_gaps],
+            )
+        )
+    return parts
+
+
+def _movement(movement: Any) -> str:
+    if movement.companies.suppressed:
+        return str(movement.companies)
+    return f"{movement.companies} ({movement.jobs:,} jobs)"
+
+
+def render(
+    user: Any,
+    quarter: Quarter,
+    municipality: Municipality | None = None,
+    *,
+    today: dt.date | None = None,
+) -> bytes:
+    """The briefing's PDF: the region first (or only the municipality asked for), then
+    each member municipality with facilities on record."""
+    styles = _styles()
+    story: list[object] = [
+        Paragraph(f"Mayors' quarterly briefing, {escape(str(quarter))}", styles["title"]),
+        Paragraph(
+            escape(
+                f"The corridor's calling program, flags, investment, programs and gaps from "
+                f"{quarter.starts_on:%Y-%m-%d} to {quarter.ends_on:%Y-%m-%d}. Counts of "
+                f"companies below {MINIMUM} are shown as \u201cfewer than {MINIMUM}\u201d."
+            ),
+            styles["body"],
+        ),
+    ]
+    if municipality is not None:
+        places = [municipality]
+    else:
+        board = build(user, quarter, None, today=today, suppressed=True)
+        story += _section(board, "The region", styles)
+        places = list(
+            policy.visible(user, Municipality).filter(facilities__isnull=False).distinct()
+            .order_by("name")
+        )  # fmt: skip
+    for index, place in enumerate(places):
+        if municipality is None or index:
+            story.append(PageBreak())
+        story += _section(build(user, quarter, place, today=today, suppressed=True),
+                          place.name, styles)  # fmt: skip
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out, pagesize=LETTER, leftMargin=0.75 * inch, rightMargin=0.75 * inch,
+        topMargin=0.7 * inch, bottomMargin=0.7 * inch,
+        title=f"Mayors' quarterly briefing {quarter}", author="Corridor",
+    )  # fmt: skip
+    doc.build(story)
+    return out.getvalue()
