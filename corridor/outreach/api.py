@@ -179,6 +179,7 @@ def list_relationships(request: HttpRequest, filters: Query[RelationshipFilter])
     summary="Record that someone of your organisation knows a stakeholder",
 )
 def create_relationship(request: HttpRequest, payload: RelationshipIn) -> Status[Any]:
+    policy.require_create(request.user, Relationship)  # before any id is looked up
     data = payload.model_dump(exclude={"contact_id", "organisation_id"})
     relationship = services.add_relationship(
         request.user,
@@ -502,6 +503,7 @@ def list_pilots(request: HttpRequest):
     summary="Offer your municipality's fleet for a pilot of new vehicle technology",
 )
 def create_pilot(request: HttpRequest, payload: PilotIn) -> Status[Any]:
+    policy.require_create(request.user, FleetPilot)  # before any id is looked up
     data = payload.model_dump(exclude={"organisation_id", "vendor_id"})
     pilot = services.record_pilot(
         request.user,

@@ -45,6 +45,7 @@ def _create(request: HttpRequest, model: type[Any], **fields: Any) -> Any:
 
 @router.post("/messages", response={201: MessageOut, **WRITE_ERRORS}, summary="Add a message")
 def create_message(request: HttpRequest, payload: MessageIn) -> Status[Any]:
+    policy.require_create(request.user, Message)  # before any id is looked up
     data = payload.model_dump()
     data["evidence"] = _evidence(data["evidence"])
     return Status(201, _create(request, Message, **data))
@@ -52,6 +53,7 @@ def create_message(request: HttpRequest, payload: MessageIn) -> Status[Any]:
 
 @router.post("/policy-asks", response={201: AskOut, **WRITE_ERRORS}, summary="Add an ask")
 def create_ask(request: HttpRequest, payload: AskIn) -> Status[Any]:
+    policy.require_create(request.user, PolicyAsk)  # before any id is looked up
     data = payload.model_dump(exclude={"owner_id"})
     data["evidence"] = _evidence(data["evidence"])
     owner = referenced(request, Organisation, payload.owner_id, "owner_id")
@@ -72,6 +74,7 @@ def patch_ask(request: HttpRequest, ask_id: int, payload: AskPatch) -> Any:
 
 @router.post("/tours", response={201: TourOut, **WRITE_ERRORS}, summary="Add a tour")
 def create_tour(request: HttpRequest, payload: TourIn) -> Status[Any]:
+    policy.require_create(request.user, Tour)  # before any id is looked up
     organisation = referenced(request, Organisation, payload.organisation_id, "organisation_id")
     data = payload.model_dump(exclude={"organisation_id"})
     return Status(201, _create(request, Tour, organisation=organisation, **data))
@@ -79,6 +82,7 @@ def create_tour(request: HttpRequest, payload: TourIn) -> Status[Any]:
 
 @router.post("/working-groups", response={201: WorkingGroupOut, **WRITE_ERRORS})
 def create_working_group(request: HttpRequest, payload: WorkingGroupIn) -> Status[Any]:
+    policy.require_create(request.user, WorkingGroup)  # before any id is looked up
     lead = referenced(request, Organisation, payload.lead_id, "lead_id")
     members = _refs(request, Organisation, payload.member_ids, "member_ids")
     data = payload.model_dump(exclude={"lead_id", "member_ids"})
@@ -88,6 +92,7 @@ def create_working_group(request: HttpRequest, payload: WorkingGroupIn) -> Statu
 
 @router.post("/partnerships", response={201: PartnershipOut, **WRITE_ERRORS})
 def create_partnership(request: HttpRequest, payload: PartnershipIn) -> Status[Any]:
+    policy.require_create(request.user, Partnership)  # before any id is looked up
     partners = _refs(request, Organisation, payload.partner_ids, "partner_ids")
     data = payload.model_dump(exclude={"partner_ids"})
     partnership = _create(request, Partnership, many={"partners": partners}, **data)
