@@ -27,6 +27,7 @@ def unchanged(model: type[Any], pk: int) -> dict[str, Any]:
     fields = {k: v for k, v in model_to_dict(obj).items() if v is not None and v != []}
     return {**fields, "loaded_version": obj.version}
 
+
 OUTREACH_EDIT_PAGES: list[Row] = [
     Row("message-create", lambda w: "/outreach/messages/new/", CAROL),
     Row("message-edit", lambda w: f"/outreach/messages/{w.message.pk}/edit/", CAROL),
