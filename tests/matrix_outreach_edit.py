@@ -6,11 +6,27 @@ what they may not read)."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.forms.models import model_to_dict
+
+from corridor.core.scoping import system_scope
+from corridor.outreach.models import FleetPilot, Relationship
 from tests.access_rows import Row, only
 
 CAROL = only({"carol": 200}, 403)
 EDITORS = only({"alice": 200, "bob": 200, "carol": 200}, 403)
 WINDSOR = only({"alice": 200, "carol": 200}, 403)
+SAVED = only({"alice": 302, "carol": 302}, 403)  # Windsor's record saved unchanged
+
+
+def unchanged(model: type[Any], pk: int) -> dict[str, Any]:
+    """The record's own values and current version, as its edit form posts them."""
+    with system_scope("the access matrix posts a record back as it is"):
+        obj = model.objects.get(pk=pk)
+    fields = {k: v for k, v in model_to_dict(obj).items() if v is not None and v != []}
+    return {**fields, "loaded_version": obj.version}
+
 
 OUTREACH_EDIT_PAGES: list[Row] = [
     Row("message-create", lambda w: "/outreach/messages/new/", CAROL),
@@ -34,4 +50,10 @@ OUTREACH_EDIT_PAGES: list[Row] = [
     Row("pilot-edit", lambda w: f"/outreach/pilots/{w.pilot_a.pk}/edit/", WINDSOR),
     Row("message-create", lambda w: "/outreach/messages/new/", only({"carol": 200}, 403),
         method="post", data=lambda w: {"title": ""}),
+    Row("relationship-edit", lambda w: f"/outreach/relationships/{w.rel_a.pk}/edit/",
+        {**SAVED, "dave": 404}, method="post",
+        data=lambda w: unchanged(Relationship, w.rel_a.pk)),
+    # bob is another municipality's editor; dave (partner) reads the shared pilot only
+    Row("pilot-edit", lambda w: f"/outreach/pilots/{w.pilot_a.pk}/edit/", SAVED,
+        method="post", data=lambda w: unchanged(FleetPilot, w.pilot_a.pk)),
 ]  # fmt: skip

@@ -48,6 +48,8 @@ class EngagementForm(forms.Form):
     outcomes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
     shared = forms.BooleanField(label="Partner organisations may read it", required=False,
                                 initial=True)  # fmt: skip
+    # the version the engagement had when the form was opened: a stale form conflicts
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, organisations: Any, messages: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 
 from conftest import PASSWORD
+from corridor.core.scoping import system_scope
+from corridor.outreach.models import Message, Tour
 from corridor.outreach.tests.fixtures import build_outreach
 from tests.browser.conftest import SCREENSHOTS, check_accessibility, sign_in
 
@@ -119,3 +121,57 @@ def test_every_outreach_page_meets_wcag_aa(page: Any, ow: Any, tmp_path: Path) -
     saved = tmp_path / "agenda.pdf"
     info.value.save_as(saved)
     _pdf_to_png(saved, "outreach-common-agenda-pdf")
+
+
+def _retype(page: Any, label: str, text: str) -> None:
+    page.get_by_label(label, exact=True).focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+
+
+def test_the_coordinator_adds_and_edits_a_message_and_a_tour_by_keyboard(
+    page: Any, ow: Any
+) -> None:
+    sign_in(page, "carol", PASSWORD)
+    page.goto("/outreach/messages/new/")
+    check_accessibility(page, "outreach-message-form")
+    page.get_by_label("Title", exact=True).focus()
+    page.keyboard.press("Enter")  # nothing typed yet: the page names what is missing
+    page.get_by_role("alert").wait_for()
+    assert page.get_by_role("link", name="Title").is_visible()
+    check_accessibility(page, "outreach-message-errors")
+    page.get_by_label("Theme", exact=True).focus()
+    page.keyboard.press("ArrowDown")
+    _retype(page, "Summary", "Plants here build for the continent.")
+    _retype(page, "Talking points", "Jobs\nInvestment")
+    _retype(page, "Title", "The corridor builds for North America")
+    page.keyboard.press("Enter")
+    page.get_by_text("Added “The corridor builds for North America”").wait_for()
+    message = _get(Message, title="The corridor builds for North America")
+    page.goto(f"/outreach/messages/{message.pk}/edit/")
+    check_accessibility(page, "outreach-message-edit")
+    _retype(page, "Title", "The corridor builds for the continent")
+    page.keyboard.press("Enter")
+    page.get_by_text("Saved “The corridor builds for the continent”").wait_for()
+
+    page.goto("/outreach/visits/tours/new/")
+    check_accessibility(page, "outreach-tour-form")
+    _retype(page, "Name", "Spring tour to Detroit")
+    for label, day in (("First day", "03052027"), ("Last day", "03062027")):
+        page.get_by_label(label, exact=True).focus()
+        page.keyboard.type(day)  # the date field reads month, day, year
+    page.get_by_label("Name", exact=True).focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Spring tour to Detroit").first.wait_for()
+    tour = _get(Tour, name="Spring tour to Detroit")
+    page.goto(f"/outreach/visits/tours/{tour.pk}/edit/")
+    check_accessibility(page, "outreach-tour-edit")
+    _retype(page, "Name", "Spring tour to Detroit and Dearborn")
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Spring tour to Detroit and Dearborn").first.wait_for()
+    assert _get(Tour, pk=tour.pk).name == "Spring tour to Detroit and Dearborn"
+
+
+def _get(model: type[Any], **lookup: Any) -> Any:
+    with system_scope("reading back what the page wrote"):
+        return model.objects.get(**lookup)

@@ -7,7 +7,7 @@ from typing import Any
 
 from conftest import client_for
 from corridor.core.scoping import system_scope
-from corridor.outreach.models import FleetPilot, Message, Tour
+from corridor.outreach.models import Engagement, FleetPilot, Message, Tour
 
 
 def _get(model: type[Any], **lookup: Any) -> Any:
@@ -91,3 +91,22 @@ def test_a_municipality_edits_its_own_pilot_only(ow: Any) -> None:
     response = client_for(ow.alice).post(f"/outreach/pilots/{pilot.pk}/edit/", data)
     assert response.status_code == 302
     assert _get(FleetPilot, pk=pilot.pk).vehicles == 4
+
+
+def test_a_stale_engagement_form_conflicts_and_writes_nothing(ow: Any) -> None:
+    client = client_for(ow.alice)
+    url = f"/outreach/engagements/{ow.event_a.pk}/edit/"
+    opened = client.get(url).content.decode()
+    loaded = ow.event_a.version
+    assert f'name="loaded_version" value="{loaded}"' in opened
+    data = {"kind": "event", "title": "Windsor auto day, day one", "starts_on": "2026-10-05",
+            "organisation": ow.org_a.pk, "status": "planned", "shared": "on"}  # fmt: skip
+    saved = client.post(url, {**data, "loaded_version": loaded})
+    assert saved.status_code == 302, saved.content
+    assert _get(Engagement, pk=ow.event_a.pk).title == "Windsor auto day, day one"
+    # a second form opened at the same version, posted after the first save
+    stale = client.post(url, {**data, "title": "Overwritten", "loaded_version": loaded})
+    assert stale.status_code == 200
+    assert "changed by someone else" in stale.content.decode()
+    after = _get(Engagement, pk=ow.event_a.pk)
+    assert after.title == "Windsor auto day, day one" and after.version == loaded + 1

@@ -177,6 +177,7 @@ def engagement_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
             )
         }
         initial["organisation"] = engagement.organisation_id
+        initial["loaded_version"] = engagement.version
         initial["messages"] = list(library.filter(engagements=engagement))
     else:
         initial["kind"] = request.GET.get("kind") or EngagementKind.EVENT
@@ -192,12 +193,14 @@ def engagement_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         chosen = data.pop("messages")
+        loaded = data.pop("loaded_version")
         try:
             if engagement is None:
                 engagement = services.create_engagement(user, messages=list(chosen), **data)
                 flash.success(request, f"Planned “{engagement.title}”.")
             else:
-                update_versioned(user, engagement, data, engagement.version)
+                # a form posted without its version (0) conflicts rather than overwrites
+                update_versioned(user, engagement, data, loaded or 0)
                 services.set_links(user, engagement, messages=chosen)
                 flash.success(request, f"Saved “{engagement.title}”.")
             return redirect("engagement-detail", pk=engagement.pk)
