@@ -172,6 +172,10 @@ def run_benchmark(
             "4",
             "--timeout",
             "60",
+            # longer than a user's thinking time, so an idle kept-alive connection is
+            # never closed by the server just as the client sends on it
+            "--keep-alive",
+            "10",
             "--log-level",
             "warning",
         ],
