@@ -24,6 +24,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from corridor.core.benchdata import bulk_insert, ensure_pg_database
+
 # the PostgreSQL benchmark database (``CORRIDOR_BENCH_PG_URL`` names another one)
 PG_URL = os.environ.get(
     "CORRIDOR_BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/corridor_bench"
@@ -114,7 +116,7 @@ def run_benchmark(
 ) -> dict[str, Any]:
     url = bench_url(database, facilities, seed)
     if database == "postgres":
-        _ensure_pg_database()
+        ensure_pg_database(PG_URL)
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "corridor.settings"}
     args = [sys.executable, "-m", "corridor.supplychain.bench"]
     args += [str(facilities), str(queries), database, str(seed), str(check)]
@@ -125,52 +127,9 @@ def run_benchmark(
     return result
 
 
-def _ensure_pg_database(url: str = PG_URL) -> None:
-    """Create the benchmark database named by ``url`` when it is missing."""
-    import psycopg
-
-    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as db:
-        name = url.rsplit("/", 1)[1]
-        exists = db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            db.execute(f'CREATE DATABASE "{name}"')
-
-
 # --- the child: generate, index, query, check -----------------------------------------------
 def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
-
-
-_MISSING = object()
-
-
-def _bulk_insert(model: Any, rows: list[dict[str, Any]]) -> None:
-    """Plain multi-row INSERTs: no signals, no history (benchmark data only)."""
-    from django.db import connection
-
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key or f.name in rows[0]]
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    marks = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {model._meta.db_table} ({columns}) VALUES ({marks})"
-    now = dt.datetime.now(dt.UTC)
-    # values the rows do not give are the same for every row: prepare them once
-    fixed = {
-        f.attname: f.get_db_prep_save(
-            now if f.name in ("created_at", "updated_at") else f.get_default(), connection
-        )
-        for f in fields
-    }
-    values = []
-    for row in rows:
-        out = []
-        for f in fields:
-            value = row.get(f.attname, row.get(f.name, _MISSING))
-            out.append(
-                fixed[f.attname] if value is _MISSING else f.get_db_prep_save(value, connection)
-            )
-        values.append(out)
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, values)
 
 
 def _phrases() -> dict[str, list[str]]:
@@ -246,11 +205,11 @@ def generate(facilities: int, seed: int) -> None:
                         certs.append(
                             {"facility_id": fid, "standard": standard, "expires_on": expires}
                         )
-            _bulk_insert(Company, companies)
-            _bulk_insert(Facility, plants)
-            _bulk_insert(FacilityCapability, tags)
+            bulk_insert(Company, companies)
+            bulk_insert(Facility, plants)
+            bulk_insert(FacilityCapability, tags)
             if certs:
-                _bulk_insert(Certification, certs)
+                bulk_insert(Certification, certs)
             _log(f"generated {start + len(plants):,} facilities")
 
 

@@ -50,8 +50,8 @@ def generate_calls(calls: int, facility_ids: list[int], seed: int) -> None:
     from corridor.calls.models import Call, CallAnswers, Flag, FollowUp
     from corridor.calls.models.flags import FlagCategory, FollowUpCategory
     from corridor.calls.template_versions import current_template
+    from corridor.core.benchdata import bulk_insert
     from corridor.core.models import Organisation
-    from corridor.supplychain.bench import _bulk_insert
 
     rng = random.Random(seed + 11)
     template = current_template()
@@ -113,12 +113,12 @@ def generate_calls(calls: int, facility_ids: list[int], seed: int) -> None:
                             "description": "Benchmark follow-up",
                         }
                     )
-            _bulk_insert(Call, rows)
-            _bulk_insert(CallAnswers, answers)
+            bulk_insert(Call, rows)
+            bulk_insert(CallAnswers, answers)
             if flags:
-                _bulk_insert(Flag, flags)
+                bulk_insert(Flag, flags)
             if follow_ups:
-                _bulk_insert(FollowUp, follow_ups)
+                bulk_insert(FollowUp, follow_ups)
             _log(f"generated {start + len(rows):,} calls")
         _reset_sequences([Call])
 

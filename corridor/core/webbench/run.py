@@ -139,11 +139,11 @@ def run_benchmark(
     seed: int = 1,
     kill: bool = True,
 ) -> dict[str, Any]:
-    from corridor.supplychain.bench import _ensure_pg_database
+    from corridor.core.benchdata import ensure_pg_database
 
     url = database_url(database, facilities, calls, seed)
     if database == "postgres":
-        _ensure_pg_database(url)
+        ensure_pg_database(url)
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "corridor.settings"}
     started = time.perf_counter()
     data = _child([str(facilities), str(calls), str(seed)], env, "preparing the benchmark data")
