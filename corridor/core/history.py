@@ -27,6 +27,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from corridor.core.models import Action, ChangeRecord, CorridorModel, User
+from corridor.core.scoping import system_scope
 
 # Fields that change on every save and say nothing about the change itself.
 BOOKKEEPING = frozenset({"updated_at", "version", "created_at"})
@@ -156,3 +157,41 @@ def history_of(user: Any, obj: models.Model) -> models.QuerySet[ChangeRecord]:
     return policy.visible(user, ChangeRecord).filter(
         content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk
     )
+
+
+def newest_visible(user: Any, limit: int, batch: int = 100, most: int = 2000) -> list[ChangeRecord]:
+    """The newest ``limit`` changes ``user`` may see, as ``policy.visible`` orders them.
+
+    Reads the newest changes ``batch`` at a time and keeps the ones the access
+    rule lets the user see, so the home page does not match the whole history
+    against every row the user may see. After ``most`` records without enough
+    it asks the exact question instead.
+    """
+    from corridor.core import policy
+    from corridor.core.rules import ChangeRecordRule
+
+    actor = policy.actor_for(user)
+    exact = policy.visible(user, ChangeRecord).select_related("content_type")
+    if actor.is_coordinator or not actor.is_authenticated:
+        return list(exact[:limit])
+    rule = policy.rule_for(ChangeRecord)
+    assert isinstance(rule, ChangeRecordRule)
+    kept: list[ChangeRecord] = []
+    newest = ChangeRecord.objects.select_related("content_type").order_by("-time", "-id")
+    read = 0
+    with system_scope("the newest changes, each kept only if the access rule shows it"):
+        page = list(newest[:batch])
+        while page:
+            kept.extend(rule.keep_visible(actor, page))
+            read += len(page)
+            if len(kept) >= limit or len(page) < batch:
+                return kept[:limit]
+            if read >= most:
+                break
+            last = page[-1]
+            page = list(
+                newest.filter(
+                    models.Q(time__lt=last.time) | models.Q(time=last.time, id__lt=last.pk)
+                )[:batch]
+            )
+    return list(exact[:limit])

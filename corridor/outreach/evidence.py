@@ -20,20 +20,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Sum
+from django.db.models import QuerySet, Sum
 
 from corridor.core import disclosure, policy
 from corridor.core.scoping import system_scope
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
 class Reading:
     value: int
-    companies: int | None = None  # how many companies the value stands on (for suppression)
+    # how many companies the value stands on, counted up to disclosure.MINIMUM: all that
+    # the small-count rule needs (None: the figure counts no companies' answers)
+    companies: int | None = None
     money: bool = False
 
 
@@ -89,18 +93,23 @@ def unknown_keys(keys: Iterable[str]) -> list[str]:
     return [k for k in keys if k not in _providers]
 
 
-def recent_reading(found: Provider) -> Reading:
-    """The provider's reading, reused for ``CORRIDOR_EVIDENCE_SECONDS`` (readings are
+def recently(name: str, compute: Callable[[], T]) -> T:
+    """``compute()``, reused for ``CORRIDOR_EVIDENCE_SECONDS`` under ``name`` (evidence is
     region-wide, the same for every reader: suppression is applied per reader after)."""
     seconds = settings.CORRIDOR_EVIDENCE_SECONDS
-    name = f"corridor:evidence:{found.key}"
-    reading = cache.get(name) if seconds > 0 else None
-    if reading is None:
-        with system_scope(f"region-wide evidence figure {found.key}"):
-            reading = found.read()
+    key = f"corridor:evidence:{name}"
+    value = cache.get(key) if seconds > 0 else None
+    if value is None:
+        with system_scope(f"region-wide evidence {name}"):
+            value = compute()
         if seconds > 0:
-            cache.set(name, reading, seconds)
-    return reading
+            cache.set(key, value, seconds)
+    return value
+
+
+def recent_reading(found: Provider) -> Reading:
+    """The provider's reading, reused for ``CORRIDOR_EVIDENCE_SECONDS``."""
+    return recently(found.key, found.read)
 
 
 class Snapshot:
@@ -132,6 +141,12 @@ def figures(user: Any, keys: Iterable[str] | None = None) -> list[Figure]:
     return Snapshot(user).figures(keys)
 
 
+def _companies(rows: QuerySet[Any], company: str) -> int:
+    """How many companies ``rows`` stand on, up to the small-count minimum: stopping there
+    spares counting every company behind half a million calls."""
+    return len(rows.values(company).order_by().distinct()[: disclosure.MINIMUM])
+
+
 # --- the providers of the capabilities built so far ---------------------------------
 @provider("registry.jobs", "Jobs in the corridor's registered plants", source="Registry")
 def _jobs() -> Reading:
@@ -139,7 +154,7 @@ def _jobs() -> Reading:
 
     rows = Facility.objects.filter(employees__isnull=False)
     total = rows.aggregate(total=Sum("employees"))["total"] or 0
-    return Reading(total, companies=rows.values("company_id").distinct().count())
+    return Reading(total, companies=_companies(rows, "company_id"))
 
 
 @provider("registry.facilities", "Automotive plants in the registry", source="Registry")
@@ -147,7 +162,7 @@ def _facilities() -> Reading:
     from corridor.registry.models import Facility
 
     rows = Facility.objects.all()
-    return Reading(rows.count(), companies=rows.values("company_id").distinct().count())
+    return Reading(rows.count(), companies=_companies(rows, "company_id"))
 
 
 @provider("registry.oem_plants", "Vehicle assembly plants (OEM)", source="Registry")
@@ -162,7 +177,7 @@ def _calls() -> Reading:
     from corridor.calls.models import Call, CallStatus
 
     rows = Call.objects.filter(status=CallStatus.COMPLETED)
-    return Reading(rows.count(), companies=rows.values("facility__company_id").distinct().count())
+    return Reading(rows.count(), companies=_companies(rows, "facility__company_id"))
 
 
 @provider("calls.open_red_flags", "Open red flags (plants at risk)", source="Corporate calls")
@@ -170,7 +185,7 @@ def _red_flags() -> Reading:
     from corridor.calls.models import Flag, FlagStatus, Severity
 
     rows = Flag.objects.filter(severity=Severity.RED, status=FlagStatus.OPEN)
-    return Reading(rows.count(), companies=rows.values("facility__company_id").distinct().count())
+    return Reading(rows.count(), companies=_companies(rows, "facility__company_id"))
 
 
 @provider(
@@ -180,7 +195,7 @@ def _follow_ups() -> Reading:
     from corridor.calls.models import FollowUp, FollowUpStatus
 
     rows = FollowUp.objects.filter(status=FollowUpStatus.OPEN)
-    return Reading(rows.count(), companies=rows.values("facility__company_id").distinct().count())
+    return Reading(rows.count(), companies=_companies(rows, "facility__company_id"))
 
 
 @provider(
@@ -189,11 +204,18 @@ def _follow_ups() -> Reading:
     source="Supply chain",
 )
 def _gaps() -> Reading:
+    gaps, buyers, _ = recently("supplychain.unmet", _unmet)
+    return Reading(gaps, companies=buyers)
+
+
+def _unmet() -> tuple[int, int, int]:
+    """Gaps with unmet needs, the companies behind them and their value: one gap analysis
+    for the two figures that use it."""
     from corridor.supplychain.gaps import gap_analysis
 
     gaps = [g for g in gap_analysis() if g.unmet_needs]
     buyers = set().union(*(g.buyers for g in gaps)) if gaps else set()
-    return Reading(len(gaps), companies=len(buyers))
+    return len(gaps), len(buyers), sum(g.unmet_value for g in gaps)
 
 
 @provider(
@@ -202,11 +224,8 @@ def _gaps() -> Reading:
     source="Supply chain",
 )
 def _unmet_value() -> Reading:
-    from corridor.supplychain.gaps import gap_analysis
-
-    gaps = [g for g in gap_analysis() if g.unmet_needs]
-    buyers = set().union(*(g.buyers for g in gaps)) if gaps else set()
-    return Reading(sum(g.unmet_value for g in gaps), companies=len(buyers), money=True)
+    _, buyers, value = recently("supplychain.unmet", _unmet)
+    return Reading(value, companies=buyers, money=True)
 
 
 @provider("supplychain.open_needs", "Open supply needs heard from plants", source="Supply chain")
@@ -214,7 +233,7 @@ def _needs() -> Reading:
     from corridor.supplychain.models import NeedStatus, SupplyNeed
 
     rows = SupplyNeed.objects.filter(status__in=[NeedStatus.OPEN, NeedStatus.INTRODUCED])
-    return Reading(rows.count(), companies=rows.values("buyer__company_id").distinct().count())
+    return Reading(rows.count(), companies=_companies(rows, "buyer__company_id"))
 
 
 @provider(

@@ -7,6 +7,8 @@ from django.utils import timezone
 from ninja import FilterLookup, FilterSchema
 from pydantic import Field
 
+from corridor.registry.models import Company, Facility
+
 # Database integers are 64-bit; larger numbers in a query could not even be compared.
 MAX_ID = 2**31 - 1
 # An id in a list of ids (``list[ObjectId]``), held to the same range.
@@ -58,7 +60,16 @@ class FacilityFilter(FilterSchema):
     )
 
     def filter_q(self, value: str | None) -> Q:
-        return _words(value, "name", "company__name")
+        # Each word as two subqueries, one per table, rather than an OR across the join:
+        # each side is then answered by its own name index (registry migration 0003).
+        if not value:
+            return Q()
+        query = Q()
+        for word in value.split():
+            named = Facility.all_objects.filter(name__icontains=word).values("pk")
+            companies = Company.all_objects.filter(name__icontains=word).values("pk")
+            query &= Q(pk__in=named) | Q(company_id__in=companies)
+        return query
 
     def filter_certification(self, value: str | None) -> Q:
         if not value:

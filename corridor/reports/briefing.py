@@ -48,8 +48,23 @@ def _styles() -> dict[str, ParagraphStyle]:
     }  # fmt: skip
 
 
-def _table(header: list[str], rows: list[list[str]]) -> PdfTable:
-    grid = PdfTable([header, *rows], colWidths=[WIDTH / len(header)] * len(header), repeatRows=1)
+CELL = ParagraphStyle("cell", fontName="Helvetica", fontSize=8.5, leading=10, textColor=INK)
+
+
+def _table(
+    header: list[str],
+    rows: list[list[str]],
+    widths: list[float] | None = None,
+    text_columns: int = 1,
+) -> PdfTable:
+    """A table; the first ``text_columns`` columns wrap (as paragraphs), the others are
+    right-aligned figures. ``widths`` are fractions of the page's width."""
+    shares = widths or [1 / len(header)] * len(header)
+    wrapped = [
+        [Paragraph(escape(cell), CELL) if i < text_columns else cell for i, cell in enumerate(row)]
+        for row in rows
+    ]
+    grid = PdfTable([header, *wrapped], colWidths=[WIDTH * share for share in shares], repeatRows=1)
     grid.setStyle(
         TableStyle(
             [
@@ -57,7 +72,8 @@ def _table(header: list[str], rows: list[list[str]]) -> PdfTable:
                 ("FONT", (0, 1), (-1, -1), "Helvetica", 8.5),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#bbbbbb")),
-                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                ("ALIGN", (text_columns, 0), (-1, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ]
         )
     )
@@ -134,13 +150,18 @@ def _section(board: Dashboard, name: str, styles: dict[str, ParagraphStyle]) -> 
     if board.calls_by_municipality and board.municipality is None:
         parts += [Spacer(1, 8), bar_chart("Calls completed per municipality",
                                           board.calls_by_municipality)]  # fmt: skip
-    parts += [Spacer(1, 8), bar_chart("Open red flags by age", board.red_flags_by_age)]
+    if board.red_flags_open:
+        parts += [Spacer(1, 8), bar_chart("Open red flags by age", board.red_flags_by_age)]
+    else:
+        parts += [p("Open red flags by age", "sub"), p("No open red flag.")]
     if board.supply_gaps:
-        parts.append(p("Supply gaps: needs with no nearby supplier", "sub"))
+        # the gap analysis places each need among the whole corridor's suppliers
+        parts.append(p("Supply gaps across the corridor: needs with no nearby supplier", "sub"))
         parts.append(
             _table(
                 ["Capability", "Unmet needs", "Buying companies"],
                 [[label, str(unmet), str(buyers)] for label, unmet, buyers in board.supply_gaps],
+                widths=[0.5, 0.25, 0.25],
             )
         )
     if board.skills_gaps:
@@ -149,6 +170,8 @@ def _section(board: Dashboard, name: str, styles: dict[str, ParagraphStyle]) -> 
             _table(
                 ["Occupation", "Region", "Shortage index", "Companies"],
                 [[o, r, f"{i:.1f}", str(c)] for o, r, i, c in board.skills_gaps],
+                widths=[0.44, 0.26, 0.15, 0.15],
+                text_columns=2,
             )
         )
     return parts

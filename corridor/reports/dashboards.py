@@ -279,8 +279,10 @@ def build(
     for line in analysis_for(user, as_of).lines:
         if region and line.region.name != region:
             continue
+        # a briefing leaves the office: its company counts are suppressed whoever prints it
+        companies = line.companies if full else suppress(line.gap.companies)
         board.skills_gaps.append(
-            (line.occupation.title, line.region.name, round(line.gap.index, 1), line.companies)
+            (line.occupation.title, line.region.name, round(line.gap.index, 1), companies)
         )
         if len(board.skills_gaps) == 8:
             break

@@ -99,13 +99,17 @@ class Gap:
 
 def gap_analysis(k: int = 1, suppliers: SupplierMap | None = None) -> list[Gap]:
     """Capabilities with open needs; those short of ``k`` local suppliers first, by value."""
-    suppliers = suppliers or SupplierMap()
     gaps: dict[int, Gap] = {}
     with system_scope("gap analysis counts needs of every municipality (no buyer leaves it)"):
-        needs = SupplyNeed.objects.filter(
-            status__in=[NeedStatus.OPEN, NeedStatus.INTRODUCED]
-        ).select_related("capability", "buyer")
+        needs = list(
+            SupplyNeed.objects.filter(
+                status__in=[NeedStatus.OPEN, NeedStatus.INTRODUCED]
+            ).select_related("capability", "buyer")
+        )
+        if needs and suppliers is None:
+            suppliers = SupplierMap()  # read the registry only when there is a need to place
         for need in needs:
+            assert suppliers is not None
             gap = gaps.setdefault(need.capability_id, Gap(need.capability))
             nearby = len(suppliers_for(need, suppliers))
             value = need.annual_value or 0

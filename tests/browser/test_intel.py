@@ -63,10 +63,10 @@ def test_an_officer_uploads_an_announcement_and_confirms_its_fact(
     check_accessibility(page, "intel-documents")
     page.get_by_label("Words in the text").fill("electrification quebec")
     page.get_by_role("button", name="Search").click()
-    assert (
-        page.get_by_role("link", name="Recommendations from Economic Development Workshop").count()
-        == 1
-    )
+    page.wait_for_url("**/intel/?q=electrification+quebec*")
+    result = page.get_by_role("link", name="Recommendations from Economic Development Workshop")
+    result.wait_for()  # the results page has loaded, not just its address
+    assert result.count() == 1
     check_accessibility(page, "intel-search")
 
     page.get_by_role("navigation", name="Intelligence").get_by_role(

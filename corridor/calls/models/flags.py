@@ -62,6 +62,10 @@ class Flag(CorridorModel):
 
     class Meta:
         ordering = ["respond_by", "pk"]
+        indexes = [
+            # the flag board: open flags, the earliest response deadline first
+            models.Index(fields=["status", "respond_by", "id"], name="calls_flag_board"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["call", "rule"],
@@ -138,6 +142,10 @@ class FollowUp(CorridorModel):
 
     class Meta:
         ordering = ["due_on", "pk"]
+        indexes = [
+            # the follow-up list and API: open ones, the earliest due first
+            models.Index(fields=["status", "due_on", "id"], name="calls_followup_by_due"),
+        ]
 
     def __str__(self) -> str:
         return f"Follow-up: {self.get_category_display()} — {self.facility.name}"

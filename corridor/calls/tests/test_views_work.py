@@ -130,6 +130,25 @@ def test_the_flag_board_puts_red_flags_first_and_filters(w: Any) -> None:
     assert "<strong>Relocation or closure risk</strong>" not in by_place
 
 
+def test_the_flag_board_is_read_a_page_at_a_time_most_urgent_first(
+    w: Any, monkeypatch: Any
+) -> None:
+    from corridor.calls.views import flags
+
+    with system_scope("tests read the stored state"):
+        board = list(Flag.objects.filter(status=FlagStatus.OPEN).order_by("respond_by", "pk"))
+    assert len(board) >= 2
+    monkeypatch.setattr(flags, "PER_PAGE", 1)
+    first = client_for(w.carol).get("/calls/flags/")
+    last = client_for(w.carol).get(f"/calls/flags/?page={len(board)}")
+    assert [r.flag for g in first.context["groups"] for r in g[2]] == board[:1]
+    assert [r.flag for g in last.context["groups"] for r in g[2]] == board[-1:]
+    reds = sum(1 for f in board if f.severity == "red")
+    assert dict((g[0], g[3]) for g in first.context["groups"])["red"] == reds
+    assert f"Page 1 of {len(board)} ({len(board)} in all)" in _text(first)
+    assert "Next page" in _text(first) and "Next page" not in _text(last)
+
+
 def test_the_flag_board_is_not_for_partners(w: Any) -> None:
     assert client_for(w.dave).get("/calls/flags/").status_code == 403
 

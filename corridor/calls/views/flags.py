@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,7 +22,10 @@ from corridor.calls.planning import planning_organisations
 from corridor.calls.rules import can_read_flag_detail
 from corridor.core import policy
 from corridor.core.models import Municipality, Organisation
+from corridor.core.views.common import paginate
 from corridor.registry.models import Facility
+
+PER_PAGE = 50  # the most urgent first; a board of hundreds is read a page at a time
 
 STATUSES = [
     ("open", "Open"),
@@ -78,7 +82,8 @@ def flag_board(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(facility__municipality_id=int(place))
     else:
         place = ""
-    flags = list(qs.order_by("respond_by", "pk")[:500])
+    page, keep = paginate(request, qs.order_by("respond_by", "pk"), per_page=PER_PAGE)
+    flags = list(page.object_list)
     follow_ups: dict[int, list[FollowUp]] = defaultdict(list)
     for f in policy.visible(user, FollowUp).filter(flag__in=flags).order_by("due_on"):
         follow_ups[f.flag_id or 0].append(f)
@@ -95,6 +100,7 @@ def flag_board(request: HttpRequest) -> HttpResponse:
             )
         )
     severity_labels = dict(Severity.choices)
+    totals = dict(qs.order_by().values_list("severity").annotate(n=Count("pk")))
     places = (
         policy.visible(user, Municipality)
         .filter(pk__in=policy.visible(user, Flag).values("facility__municipality_id"))
@@ -104,8 +110,12 @@ def flag_board(request: HttpRequest) -> HttpResponse:
         request,
         "calls/flag_board.html",
         {
-            "groups": [(key, severity_labels[key], rows) for key, rows in groups.items()],
-            "shown": len(flags),
+            "groups": [
+                (key, severity_labels[key], rows, totals.get(key, 0))
+                for key, rows in groups.items()
+            ],
+            "page_obj": page,
+            "querystring_without_page": keep,
             "statuses": STATUSES,
             "status": status,
             "categories": FlagCategory.choices,

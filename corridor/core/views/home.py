@@ -6,7 +6,8 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from corridor.core import policy
-from corridor.core.models import ChangeRecord, Membership, Organisation, OrganisationKind
+from corridor.core.history import newest_visible
+from corridor.core.models import Membership, Organisation, OrganisationKind
 from corridor.core.navigation import PLANNED
 from corridor.core.views.common import map_point
 
@@ -46,9 +47,7 @@ def home(request: HttpRequest) -> HttpResponse:
         .values("user_id")
         .distinct()
         .count(),
-        "recent_changes": policy.visible(request.user, ChangeRecord).select_related("content_type")[
-            :6
-        ],
+        "recent_changes": newest_visible(request.user, 6),
         "points": points,
     }
     return render(request, "core/home.html", context)

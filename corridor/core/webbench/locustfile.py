@@ -4,6 +4,10 @@ Read by locust (never imported by Corridor itself). ``CORRIDOR_WEBBENCH_CONFIG``
 names the JSON file the benchmark wrote: users of each role with password and
 token, facility and call ids to visit, and where to log failures.
 
+Users are locust's FastHttpUser (geventhttpclient), which spends a fraction of
+the CPU of its requests-based client: on a small machine the load generator
+shares the cores with the server it measures.
+
 Officers and the coordinator browse pages in a session (signed in through the
 login form); API clients read with a bearer token, and officers' API clients
 add follow-ups, the writes checked for consistency after the run. Each user
@@ -20,7 +24,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from locust import HttpUser, between, events, task
+from locust import FastHttpUser, between, events, task
 
 CONFIG: dict[str, Any] = json.loads(
     Path(os.environ["CORRIDOR_WEBBENCH_CONFIG"]).read_text(encoding="utf-8")
@@ -35,7 +39,11 @@ def _log_failure(request_type: str, name: str, exception: Any, **kwargs: Any) ->
             log.write(json.dumps({"t": time.time(), "name": f"{request_type} {name}"}) + "\n")
 
 
-class PageUser(HttpUser):
+def _cookie(jar: Any, name: str) -> str:
+    return next((c.value or "" for c in jar if c.name == name), "")
+
+
+class PageUser(FastHttpUser):
     """An officer, the coordinator or a partner's analyst using the pages."""
 
     weight = 3
@@ -50,7 +58,7 @@ class PageUser(HttpUser):
             data={
                 "username": account["username"],
                 "password": account["password"],
-                "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", ""),
+                "csrfmiddlewaretoken": _cookie(self.client.cookiejar, "csrftoken"),
             },
             headers={"Referer": f"{self.host}/login/"},
             name="login",
@@ -58,7 +66,12 @@ class PageUser(HttpUser):
         self.participant = role != "partner"
 
     def _page(self, path: str, name: str) -> None:
-        self.client.get(path, name=f"page {name}")
+        # a redirect (to the sign-in page, say) is not the page: only a 200 counts
+        with self.client.get(
+            path, name=f"page {name}", allow_redirects=False, catch_response=True
+        ) as response:
+            if response.status_code != 200:
+                response.failure(f"{response.status_code} instead of the page")
 
     @task(3)
     def home(self) -> None:
@@ -76,7 +89,8 @@ class PageUser(HttpUser):
 
     @task(2)
     def planner(self) -> None:
-        self._page("/calls/", "/calls/")
+        if self.participant:  # a partner is sent on to the aggregates it may see
+            self._page("/calls/", "/calls/")
 
     @task(3)
     def call(self) -> None:
@@ -117,7 +131,7 @@ class PageUser(HttpUser):
         self._page("/outreach/", "/outreach/")
 
 
-class ApiUser(HttpUser):
+class ApiUser(FastHttpUser):
     """A municipality's or partner's system reading (and an officer's adding) through the API."""
 
     weight = 2
@@ -127,10 +141,10 @@ class ApiUser(HttpUser):
         self.role = random.choice(("coordinator", "officer", "partner"))
         account = CONFIG["users"][self.role]
         self.organisation_id = account["organisation_id"]
-        self.client.headers["Authorization"] = f"Bearer {account['token']}"
+        self.headers = {"Authorization": f"Bearer {account['token']}"}
 
     def _read(self, path: str, name: str) -> None:
-        self.client.get("/api/v1" + path, name=f"api {name}")
+        self.client.get("/api/v1" + path, name=f"api {name}", headers=self.headers)
 
     @task(4)
     def facilities(self) -> None:
@@ -177,4 +191,5 @@ class ApiUser(HttpUser):
                 "description": f"{WRITE_MARK} {uuid.uuid4()}",
             },
             name="write POST /follow-ups",
+            headers=self.headers,
         )

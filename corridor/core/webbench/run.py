@@ -21,6 +21,8 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from corridor.core.webbench.cpu import CpuSplit, children_seconds, machine_busy_seconds
+
 PG_URL = os.environ.get(
     "CORRIDOR_WEBBENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/corridor_webbench"
 )
@@ -191,6 +193,8 @@ def run_benchmark(
     try:
         _wait_until_serving(host, server)
         before = worker_pids(server.pid)
+        busy_before, total_before = machine_busy_seconds()
+        children_before = children_seconds()
         load = subprocess.Popen(
             [
                 sys.executable,
@@ -228,6 +232,8 @@ def run_benchmark(
                 kill_time = time.time()
                 os.kill(killed_pid, signal.SIGKILL)
         load.wait(timeout=duration + 120)
+        busy_after, total_after = machine_busy_seconds()
+        load_cpu = children_seconds() - children_before
         after = worker_pids(server.pid)
     finally:
         server.send_signal(signal.SIGTERM)
@@ -235,6 +241,14 @@ def run_benchmark(
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             server.kill()
+            server.wait()
+    cpu = CpuSplit(
+        busy=busy_after - busy_before,
+        available=total_after - total_before,
+        load_generator=load_cpu,
+        # the server's time includes its start (imports) before the load: a few seconds
+        server=children_seconds() - children_before - load_cpu,
+    )
     failures = []
     log = work / "failures.jsonl"
     if log.exists():
@@ -266,6 +280,7 @@ def run_benchmark(
             if killed_pid
             else "no"
         ),
+        **cpu.figures(figures.get("requests", 0)),
         "writes_answered_ok": writes_ok,
         "writes_in_database": check["written"],
         "writes_without_history": check["without_history"],

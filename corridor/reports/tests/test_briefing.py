@@ -75,9 +75,34 @@ def test_the_download_from_the_dashboard(as_user: Any, world: Any, corridor: Any
 def test_the_dashboards_show_what_each_reader_may(as_user: Any, world: Any, corridor: Any) -> None:  # noqa: F811
     page = as_user("carol").get("/reports/?quarter=2026Q4").content.decode()
     assert "The corridor's dashboard, 2026 Q4" in page and "4 of 5 facilities" in page
+    assert "reports-map" in page and "listed in the table" not in page  # no table of them
+    assert "{#" not in page  # no template comment shows
     own = as_user("bob").get(f"/reports/?quarter=2026Q4&municipality={world.windsor.pk}")
     assert "Oshawa: dashboard" in own.content.decode()  # bob's own, whatever he asks for
     shared = as_user("dave").get("/reports/?quarter=2026Q4").content.decode()
     assert "The corridor in figures" in shared and "Windsor Plant" not in shared
     assert SUPPRESSED_LABEL in shared  # 2 companies called in Windsor-Sarnia, 1 in Toronto
     assert as_user("carol").get("/reports/?quarter=2026Q7").status_code == 404
+
+
+def test_the_briefing_suppresses_the_companies_behind_a_skills_gap(world: Any) -> None:
+    from corridor.reports.briefing import render
+    from corridor.reports.dashboards import build
+    from corridor.workforce.tests.helpers import ON, postings, recorded_call, region, supply
+
+    windsor = region("Windsor–Sarnia")
+    postings(windsor, "72106", 60)
+    supply(windsor, "72106", unemployed=30)
+    for _ in range(4):  # four companies told of welder openings on calls
+        recorded_call(world.alice, world.org_a, world.windsor, "Welder, 3")
+
+    def welders(board: Any) -> Any:
+        (row,) = [r for r in board.skills_gaps if r[1] == "Windsor–Sarnia" and "elder" in r[0]]
+        return row[3]
+
+    assert welders(build(world.carol, Q4, None, today=ON)).value == 4  # the office's own page
+    briefed = welders(build(world.carol, Q4, None, today=ON, suppressed=True))
+    assert briefed.suppressed
+    pages = _text(render(world.carol, Q4, today=ON))
+    skills = pages[0].split("Skills gaps: the largest shortages", 1)[1]
+    assert "Welders" in skills and SUPPRESSED_LABEL in skills
