@@ -136,7 +136,8 @@ def run_benchmark(
     calls: int = 500_000,
     users: int = 50,
     duration: int = 300,
-    workers: int = 4,
+    workers: int = 8,
+    threads: int = 2,
     database: str = "postgres",
     seed: int = 1,
     kill: bool = True,
@@ -176,7 +177,7 @@ def run_benchmark(
             "--worker-class",
             "gthread",
             "--threads",
-            "4",
+            str(threads),
             "--timeout",
             "60",
             # longer than a user's thinking time, so an idle kept-alive connection is
@@ -272,7 +273,7 @@ def run_benchmark(
         "prepare_seconds": round(prepared_seconds, 1),
         "users": users,
         "duration_seconds": duration,
-        "gunicorn_workers": f"{workers} x 4 threads",
+        "gunicorn_workers": f"{workers} x {threads} threads",
         **figures,
         "worker_killed": (
             f"pid {killed_pid} at {duration // 2} s; workers before {len(before)}, "

@@ -33,6 +33,7 @@ def _web(options: dict[str, Any]) -> dict[str, Any]:
         users=options["users"],
         duration=options["duration"],
         workers=options["workers"],
+        threads=options["threads"],
         database=options["database"] or "postgres",
         seed=options["seed"],
         kill=not options["no_kill"],
@@ -84,7 +85,8 @@ class Command(BaseCommand):
         web.add_argument("--calls", type=int, default=500_000, help="calls in the dataset")
         web.add_argument("--users", type=int, default=50, help="concurrent users")
         web.add_argument("--duration", type=int, default=300, help="seconds of load")
-        web.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+        web.add_argument("--workers", type=int, default=8, help="gunicorn worker processes")
+        web.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
         web.add_argument(
             "--no-kill", action="store_true", help="do not kill a worker halfway through"
         )
