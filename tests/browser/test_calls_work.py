@@ -51,6 +51,7 @@ def test_the_coordinator_watches_the_program(page: Any, calls_world: Any) -> Non
     # The map's content is also a table, opened by keyboard.
     page.get_by_text("The facilities on the map, as a table").focus()
     page.keyboard.press("Enter")
+    page.get_by_role("cell", name="Matrix Mouldings East").wait_for()  # loaded
     assert page.get_by_role("cell", name="Matrix Mouldings East").is_visible()
     check_accessibility(page, "calls-dashboard")
 
@@ -59,6 +60,7 @@ def test_the_coordinator_watches_the_program(page: Any, calls_world: Any) -> Non
     assert page.get_by_text("Parent company comparing this plant").is_visible()
     check_accessibility(page, "calls-flag-board")
     page.get_by_role("button", name="Close the flag: Relocation or closure risk").click()
+    page.get_by_text("A red flag closes when a follow-up on it is done.").wait_for()  # loaded
     assert page.get_by_text("A red flag closes when a follow-up on it is done.").is_visible()
 
     page.goto(f"/calls/flags/raise/?facility={w.oshawa_plant.pk}")
@@ -74,6 +76,7 @@ def test_the_coordinator_watches_the_program(page: Any, calls_world: Any) -> Non
     page.get_by_role("link", name="Edit the campaign and its targets").click()
     page.get_by_label("Oshawa", exact=True).check()
     page.get_by_role("button", name="Preview the facilities that match").click()
+    page.get_by_text("1 facility matches").wait_for()  # loaded
     assert page.get_by_text("1 facility matches").is_visible()
     check_accessibility(page, "calls-campaign-edit")
 
@@ -84,6 +87,7 @@ def test_the_coordinator_watches_the_program(page: Any, calls_world: Any) -> Non
     page.get_by_label("Reason").fill("The owners meet Windsor's team")
     check_accessibility(page, "calls-lead-assign")
     page.get_by_role("button", name="Make it the lead").click()
+    page.get_by_text("now leads calls on Matrix Mouldings Oshawa").wait_for()  # loaded
     assert page.get_by_text("now leads calls on Matrix Mouldings Oshawa").is_visible()
 
     page.goto("/calls/templates/")
@@ -91,6 +95,7 @@ def test_the_coordinator_watches_the_program(page: Any, calls_world: Any) -> Non
     page.get_by_role("link", name="Publish a new version").click()
     page.get_by_label("Sections and questions (JSON)").fill(json.dumps([{"key": "a"}]))
     page.get_by_role("button", name="Publish the new version").click()
+    page.get_by_text("Nothing was published").wait_for()  # loaded
     assert page.get_by_text("Nothing was published").is_visible()
     check_accessibility(page, "calls-template-publish")
     page.goto("/calls/templates/1/")

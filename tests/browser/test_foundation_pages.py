@@ -41,6 +41,7 @@ def test_every_foundation_page_meets_wcag_aa(page: Any, world: Any) -> None:
 def test_corridor_works_by_keyboard(page: Any, world: Any) -> None:
     page.goto("/login/")
     # the sign-in form puts the cursor in the user name field
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'id_username'")
     assert page.evaluate("document.activeElement.id") == "id_username"
     page.keyboard.type("alice")
     page.keyboard.press("Tab")
@@ -50,6 +51,8 @@ def test_corridor_works_by_keyboard(page: Any, world: Any) -> None:
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to main content"
     page.keyboard.press("Enter")
+    # the skip link's jump moves the focus a moment after the key: wait for it (or fail)
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'content'")
     assert page.evaluate("document.activeElement.id") == "content"
     organisations = page.get_by_role("navigation", name="Capabilities").get_by_role(
         "link", name="Organisations"
@@ -71,6 +74,7 @@ def test_an_editor_edits_their_organisation_and_sees_the_history(page: Any, worl
     page.get_by_role("link", name="Edit").click()
     page.get_by_label("Description").fill("Gateway to the Detroit River crossings")
     page.get_by_role("button", name="Save").click()
+    page.get_by_text("Saved Windsor Economic Development").wait_for()  # loaded
     assert page.get_by_text("Saved Windsor Economic Development").is_visible()
     page.get_by_role("link", name="Full history").click()
     assert page.get_by_text("Gateway to the Detroit River crossings").is_visible()

@@ -123,6 +123,7 @@ def test_the_program_project_and_analytics_pages(page: Any, scene: Any) -> None:
     page.goto("/programs/projects/")
     check_accessibility(page, "programs-project-list")
     page.get_by_role("link", name="Robotic welding cell at Essex Robotics").click()
+    page.get_by_text("2.53×").wait_for()  # loaded
     assert page.get_by_text("2.53×").is_visible()
     check_accessibility(page, "programs-project-detail")
     page.goto("/programs/analytics/")

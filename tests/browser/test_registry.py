@@ -59,6 +59,7 @@ def test_the_coordinator_imports_a_list_and_confirms_a_review_item(
     check_accessibility(page, "registry-review-queue")
 
     page.get_by_role("button", name="Confirm: same facility").click()
+    page.get_by_text("The two are now one facility").wait_for()  # loaded
     assert page.get_by_text("The two are now one facility").is_visible()
     assert page.get_by_text("Nothing is waiting for review").is_visible()
 
@@ -99,6 +100,7 @@ def test_an_officer_reads_the_registry_and_a_partner_sees_no_imported_rows(
     assert page.get_by_role("link", name="Lakeshore Plastics Inc").first.is_visible()
     assert page.get_by_role("link", name="Maple Stamping Ltd").count() == 0
     page.get_by_role("link", name="Lakeshore Plastics Inc").first.click()
+    page.get_by_role("heading", name="Imported rows").wait_for()  # loaded
     assert page.get_by_role("heading", name="Imported rows").is_visible()
     page.get_by_role("link", name="Lakeshore Plastics Inc").first.click()  # its company
     page.get_by_role("heading", name="Plants in the corridor").wait_for()
