@@ -25,7 +25,7 @@ from corridor.calls.aggregates import Quarter
 from corridor.core import policy
 from corridor.core.disclosure import MINIMUM
 from corridor.core.models import Municipality
-from corridor.reports.dashboards import Dashboard, build
+from corridor.reports.dashboards import Dashboard, build, corridor_gaps
 
 INK = colors.HexColor("#1a1a1a")
 ACCENT = colors.HexColor("#12355b")
@@ -204,10 +204,11 @@ def render(
             styles["body"],
         ),
     ]
+    gaps = corridor_gaps(user, quarter, today)  # the same on every page: read once
     if municipality is not None:
         places = [municipality]
     else:
-        board = build(user, quarter, None, today=today, suppressed=True)
+        board = build(user, quarter, None, today=today, suppressed=True, gaps=gaps)
         story += _section(board, "The region", styles)
         places = list(
             policy.visible(user, Municipality).filter(facilities__isnull=False).distinct()
@@ -216,8 +217,8 @@ def render(
     for index, place in enumerate(places):
         if municipality is None or index:
             story.append(PageBreak())
-        story += _section(build(user, quarter, place, today=today, suppressed=True),
-                          place.name, styles)  # fmt: skip
+        board = build(user, quarter, place, today=today, suppressed=True, gaps=gaps)
+        story += _section(board, place.name, styles)
     out = io.BytesIO()
     doc = SimpleDocTemplate(
         out, pagesize=LETTER, leftMargin=0.75 * inch, rightMargin=0.75 * inch,

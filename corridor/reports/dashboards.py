@@ -153,6 +153,27 @@ def _movement(user: Any, flags: Any, categories: tuple[str, ...], full: bool) ->
     return Movement(cell, len(jobs), sum(jobs.values()))
 
 
+@dataclass(frozen=True, slots=True)
+class CorridorGaps:
+    """The supply-gap analysis and the skills gap table as ``user`` may read them: the whole
+    corridor's, the same on every municipality's dashboard, so a briefing reads them once
+    for all its pages."""
+
+    supply: list[Any]  # supplychain.gaps.Gap, the largest unmet value first
+    skills: Any  # workforce.gap_report.Analysis
+
+
+def _as_of(quarter: Quarter, today: dt.date | None) -> dt.date:
+    return min(today or dt.date.today(), quarter.ends_on)
+
+
+def corridor_gaps(user: Any, quarter: Quarter, today: dt.date | None = None) -> CorridorGaps:
+    from corridor.supplychain.gaps import gap_analysis
+    from corridor.workforce.gap_report import analysis_for
+
+    return CorridorGaps(gap_analysis(), analysis_for(user, _as_of(quarter, today)))
+
+
 def build(
     user: Any,
     quarter: Quarter,
@@ -160,14 +181,12 @@ def build(
     *,
     today: dt.date | None = None,
     suppressed: bool = False,
+    gaps: CorridorGaps | None = None,
 ) -> Dashboard:
-    """Every figure of one dashboard, for ``user``, one quarter and optionally one place."""
-    from corridor.supplychain.gaps import gap_analysis
-    from corridor.workforce.gap_report import analysis_for
-
+    """Every figure of one dashboard, for ``user``, one quarter and optionally one place
+    (``gaps``: ``corridor_gaps`` for the same user, quarter and day, when already read)."""
     start, end = quarter.starts_on, quarter.ends_on
-    today = today or dt.date.today()
-    as_of = min(today, end)
+    as_of = _as_of(quarter, today)
     full = sees_everything(user, municipality) and not suppressed
     board = Dashboard(quarter, municipality, full)
 
@@ -272,11 +291,12 @@ def build(
     board.referrals = referrals.count()
     board.referrals_won = referrals.filter(status__in=WON).count()
 
-    for gap in gap_analysis()[:8]:
+    gaps = gaps or corridor_gaps(user, quarter, today)
+    for gap in gaps.supply[:8]:
         buyers = Cell(gap.buyer_count) if full else suppress(gap.buyer_count)
         board.supply_gaps.append((gap.capability.label, gap.unmet_needs, buyers))
     region = municipality.economic_region if municipality is not None else None
-    for line in analysis_for(user, as_of).lines:
+    for line in gaps.skills.lines:
         if region and line.region.name != region:
             continue
         # a briefing leaves the office: its company counts are suppressed whoever prints it
