@@ -32,6 +32,12 @@ def suppress(count: int, minimum: int = MINIMUM) -> Cell:
     return Cell(None if 0 < count < minimum else count)
 
 
+def for_reader(count: int, *, full: bool) -> Cell:
+    """One count of companies as its reader may see it: whole for a reader who sees the
+    answers behind it (``full``), otherwise suppressed as ``suppress`` does."""
+    return Cell(count) if full else suppress(count)
+
+
 def suppress_row(counts: Sequence[int], *, with_total: bool, minimum: int = MINIMUM) -> list[Cell]:
     """A row of counts; with a total shown, a lone suppressed cell takes a partner with it."""
     cells = [suppress(c, minimum) for c in counts]

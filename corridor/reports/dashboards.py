@@ -30,7 +30,7 @@ from corridor.calls.models import (
     Severity,
 )
 from corridor.core import policy
-from corridor.core.disclosure import Cell, suppress
+from corridor.core.disclosure import Cell, for_reader
 from corridor.core.models import Municipality
 from corridor.intel.models import Fact
 from corridor.programs.models import FundedProject, Referral
@@ -146,7 +146,7 @@ def _movement(user: Any, flags: Any, categories: tuple[str, ...], full: bool) ->
         )
     )
     companies = len({company for _, company, _ in rows})
-    cell = Cell(companies) if full else suppress(companies)
+    cell = for_reader(companies, full=full)
     if cell.suppressed:
         return Movement(cell, None, None)
     jobs = {facility: employees or 0 for facility, _, employees in rows}
@@ -293,14 +293,14 @@ def build(
 
     gaps = gaps or corridor_gaps(user, quarter, today)
     for gap in gaps.supply[:8]:
-        buyers = Cell(gap.buyer_count) if full else suppress(gap.buyer_count)
+        buyers = for_reader(gap.buyer_count, full=full)
         board.supply_gaps.append((gap.capability.label, gap.unmet_needs, buyers))
     region = municipality.economic_region if municipality is not None else None
     for line in gaps.skills.lines:
         if region and line.region.name != region:
             continue
         # a briefing leaves the office: its company counts are suppressed whoever prints it
-        companies = line.companies if full else suppress(line.gap.companies)
+        companies = for_reader(line.gap.companies, full=full)
         board.skills_gaps.append(
             (line.occupation.title, line.region.name, round(line.gap.index, 1), companies)
         )

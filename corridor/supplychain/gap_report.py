@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from corridor.core import policy
-from corridor.core.disclosure import MINIMUM, Cell, suppress
+from corridor.core.disclosure import MINIMUM, Cell, for_reader
 from corridor.registry.models import Facility
 from corridor.supplychain.gaps import (
     Concentration,
@@ -111,7 +111,7 @@ def analysis_for(user: Any, k: int = DEFAULT_K, radius: int = DEFAULT_RADIUS) ->
         shown.append(
             (
                 gap,
-                Cell(buyers) if sees_values else suppress(buyers),
+                for_reader(buyers, full=sees_values),
                 gap.unmet_value if enough else None,
                 gap.total_value if enough else None,
             )

@@ -18,7 +18,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from corridor.core import policy
-from corridor.core.disclosure import MINIMUM, Cell, suppress
+from corridor.core.disclosure import MINIMUM, Cell, for_reader
 from corridor.core.scoping import system_scope
 from corridor.workforce.gaps import Figures, Gap, Key, band, gap_table, graduates_by_cell
 from corridor.workforce.models import (
@@ -151,6 +151,6 @@ def analysis_for(
             continue
         if needle and needle not in o.title.lower() and not o.noc_code.startswith(needle):
             continue
-        companies = Cell(gap.companies) if full else suppress(gap.companies)
+        companies = for_reader(gap.companies, full=full)
         lines.append(GapLine(len(lines) + 1, gap, o, r, companies, band(gap.index)))
     return Analysis(on, months_back(on, WINDOW_MONTHS - 1), full, lines)

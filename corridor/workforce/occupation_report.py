@@ -15,7 +15,7 @@ from typing import Any
 from django.db.models import Sum
 
 from corridor.core import policy
-from corridor.core.disclosure import Cell, suppress
+from corridor.core.disclosure import Cell, for_reader
 from corridor.core.scoping import system_scope
 from corridor.workforce.gap_report import months_back
 from corridor.workforce.models import Demand, DemandKind, Occupation, Region
@@ -50,7 +50,7 @@ def _calls(occupation: Occupation, start: dt.date, on: dt.date) -> Any:
 
 
 def _shown(full: bool, companies: int, value: int) -> tuple[Cell, int | None]:
-    cell = Cell(companies) if full else suppress(companies)
+    cell = for_reader(companies, full=full)
     return cell, (None if cell.suppressed else value)
 
 
