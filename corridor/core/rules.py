@@ -123,6 +123,12 @@ class ApiTokenRule(Rule):
         return bool(obj.user_id == actor.user_id)
 
 
+def _recorded_models() -> list[type[Any]]:
+    """The models whose changes the history shows: all with a rule but the history itself
+    and API tokens."""
+    return [m for m in policy.registered_models() if m is not ChangeRecord and m is not ApiToken]
+
+
 @register(ChangeRecord)
 class ChangeRecordRule(Rule):
     """A change is visible to whoever may see the object it changed, deleted or not."""
@@ -133,9 +139,7 @@ class ChangeRecordRule(Rule):
         if not actor.is_authenticated:
             return qs.none()
         scope = Q(pk__in=[])
-        for model in policy.registered_models():
-            if model is ChangeRecord or model is ApiToken:
-                continue
+        for model in _recorded_models():
             ids = policy.with_visible_history(actor, model).values("pk")
             scope |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=ids)
         return qs.filter(scope)
@@ -153,11 +157,7 @@ class ChangeRecordRule(Rule):
         wanted: dict[int, set[int]] = defaultdict(set)
         for record in records:
             wanted[record.content_type_id].add(record.object_id)
-        models = {
-            ContentType.objects.get_for_model(model).pk: model
-            for model in policy.registered_models()
-            if model is not ChangeRecord and model is not ApiToken
-        }
+        models = {ContentType.objects.get_for_model(m).pk: m for m in _recorded_models()}
         seen: set[tuple[int, int]] = set()
         for type_id, ids in wanted.items():
             model = models.get(type_id)

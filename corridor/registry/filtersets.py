@@ -1,5 +1,6 @@
 """Filters shared by the registry's list pages and its API, so the two never disagree."""
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from django.db.models import Q
@@ -16,17 +17,24 @@ ObjectId = Annotated[int, Field(ge=1, le=MAX_ID)]
 MAX_EMPLOYEES = 10_000_000
 
 
+def _each_word(value: str | None, match: Callable[[str], Q]) -> Q:
+    """Every word of ``value`` must ``match``."""
+    query = Q()
+    for word in (value or "").split():
+        query &= match(word)
+    return query
+
+
 def _words(value: str | None, *fields: str) -> Q:
     """Every word must appear in one of ``fields``."""
-    if not value:
-        return Q()
-    query = Q()
-    for word in value.split():
+
+    def anywhere(word: str) -> Q:
         either = Q()
         for name in fields:
             either |= Q(**{f"{name}__icontains": word})
-        query &= either
-    return query
+        return either
+
+    return _each_word(value, anywhere)
 
 
 class CompanyFilter(FilterSchema):
@@ -62,14 +70,12 @@ class FacilityFilter(FilterSchema):
     def filter_q(self, value: str | None) -> Q:
         # Each word as two subqueries, one per table, rather than an OR across the join:
         # each side is then answered by its own name index (registry migration 0003).
-        if not value:
-            return Q()
-        query = Q()
-        for word in value.split():
-            named = Facility.all_objects.filter(name__icontains=word).values("pk")
+        def named(word: str) -> Q:
+            facilities = Facility.all_objects.filter(name__icontains=word).values("pk")
             companies = Company.all_objects.filter(name__icontains=word).values("pk")
-            query &= Q(pk__in=named) | Q(company_id__in=companies)
-        return query
+            return Q(pk__in=facilities) | Q(company_id__in=companies)
+
+        return _each_word(value, named)
 
     def filter_certification(self, value: str | None) -> Q:
         if not value:

@@ -106,10 +106,10 @@ def gap_analysis(k: int = 1, suppliers: SupplierMap | None = None) -> list[Gap]:
                 status__in=[NeedStatus.OPEN, NeedStatus.INTRODUCED]
             ).select_related("capability", "buyer")
         )
-        if needs and suppliers is None:
-            suppliers = SupplierMap()  # read the registry only when there is a need to place
+        if not needs:
+            return []  # nothing to place: the registry need not be read
+        suppliers = suppliers or SupplierMap()
         for need in needs:
-            assert suppliers is not None
             gap = gaps.setdefault(need.capability_id, Gap(need.capability))
             nearby = len(suppliers_for(need, suppliers))
             value = need.annual_value or 0

@@ -82,7 +82,10 @@ def flag_board(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(facility__municipality_id=int(place))
     else:
         place = ""
-    page, keep = paginate(request, qs.order_by("respond_by", "pk"), per_page=PER_PAGE)
+    totals = dict(qs.order_by().values_list("severity").annotate(n=Count("pk")))
+    page, keep = paginate(
+        request, qs.order_by("respond_by", "pk"), per_page=PER_PAGE, count=sum(totals.values())
+    )
     flags = list(page.object_list)
     follow_ups: dict[int, list[FollowUp]] = defaultdict(list)
     for f in policy.visible(user, FollowUp).filter(flag__in=flags).order_by("due_on"):
@@ -100,7 +103,6 @@ def flag_board(request: HttpRequest) -> HttpResponse:
             )
         )
     severity_labels = dict(Severity.choices)
-    totals = dict(qs.order_by().values_list("severity").annotate(n=Count("pk")))
     places = (
         policy.visible(user, Municipality)
         .filter(pk__in=policy.visible(user, Flag).values("facility__municipality_id"))

@@ -9,9 +9,15 @@ from django.http import HttpRequest
 from pydantic import ValidationError
 
 
-def paginate(request: HttpRequest, items: Any, per_page: int = 50) -> tuple[Page[Any], str]:
-    """The requested page of ``items`` and the query string to keep in page links."""
-    page = Paginator(items, per_page).get_page(request.GET.get("page"))
+def paginate(
+    request: HttpRequest, items: Any, per_page: int = 50, count: int | None = None
+) -> tuple[Page[Any], str]:
+    """The requested page of ``items`` and the query string to keep in page links
+    (``count``: how many items there are, when the page already knows)."""
+    paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count  # spares the paginator's own COUNT query
+    page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     keep = params.urlencode()
