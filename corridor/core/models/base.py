@@ -53,7 +53,11 @@ class CorridorModel(models.Model):
             update_fields = kwargs.get("update_fields")
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
-        super().save(*args, **kwargs)
+        # The row and its change record (written by the post_save receiver in
+        # core/history.py) commit together: a process killed between the two leaves
+        # neither. Inside a caller's transaction this adds no savepoint.
+        with transaction.atomic(savepoint=False):
+            super().save(*args, **kwargs)
 
     @property
     def is_deleted(self) -> bool:

@@ -84,3 +84,16 @@ def test_the_person_who_is_not_allowed_cannot_edit(world: Any) -> None:
 
     with pytest.raises(PermissionDenied):
         services.update_versioned(world.bob, world.org_a, {"name": "Mine now"}, world.org_a.version)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_row_is_not_saved_without_its_change_record(monkeypatch: Any) -> None:
+    from corridor.core import history
+
+    def fail(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("the process died before the change record was written")
+
+    monkeypatch.setattr(history, "record", fail)
+    with pytest.raises(RuntimeError):
+        Organisation.objects.create(name="Half-written Economic Development")
+    assert not Organisation.objects.filter(name__startswith="Half-written").scoped("test").exists()
