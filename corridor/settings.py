@@ -221,6 +221,10 @@ CORRIDOR_REMINDER_DAYS = envint("CORRIDOR_REMINDER_DAYS", 3)
 # Evidence figures (messaging library, briefs) are region-wide sums over every call
 # and plant: each process reuses a reading this many seconds (0: read every time).
 CORRIDOR_EVIDENCE_SECONDS = envint("CORRIDOR_EVIDENCE_SECONDS", 60)
+# A list's count of at least CORRIDOR_COUNT_REUSE_FROM rows is reused by each process
+# for CORRIDOR_COUNT_SECONDS (0: count every time); see corridor/core/counting.py.
+CORRIDOR_COUNT_SECONDS = envint("CORRIDOR_COUNT_SECONDS", 30)
+CORRIDOR_COUNT_REUSE_FROM = envint("CORRIDOR_COUNT_REUSE_FROM", 10_000)
 
 if PROFILE == "production":
     LOGGING["handlers"]["console"]["stream"] = "ext://sys.stdout"  # type: ignore[index]

@@ -8,6 +8,8 @@ from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
+from corridor.core import counting
+
 
 class PageNumber(PaginationBase):
     class Input(Schema):
@@ -31,7 +33,7 @@ class PageNumber(PaginationBase):
     def paginate_queryset(
         self, queryset: Any, pagination: Any, request: HttpRequest, **params: Any
     ) -> Any:
-        count = queryset.count()
+        count = counting.count(queryset)
         start = (pagination.page - 1) * pagination.page_size
         return {
             "items": list(queryset[start : start + pagination.page_size]),

@@ -334,3 +334,18 @@ def test_templates_are_public_to_everyone_signed_in(calls: Any, api: Any) -> Non
     one = api("dave").get("/api/v1/call-templates/1").json()
     assert [s["key"] for s in one["sections"]][:2] == ["snapshot", "outlook"]
     assert api("dave").get("/api/v1/call-templates/99").status_code == 404
+
+
+def test_the_calls_list_does_not_read_the_templates_questions(calls: Any, api: Any) -> None:
+    # each call names its template by number; the questions (a large JSON document
+    # decoded per row) were half the CPU of a page of 50 calls
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    bob = api("bob")
+    with CaptureQueriesContext(connection) as read:
+        listed = bob.get("/api/v1/calls").json()
+        one = bob.get(f"/api/v1/calls/{calls.call_a.pk}").json()
+    assert listed["items"] and all(item["template_number"] >= 1 for item in listed["items"])
+    assert one["template_number"] >= 1
+    assert not [q["sql"] for q in read.captured_queries if '"sections"' in q["sql"]]

@@ -8,6 +8,8 @@ from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
 from pydantic import ValidationError
 
+from corridor.core import counting
+
 
 def paginate(
     request: HttpRequest, items: Any, per_page: int = 50, count: int | None = None
@@ -15,8 +17,8 @@ def paginate(
     """The requested page of ``items`` and the query string to keep in page links
     (``count``: how many items there are, when the page already knows)."""
     paginator = Paginator(items, per_page)
-    if count is not None:
-        paginator.count = count  # spares the paginator's own COUNT query
+    # The page's own count when it knows it; otherwise counting's (large counts reused).
+    paginator.count = count if count is not None else counting.count(items)
     page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
