@@ -105,6 +105,11 @@ TEMPLATES = [
 ]
 
 
+# Form widgets are drawn by Jinja2 (Django's own widget templates in their Jinja2
+# form), the admin's by Django templates: corridor/core/form_renderer.py.
+FORM_RENDERER = "corridor.core.form_renderer.CorridorFormRenderer"
+
+
 def _database() -> dict[str, Any]:
     default_url = f"sqlite:///{VAR_DIR / 'corridor.sqlite3'}"
     config: dict[str, Any] = dict(
