@@ -71,6 +71,27 @@ def test_database_url_selects_postgresql(monkeypatch: pytest.MonkeyPatch) -> Non
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert config["NAME"] == "corridor"
     assert config["CONN_HEALTH_CHECKS"] is True
+    assert config["OPTIONS"] == {"server_side_binding": True, "prepare_threshold": 5}
+    monkeypatch.setenv("CORRIDOR_PG_PREPARE_THRESHOLD", "0")  # behind an old PgBouncer
+    assert "OPTIONS" not in settings_module._database()
+
+
+@pytest.mark.django_db
+def test_a_query_run_often_is_prepared_on_postgresql() -> None:
+    from django.db import connection
+
+    from corridor.core.models import Municipality
+    from corridor.core.scoping import system_scope
+
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's (SQLite has no planner to spare)")
+    with system_scope("counting municipalities"):
+        for _ in range(6):
+            list(Municipality.objects.filter(name="Windsor"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any("core_municipality" in text for text in prepared), prepared
 
 
 PROFILE_PRODUCTION = {
