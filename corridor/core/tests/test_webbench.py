@@ -18,12 +18,18 @@ def test_the_web_benchmark_serves_loads_kills_a_worker_and_checks_the_writes(
     out = StringIO()
     call_command(
         "bench", "web", "--facilities", "200", "--calls", "1000", "--users", "5",
-        "--duration", "12", "--workers", "2", "--database", "sqlite", stdout=out,
+        "--duration", "12", "--warm-up", "3", "--workers", "2", "--database", "sqlite",
+        stdout=out,
     )  # fmt: skip
     figures = dict(line.split("  ", 1) for line in out.getvalue().splitlines())
     figures = {k.strip(): v.strip() for k, v in figures.items()}
     assert figures["facilities"] == "200" and figures["calls"] == "1000"
     assert int(figures["requests"]) > 20
+    # the figures describe the load after the warm-up; the whole run's count is larger
+    assert int(figures["requests_whole_run"]) > int(figures["requests"])
+    assert figures["warm_up_seconds"] == "3"
+    assert float(figures["cpu_probe_ms"].split()[0]) > 0
+    assert figures["errors_whole_run"] == figures["errors_at_the_kill"]  # none elsewhere
     assert figures["errors_elsewhere"] == "0", out.getvalue()
     assert figures["worker_killed"].startswith("pid ")
     assert figures["worker_killed"].endswith("workers before 2, after 2")

@@ -60,3 +60,19 @@ class CpuSplit:
             "cpu_database_and_rest": f"{self.rest:.0f} s (PostgreSQL, mostly)",
             "cpu_per_request": f"{per_request:.0f} ms (server and database)",
         }
+
+
+def probe_ms(rounds: int = 3) -> float:
+    """Milliseconds one core takes for a fixed piece of pure Python (the best of
+    ``rounds``), printed with each run so that runs on different machines, or on
+    one machine whose host is busier, can be compared."""
+    import time
+
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.perf_counter()
+        total = 0
+        for i in range(2_000_000):
+            total += i % 7
+        best = min(best, time.perf_counter() - started)
+    return round(1000 * best, 1)

@@ -24,6 +24,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import gevent
 from locust import FastHttpUser, between, events, task
 
 CONFIG: dict[str, Any] = json.loads(
@@ -32,11 +33,33 @@ CONFIG: dict[str, Any] = json.loads(
 WRITE_MARK = CONFIG["write_mark"]
 
 
+# Requests of the whole run, warm-up included, by outcome: the writes' check and the
+# CPU per request need them after locust's own figures were reset.
+_totals = {"requests": 0, "writes_ok": 0, "writes_failed": 0}
+
+
 @events.request.add_listener
-def _log_failure(request_type: str, name: str, exception: Any, **kwargs: Any) -> None:
+def _log_request(request_type: str, name: str, exception: Any, **kwargs: Any) -> None:
+    _totals["requests"] += 1
+    if name.startswith("write "):
+        _totals["writes_failed" if exception is not None else "writes_ok"] += 1
     if exception is not None:
         with open(CONFIG["failure_log"], "a", encoding="utf-8") as log:
             log.write(json.dumps({"t": time.time(), "name": f"{request_type} {name}"}) + "\n")
+
+
+@events.test_start.add_listener
+def _measure_after_the_warm_up(environment: Any, **kwargs: Any) -> None:
+    """Every user signs in at the start (a password hash each) on cold caches: the
+    figures are reset once that is over, so they describe the steady load."""
+    seconds = float(CONFIG.get("warm_up_seconds", 0))
+    if seconds > 0:
+        gevent.spawn_later(seconds, environment.stats.reset_all)
+
+
+@events.test_stop.add_listener
+def _write_totals(environment: Any, **kwargs: Any) -> None:
+    Path(CONFIG["totals_file"]).write_text(json.dumps(_totals), encoding="utf-8")
 
 
 def _cookie(jar: Any, name: str) -> str:

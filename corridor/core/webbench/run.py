@@ -7,6 +7,7 @@ PostgreSQL: ``corridor_webbench``, or ``CORRIDOR_WEBBENCH_PG_URL``).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
@@ -21,7 +22,12 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from corridor.core.webbench.cpu import CpuSplit, children_seconds, machine_busy_seconds
+from corridor.core.webbench.cpu import (
+    CpuSplit,
+    children_seconds,
+    machine_busy_seconds,
+    probe_ms,
+)
 
 PG_URL = os.environ.get(
     "CORRIDOR_WEBBENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/corridor_webbench"
@@ -78,6 +84,18 @@ def _wait_until_serving(url: str, server: subprocess.Popen[bytes], seconds: floa
     raise RuntimeError(f"gunicorn did not answer on {url} within {seconds:.0f} s")
 
 
+LOAD_PRIORITY = -5  # nice value of the load generator, when allowed (root)
+
+
+def _ahead_of_the_server() -> None:
+    """Run in locust's process before it starts. The load generator stands in for
+    clients on other machines: scheduled ahead of the server it needs little CPU
+    (2-3% of the run), and its own wait for a core is not counted as Corridor's
+    latency. Without the right to raise a priority it runs as it is."""
+    with contextlib.suppress(OSError):
+        os.nice(LOAD_PRIORITY)
+
+
 def worker_pids(master: int) -> list[int]:
     """The gunicorn master's child processes (its workers), from /proc."""
     pids = []
@@ -112,7 +130,9 @@ def summarise(
             result["errors"] = int(row["Failure Count"])
             continue
         target = TARGETS.get(name.split(" ", 1)[0])
-        p95 = float(row["95%"] or 0)
+        if row["95%"] in ("", "N/A"):  # nothing after the warm-up (the sign-ins)
+            continue
+        p95 = float(row["95%"])
         verdict = "" if target is None else ("PASS" if p95 < target else "FAIL")
         passed = passed and verdict != "FAIL"
         result[f"{name}"] = (
@@ -141,6 +161,7 @@ def run_benchmark(
     database: str = "postgres",
     seed: int = 1,
     kill: bool = True,
+    warm_up: int = 30,
 ) -> dict[str, Any]:
     from corridor.core.benchdata import ensure_pg_database
 
@@ -151,9 +172,16 @@ def run_benchmark(
     started = time.perf_counter()
     data = _child([str(facilities), str(calls), str(seed)], env, "preparing the benchmark data")
     prepared_seconds = time.perf_counter() - started
+    probe = probe_ms()  # before the load, on a quiet machine
     work = Path(tempfile.mkdtemp(prefix="corridor-webbench-"))
     mark = f"webbench-{secrets.token_hex(4)}"
-    config = {**data, "write_mark": mark, "failure_log": str(work / "failures.jsonl")}
+    config = {
+        **data,
+        "write_mark": mark,
+        "failure_log": str(work / "failures.jsonl"),
+        "totals_file": str(work / "totals.json"),
+        "warm_up_seconds": warm_up,
+    }
     (work / "config.json").write_text(json.dumps(config), encoding="utf-8")
     port = _free_port()
     host = f"http://127.0.0.1:{port}"
@@ -209,7 +237,7 @@ def run_benchmark(
                 "--spawn-rate",
                 str(max(1, users // 5)),
                 "--run-time",
-                f"{duration}s",
+                f"{warm_up + duration}s",
                 "--host",
                 host,
                 "--csv",
@@ -224,9 +252,10 @@ def run_benchmark(
             ],
             env={**env, "CORRIDOR_WEBBENCH_CONFIG": str(work / "config.json")},
             stdout=subprocess.DEVNULL,
+            preexec_fn=_ahead_of_the_server,
         )
         if kill:
-            time.sleep(duration / 2)
+            time.sleep(warm_up + duration / 2)
             alive = worker_pids(server.pid)
             if alive:
                 killed_pid = alive[0]
@@ -256,12 +285,10 @@ def run_benchmark(
         failures = [json.loads(line) for line in log.read_text().splitlines() if line]
     rows = read_stats(str(work / "load"))
     figures = summarise(rows, failures, kill_time)
-    writes_ok = sum(
-        int(r["Request Count"]) - int(r["Failure Count"])
-        for r in rows
-        if r["Name"].startswith("write ")
-    )
-    writes_failed = sum(int(r["Failure Count"]) for r in rows if r["Name"].startswith("write "))
+    if not (work / "totals.json").exists():
+        raise RuntimeError(f"locust ended without writing its totals (see {work})")
+    totals = json.loads((work / "totals.json").read_text(encoding="utf-8"))
+    writes_ok, writes_failed = totals["writes_ok"], totals["writes_failed"]
     check = _child(["check", mark], env, "checking the writes")
     consistent = (
         writes_ok <= check["written"] <= writes_ok + writes_failed and check["without_history"] == 0
@@ -271,17 +298,21 @@ def run_benchmark(
         "facilities": data["facilities"],
         "calls": data["calls"],
         "prepare_seconds": round(prepared_seconds, 1),
+        "cpu_probe_ms": f"{probe} (a fixed pure-Python loop on one core; lower is faster)",
         "users": users,
+        "warm_up_seconds": warm_up,
         "duration_seconds": duration,
         "gunicorn_workers": f"{workers} x {threads} threads",
         **figures,
         "worker_killed": (
-            f"pid {killed_pid} at {duration // 2} s; workers before {len(before)}, "
+            f"pid {killed_pid} at {warm_up + duration // 2} s; workers before {len(before)}, "
             f"after {len(after)}"
             if killed_pid
             else "no"
         ),
-        **cpu.figures(figures.get("requests", 0)),
+        "requests_whole_run": totals["requests"],
+        "errors_whole_run": len(failures),
+        **cpu.figures(totals["requests"]),
         "writes_answered_ok": writes_ok,
         "writes_in_database": check["written"],
         "writes_without_history": check["without_history"],

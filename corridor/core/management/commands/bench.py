@@ -37,6 +37,7 @@ def _web(options: dict[str, Any]) -> dict[str, Any]:
         database=options["database"] or "postgres",
         seed=options["seed"],
         kill=not options["no_kill"],
+        warm_up=options["warm_up"],
     )
 
 
@@ -87,6 +88,12 @@ class Command(BaseCommand):
         web.add_argument("--duration", type=int, default=300, help="seconds of load")
         web.add_argument("--workers", type=int, default=8, help="gunicorn worker processes")
         web.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
+        web.add_argument(
+            "--warm-up",
+            type=int,
+            default=30,
+            help="seconds of load before the measured duration (users sign in; caches fill)",
+        )
         web.add_argument(
             "--no-kill", action="store_true", help="do not kill a worker halfway through"
         )
