@@ -212,25 +212,3 @@ def _whole(ids: list[int]) -> list[ChangeRecord]:
     with system_scope("change records the access rule has shown"):
         found = ChangeRecord.objects.select_related("content_type").in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
-    rule = policy.rule_for(ChangeRecord)
-    assert isinstance(rule, ChangeRecordRule)
-    kept: list[ChangeRecord] = []
-    newest = ChangeRecord.objects.select_related("content_type").order_by("-time", "-id")
-    read = 0
-    with system_scope("the newest changes, each kept only if the access rule shows it"):
-        page = list(newest[:batch])
-        while page:
-            kept.extend(rule.keep_visible(actor, page))
-            read += len(page)
-            if len(kept) >= limit or len(page) < batch:
-                return kept[:limit]
-            if read >= most:
-                break
-            last = page[-1]
-            batch = min(2 * batch, most - read)
-            page = list(
-                newest.filter(
-                    models.Q(time__lt=last.time) | models.Q(time=last.time, id__lt=last.pk)
-                )[:batch]
-            )
-    return list(exact[:limit])
