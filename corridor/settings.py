@@ -135,7 +135,10 @@ def _database() -> dict[str, Any]:
         # turns both off: behind a PgBouncer older than 1.21 in transaction mode.
         prepare = envint("CORRIDOR_PG_PREPARE_THRESHOLD", 5)
         if prepare > 0:
-            config["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": prepare}
+            # added to what DATABASE_URL sets (sslmode=require, say), never instead of it
+            config.setdefault("OPTIONS", {}).update(
+                server_side_binding=True, prepare_threshold=prepare
+            )
     return config
 
 

@@ -76,6 +76,17 @@ def test_database_url_selects_postgresql(monkeypatch: pytest.MonkeyPatch) -> Non
     assert "OPTIONS" not in settings_module._database()
 
 
+def test_the_urls_connection_options_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(
+        "DATABASE_URL", "postgres://corridor@db.example:5432/corridor?sslmode=require"
+    )
+    assert settings_module._database()["OPTIONS"] == {
+        "sslmode": "require",
+        "server_side_binding": True,
+        "prepare_threshold": 5,
+    }
+
+
 @pytest.mark.django_db
 def test_a_query_run_often_is_prepared_on_postgresql() -> None:
     from django.db import connection
