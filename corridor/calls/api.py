@@ -71,8 +71,13 @@ FLAG_RELATED = ("facility", "organisation", "raised_by")
 FOLLOW_UP_RELATED = ("facility", "owner_organisation", "owner", "referral_to", "call")
 
 
+def _with_related(qs: Any) -> Any:
+    """Calls read with what their output names, and without their template's questions."""
+    return qs.select_related(*CALL_RELATED).defer(*CALL_DEFERRED)
+
+
 def _call(request: HttpRequest, call_id: int) -> Call:
-    qs = policy.visible(request.user, Call).select_related(*CALL_RELATED).defer(*CALL_DEFERRED)
+    qs = _with_related(policy.visible(request.user, Call))
     call: Call = get_object_or_404(qs, pk=call_id)
     return call
 
@@ -98,7 +103,7 @@ def _call_detail(request: HttpRequest, call_id: int) -> Call:
 @paginate(PageNumber)
 def list_calls(request: HttpRequest, filters: Query[CallFilter]):
     qs = filters.filter(policy.visible(request.user, Call))
-    return qs.select_related(*CALL_RELATED).defer(*CALL_DEFERRED).order_by("-scheduled_on", "-pk")
+    return _with_related(qs).order_by("-scheduled_on", "-pk")
 
 
 @router.get("/calls/{call_id}", response={200: CallDetailOut, **ERRORS})
