@@ -62,6 +62,20 @@ def test_another_query_has_its_own_count(world: Any, settings: Any, fresh_cache:
     assert counting.count(municipalities) == municipalities.count() < everyone
 
 
+def test_the_same_rows_in_another_order_share_a_count_and_other_rows_do_not(
+    world: Any, settings: Any, fresh_cache: Any
+) -> None:
+    settings.CORRIDOR_COUNT_REUSE_FROM = 2
+    before = counting.count(_organisations(world))
+    _add_association("Auto Parts Makers North")
+    by_name = _organisations(world).order_by("name").select_related()
+    assert counting.count(by_name) == before  # the same rows: the reused count
+    joined = _organisations(world).filter(memberships__isnull=False)  # a row per member
+    assert counting.count(joined) == joined.count() > counting.count(joined.distinct())
+    sliced = _organisations(world)[:1]
+    assert counting.count(sliced) == 1
+
+
 def test_a_reused_count_still_needs_an_access_scope(
     world: Any, settings: Any, fresh_cache: Any
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,8 @@ def test_the_web_benchmark_serves_loads_kills_a_worker_and_checks_the_writes(
     out = StringIO()
     call_command(
         "bench", "web", "--facilities", "200", "--calls", "1000", "--users", "5",
-        "--duration", "12", "--warm-up", "3", "--workers", "2", "--database", "sqlite",
-        stdout=out,
+        "--duration", "12", "--warm-up", "3", "--workers", "2", "--api-workers", "1",
+        "--database", "sqlite", stdout=out,
     )  # fmt: skip
     figures = dict(line.split("  ", 1) for line in out.getvalue().splitlines())
     figures = {k.strip(): v.strip() for k, v in figures.items()}
@@ -32,11 +33,21 @@ def test_the_web_benchmark_serves_loads_kills_a_worker_and_checks_the_writes(
     assert figures["errors_whole_run"] == figures["errors_at_the_kill"]  # none elsewhere
     assert figures["errors_elsewhere"] == "0", out.getvalue()
     assert figures["worker_killed"].startswith("pid ")
-    assert figures["worker_killed"].endswith("workers before 2, after 2")
+    # one worker of each server is killed, and each server replaces its own
+    assert (
+        figures["gunicorn_workers"]
+        == "2 x 2 threads, the API on its own 1 x 2, the pages' at nice 5"
+    )
+    assert figures["worker_killed"].count(",") == 2  # "pid A, B at ...; workers before ..."
+    assert figures["worker_killed"].endswith("workers before 2+1, after 2+1")
     assert figures["writes_consistent"] == "yes"
     assert int(figures["writes_in_database"]) >= int(figures["writes_answered_ok"])
     pages = [k for k in figures if k.startswith("page ")]
     assert "page /registry/facilities/[id]/" in pages and "api /facilities" in figures
+    # the API was read from its own server only, and the pages from theirs
+    assert figures["served_by_server"].endswith("(0 of them the API's)")
+    api_served, api_paths = map(int, re.findall(r"\d+", figures["served_by_api_server"]))
+    assert api_served - 1 == api_paths > 0  # and the one sign-in page asking if it is up
     assert all("p50/p95/p99" in figures[k] for k in pages)
 
 

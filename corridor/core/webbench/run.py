@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -63,11 +64,13 @@ def _child(args: list[str], env: dict[str, str], what: str) -> Any:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+def _free_ports(count: int) -> list[int]:
+    """Ports free on 127.0.0.1, all different (each held until all are found)."""
+    with contextlib.ExitStack() as held:
+        probes = [held.enter_context(socket.socket()) for _ in range(count)]
+        for probe in probes:
+            probe.bind(("127.0.0.1", 0))
+        return [int(probe.getsockname()[1]) for probe in probes]
 
 
 def _wait_until_serving(url: str, server: subprocess.Popen[bytes], seconds: float = 90) -> None:
@@ -84,6 +87,10 @@ def _wait_until_serving(url: str, server: subprocess.Popen[bytes], seconds: floa
     raise RuntimeError(f"gunicorn did not answer on {url} within {seconds:.0f} s")
 
 
+# With the API on its own workers, the pages' workers run at this nice value (by default): API
+# reads (target 100 ms) are then scheduled ahead of pages (300 ms) on busy cores,
+# as a deployment would weigh the two services (systemd's CPUWeight= or Nice=).
+PAGES_NICE = 5
 LOAD_PRIORITY = -5  # nice value of the load generator, when allowed (root)
 
 
@@ -109,6 +116,81 @@ def worker_pids(master: int) -> list[int]:
         if int(fields[1]) == master:
             pids.append(int(entry.name))
     return sorted(pids)
+
+
+@dataclass
+class Server:
+    """One gunicorn serving Corridor: its master process and its address."""
+
+    process: subprocess.Popen[bytes]
+    host: str
+    access_log: Path  # the path of each request served, a line each
+
+    def served(self) -> tuple[int, int]:
+        """Requests this server answered, and how many of them were the API's."""
+        if not self.access_log.exists():
+            return 0, 0
+        paths = self.access_log.read_text(encoding="utf-8").splitlines()
+        return len(paths), sum(1 for path in paths if path.startswith("/api/"))
+
+
+def _gunicorn(
+    port: int, workers: int, threads: int, env: dict[str, str], access_log: Path, nice: int = 0
+) -> Server:
+    """A production server for Corridor on 127.0.0.1:port, at CPU priority ``nice``."""
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "corridor.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--worker-class",
+            "gthread",
+            "--threads",
+            str(threads),
+            "--timeout",
+            "60",
+            # longer than a user's thinking time, so an idle kept-alive connection is
+            # never closed by the server just as the client sends on it
+            "--keep-alive",
+            "10",
+            "--log-level",
+            "warning",
+            "--access-logfile",
+            str(access_log),
+            "--access-logformat",
+            "%(U)s",
+        ],
+        env=env,
+        preexec_fn=(lambda: os.nice(nice)) if nice else None,
+    )
+    return Server(process, f"http://127.0.0.1:{port}", access_log)
+
+
+def _kill_a_worker_of_each(servers: list[Server]) -> list[int]:
+    """SIGKILL one worker of each server (pages, and the API's own when it has one)."""
+    killed = []
+    for server in servers:
+        alive = worker_pids(server.process.pid)
+        if alive:
+            os.kill(alive[0], signal.SIGKILL)
+            killed.append(alive[0])
+    return killed
+
+
+def _stop(servers: list[Server]) -> None:
+    for server in servers:
+        server.process.send_signal(signal.SIGTERM)
+    for server in servers:
+        try:
+            server.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.process.kill()
+            server.process.wait()
 
 
 def read_stats(prefix: str) -> list[dict[str, str]]:
@@ -162,6 +244,8 @@ def run_benchmark(
     seed: int = 1,
     kill: bool = True,
     warm_up: int = 30,
+    api_workers: int = 0,
+    pages_nice: int = PAGES_NICE,
 ) -> dict[str, Any]:
     from corridor.core.benchdata import ensure_pg_database
 
@@ -182,9 +266,6 @@ def run_benchmark(
         "totals_file": str(work / "totals.json"),
         "warm_up_seconds": warm_up,
     }
-    (work / "config.json").write_text(json.dumps(config), encoding="utf-8")
-    port = _free_port()
-    host = f"http://127.0.0.1:{port}"
     server_env = {
         **env,
         "DEBUG": "0",
@@ -192,36 +273,27 @@ def run_benchmark(
         "ALLOWED_HOSTS": "127.0.0.1",
         "CORRIDOR_DEMO": "0",
     }
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "corridor.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--worker-class",
-            "gthread",
-            "--threads",
-            str(threads),
-            "--timeout",
-            "60",
-            # longer than a user's thinking time, so an idle kept-alive connection is
-            # never closed by the server just as the client sends on it
-            "--keep-alive",
-            "10",
-            "--log-level",
-            "warning",
-        ],
-        env=server_env,
-    )
+    ports = _free_ports(2 if api_workers else 1)
+    servers = [
+        _gunicorn(
+            ports[0],
+            workers,
+            threads,
+            server_env,
+            work / "pages.log",
+            pages_nice if api_workers else 0,
+        )
+    ]
+    if api_workers:  # the API on its own workers, as a proxy routing /api/ would do
+        servers.append(_gunicorn(ports[1], api_workers, threads, server_env, work / "api.log"))
+        config["api_host"] = servers[1].host
+    (work / "config.json").write_text(json.dumps(config), encoding="utf-8")
     kill_time = None
-    killed_pid = None
+    killed: list[int] = []
     try:
-        _wait_until_serving(host, server)
-        before = worker_pids(server.pid)
+        for server in servers:
+            _wait_until_serving(server.host, server.process)
+        before = [len(worker_pids(server.process.pid)) for server in servers]
         busy_before, total_before = machine_busy_seconds()
         children_before = children_seconds()
         load = subprocess.Popen(
@@ -239,7 +311,7 @@ def run_benchmark(
                 "--run-time",
                 f"{warm_up + duration}s",
                 "--host",
-                host,
+                servers[0].host,
                 "--csv",
                 str(work / "load"),
                 "--only-summary",
@@ -256,22 +328,14 @@ def run_benchmark(
         )
         if kill:
             time.sleep(warm_up + duration / 2)
-            alive = worker_pids(server.pid)
-            if alive:
-                killed_pid = alive[0]
-                kill_time = time.time()
-                os.kill(killed_pid, signal.SIGKILL)
+            kill_time = time.time()
+            killed = _kill_a_worker_of_each(servers)
         load.wait(timeout=duration + 120)
         busy_after, total_after = machine_busy_seconds()
         load_cpu = children_seconds() - children_before
-        after = worker_pids(server.pid)
+        after = [len(worker_pids(server.process.pid)) for server in servers]
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        _stop(servers)
     cpu = CpuSplit(
         busy=busy_after - busy_before,
         available=total_after - total_before,
@@ -302,15 +366,24 @@ def run_benchmark(
         "users": users,
         "warm_up_seconds": warm_up,
         "duration_seconds": duration,
-        "gunicorn_workers": f"{workers} x {threads} threads",
+        "gunicorn_workers": f"{workers} x {threads} threads"
+        + (
+            f", the API on its own {api_workers} x {threads}, the pages' at nice {pages_nice}"
+            if api_workers
+            else ""
+        ),
         **figures,
         "worker_killed": (
-            f"pid {killed_pid} at {warm_up + duration // 2} s; workers before {len(before)}, "
-            f"after {len(after)}"
-            if killed_pid
+            f"pid {', '.join(map(str, killed))} at {warm_up + duration // 2} s; "
+            f"workers before {'+'.join(map(str, before))}, after {'+'.join(map(str, after))}"
+            if killed
             else "no"
         ),
         "requests_whole_run": totals["requests"],
+        **{
+            f"served_by_{name}": "{} requests ({} of them the API's)".format(*server.served())
+            for name, server in zip(("server", "api_server"), servers, strict=False)
+        },
         "errors_whole_run": len(failures),
         **cpu.figures(totals["requests"]),
         "writes_answered_ok": writes_ok,

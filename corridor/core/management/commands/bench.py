@@ -5,6 +5,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from corridor.core.webbench.run import PAGES_NICE
+
 
 def _registry(options: dict[str, Any]) -> dict[str, Any]:
     from corridor.registry.resolution.bench import run_benchmark
@@ -38,6 +40,8 @@ def _web(options: dict[str, Any]) -> dict[str, Any]:
         seed=options["seed"],
         kill=not options["no_kill"],
         warm_up=options["warm_up"],
+        api_workers=options["api_workers"],
+        pages_nice=options["pages_nice"],
     )
 
 
@@ -88,6 +92,18 @@ class Command(BaseCommand):
         web.add_argument("--duration", type=int, default=300, help="seconds of load")
         web.add_argument("--workers", type=int, default=8, help="gunicorn worker processes")
         web.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
+        web.add_argument(
+            "--api-workers",
+            type=int,
+            default=0,
+            help="gunicorn workers of the API's own (0: the API shares the pages' workers)",
+        )
+        web.add_argument(
+            "--pages-nice",
+            type=int,
+            default=PAGES_NICE,
+            help="with --api-workers: the pages' workers' nice value (API reads go first)",
+        )
         web.add_argument(
             "--warm-up",
             type=int,
