@@ -5,8 +5,8 @@ corridor's 500,000 calls costs PostgreSQL about 100 ms of CPU (20 ms of it on
 the clock, the rest in parallel workers) for every page of the calls list, while
 the page itself takes 3 ms. A count of at least ``CORRIDOR_COUNT_REUSE_FROM``
 rows is kept ``CORRIDOR_COUNT_SECONDS`` per server process, under the SQL that
-selects its rows' ids. That SQL carries the reader's access scope and filters, so two readers
-share a count only when they see the same rows. Smaller counts are always
+selects its rows' ids. That SQL carries the reader's access scope and filters, so
+two readers share a count only when they see the same rows. Smaller counts are always
 counted afresh, so a list an officer has just added to shows the new total.
 """
 

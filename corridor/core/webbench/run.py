@@ -87,9 +87,10 @@ def _wait_until_serving(url: str, server: subprocess.Popen[bytes], seconds: floa
     raise RuntimeError(f"gunicorn did not answer on {url} within {seconds:.0f} s")
 
 
-# With the API on its own workers, the pages' workers run at this nice value (by default): API
-# reads (target 100 ms) are then scheduled ahead of pages (300 ms) on busy cores,
-# as a deployment would weigh the two services (systemd's CPUWeight= or Nice=).
+# With the API on its own workers, the pages' workers run at this nice value unless
+# told otherwise: API reads (target 100 ms) are then scheduled ahead of pages
+# (300 ms) on busy cores, as a deployment would weigh the two services (systemd's
+# CPUWeight= or Nice=).
 PAGES_NICE = 5
 LOAD_PRIORITY = -5  # nice value of the load generator, when allowed (root)
 
@@ -120,7 +121,7 @@ def worker_pids(master: int) -> list[int]:
 
 @dataclass
 class Server:
-    """One gunicorn serving Corridor: its master process and its address."""
+    """One gunicorn serving Corridor: its master process, its address and its access log."""
 
     process: subprocess.Popen[bytes]
     host: str
@@ -273,19 +274,15 @@ def run_benchmark(
         "ALLOWED_HOSTS": "127.0.0.1",
         "CORRIDOR_DEMO": "0",
     }
-    ports = _free_ports(2 if api_workers else 1)
-    servers = [
-        _gunicorn(
-            ports[0],
-            workers,
-            threads,
-            server_env,
-            work / "pages.log",
-            pages_nice if api_workers else 0,
-        )
-    ]
+    # (workers, access log, nice) of each server: the pages' (and the API's), or one for all
+    pools = [(workers, "pages.log", pages_nice if api_workers else 0)]
     if api_workers:  # the API on its own workers, as a proxy routing /api/ would do
-        servers.append(_gunicorn(ports[1], api_workers, threads, server_env, work / "api.log"))
+        pools.append((api_workers, "api.log", 0))
+    servers = [
+        _gunicorn(port, count, threads, server_env, work / log, nice)
+        for port, (count, log, nice) in zip(_free_ports(len(pools)), pools, strict=True)
+    ]
+    if api_workers:
         config["api_host"] = servers[1].host
     (work / "config.json").write_text(json.dumps(config), encoding="utf-8")
     kill_time = None
