@@ -172,15 +172,14 @@ def _gunicorn(
     return Server(process, f"http://127.0.0.1:{port}", access_log)
 
 
-def _kill_a_worker_of_each(servers: list[Server]) -> list[int]:
-    """SIGKILL one worker of each server (pages, and the API's own when it has one)."""
-    killed = []
-    for server in servers:
-        alive = worker_pids(server.process.pid)
-        if alive:
-            os.kill(alive[0], signal.SIGKILL)
-            killed.append(alive[0])
-    return killed
+def _kill_a_worker_of_each(servers: list[Server]) -> tuple[list[int], float]:
+    """SIGKILL one worker of each server (pages, and the API's own when it has one),
+    all found first so that they die together; the pids and when they died."""
+    victims = [alive[0] for alive in (worker_pids(s.process.pid) for s in servers) if alive]
+    killed_at = time.time()
+    for pid in victims:
+        os.kill(pid, signal.SIGKILL)
+    return victims, killed_at
 
 
 def _stop(servers: list[Server]) -> None:
@@ -325,8 +324,7 @@ def run_benchmark(
         )
         if kill:
             time.sleep(warm_up + duration / 2)
-            kill_time = time.time()
-            killed = _kill_a_worker_of_each(servers)
+            killed, kill_time = _kill_a_worker_of_each(servers)
         load.wait(timeout=duration + 120)
         busy_after, total_after = machine_busy_seconds()
         load_cpu = children_seconds() - children_before
