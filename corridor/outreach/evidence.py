@@ -214,7 +214,7 @@ def _unmet() -> tuple[int, int, int]:
     from corridor.supplychain.gaps import gap_analysis
 
     gaps = [g for g in gap_analysis() if g.unmet_needs]
-    buyers = set().union(*(g.buyers for g in gaps)) if gaps else set()
+    buyers = set().union(*(g.unmet_buyers for g in gaps)) if gaps else set()
     return len(gaps), len(buyers), sum(g.unmet_value for g in gaps)
 
 

@@ -159,8 +159,11 @@ def _section(board: Dashboard, name: str, styles: dict[str, ParagraphStyle]) -> 
         parts.append(p("Supply gaps across the corridor: needs with no nearby supplier", "sub"))
         parts.append(
             _table(
-                ["Capability", "Unmet needs", "Buying companies"],
-                [[label, str(unmet), str(buyers)] for label, unmet, buyers in board.supply_gaps],
+                ["Capability", "Unmet needs", "Companies with unmet needs"],
+                [
+                    [label, "not shown" if unmet is None else str(unmet), str(buyers)]
+                    for label, unmet, buyers in board.supply_gaps
+                ],
                 widths=[0.5, 0.25, 0.25],
             )
         )

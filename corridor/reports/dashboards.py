@@ -97,7 +97,8 @@ class Dashboard:
     referrals: int = 0
     referrals_won: int = 0
     calls_by_municipality: list[tuple[str, int]] = field(default_factory=list)
-    supply_gaps: list[tuple[str, int, Cell]] = field(default_factory=list)
+    # capability, unmet needs (None: not shown), companies whose needs are unmet
+    supply_gaps: list[tuple[str, int | None, Cell]] = field(default_factory=list)
     skills_gaps: list[tuple[str, str, float, Cell]] = field(default_factory=list)
     points: list[dict[str, Any]] = field(default_factory=list)
 
@@ -292,9 +293,12 @@ def build(
     board.referrals_won = referrals.filter(status__in=WON).count()
 
     gaps = gaps or corridor_gaps(user, quarter, today)
-    for gap in gaps.supply[:8]:
-        buyers = for_reader(gap.buyer_count, full=full)
-        board.supply_gaps.append((gap.capability.label, gap.unmet_needs, buyers))
+    for gap in [g for g in gaps.supply if g.unmet_needs][:8]:
+        # the companies behind the unmet needs; their number of needs is not shown
+        # where the companies are too few to be shown
+        buyers = for_reader(gap.unmet_buyer_count, full=full)
+        unmet = None if buyers.suppressed else gap.unmet_needs
+        board.supply_gaps.append((gap.capability.label, unmet, buyers))
     region = municipality.economic_region if municipality is not None else None
     for line in gaps.skills.lines:
         if region and line.region.name != region:

@@ -88,6 +88,7 @@ class Gap:
     needs: int = 0
     unmet_needs: int = 0
     buyers: set[int] = field(default_factory=set)  # companies, for suppression
+    unmet_buyers: set[int] = field(default_factory=set)  # the companies whose needs are unmet
     unmet_value: int = 0
     total_value: int = 0
     fewest_suppliers: int | None = None
@@ -95,6 +96,10 @@ class Gap:
     @property
     def buyer_count(self) -> int:
         return len(self.buyers)
+
+    @property
+    def unmet_buyer_count(self) -> int:
+        return len(self.unmet_buyers)
 
 
 def gap_analysis(k: int = 1, suppliers: SupplierMap | None = None) -> list[Gap]:
@@ -119,6 +124,7 @@ def gap_analysis(k: int = 1, suppliers: SupplierMap | None = None) -> list[Gap]:
             if nearby < k:
                 gap.unmet_needs += 1
                 gap.unmet_value += value
+                gap.unmet_buyers.add(need.buyer.company_id)
             gap.fewest_suppliers = (
                 nearby if gap.fewest_suppliers is None else min(gap.fewest_suppliers, nearby)
             )

@@ -62,6 +62,21 @@ def test_gaps_rank_unmet_needs_by_the_value_behind_them(region: Any) -> None:
     assert {g.capability.key: g.unmet_needs for g in gap_analysis(k=3)}["stamping"] == 1
 
 
+def test_a_gap_counts_apart_the_buyers_whose_needs_are_unmet(region: Any) -> None:
+    _need(region, "mega-casting", 9_000_000)  # Lakeside Seating: only 330 km away
+    oshawa_buyer = plant("Durham Seating", region.oshawa, OSHAWA[0] + 0.01, OSHAWA[1])
+    needs.record_need(
+        region.bob,
+        buyer=oshawa_buyer,
+        capability=capability("mega-casting"),
+        organisation=region.org_b,
+        annual_value=1_000_000,
+    )  # met: Durham Diecast is next door
+    (gap,) = gap_analysis()
+    assert (gap.needs, gap.unmet_needs, gap.buyer_count, gap.unmet_buyer_count) == (2, 1, 2, 1)
+    assert gap.unmet_buyers == {region.buyer.company_id}
+
+
 def test_closed_needs_are_not_gaps(region: Any) -> None:
     need = _need(region, "battery-enclosure", 4_000_000)
     needs.set_status(region.alice, need, NeedStatus.DROPPED)
