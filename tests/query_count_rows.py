@@ -48,6 +48,7 @@ def _row(w: World, n: int) -> dict[str, Any]:
         add_follow_up(
             w.alice, facility=site, owner_organisation=w.org_a, call=call, category="information",
             due_on=DAY + dt.timedelta(days=n), description=f"Send plant {n} the program list",
+            owner=w.alice,  # the person a list prints, read with the row
         )  # fmt: skip
     caster = plant(f"Caster {n}", w.windsor, 42.3, -83.0, capabilities=("die-casting",))
     with change_context(user=w.alice, source="tests"):

@@ -57,7 +57,7 @@ from corridor.calls.schemas import (
     LeadAssignmentOut,
     LeadIn,
 )
-from corridor.core import policy
+from corridor.core import columns, policy
 from corridor.core.models import EditConflict, Organisation, User
 from corridor.registry.models import Facility
 
@@ -69,6 +69,28 @@ CALL_RELATED = ("facility", "organisation", "template", "planned_by", "decided_b
 CALL_DEFERRED = ("template__sections",)
 FLAG_RELATED = ("facility", "organisation", "raised_by")
 FOLLOW_UP_RELATED = ("facility", "owner_organisation", "owner", "referral_to", "call")
+
+
+# What the lists print of their joined rows (corridor/core/columns.py).
+CALL_COLUMNS = columns.only(
+    Call,
+    "facility__name",
+    "organisation__name",
+    "organisation__short_name",
+    "template__number",
+    "planned_by__username",
+    "decided_by__username",
+)
+FOLLOW_UP_COLUMNS = columns.only(
+    FollowUp,
+    "facility__name",
+    "owner_organisation__name",
+    "owner_organisation__short_name",
+    "owner__username",
+    "referral_to__name",
+    "referral_to__short_name",
+    "call__organisation_id",
+)
 
 
 def _with_related(qs: Any) -> Any:
@@ -103,7 +125,7 @@ def _call_detail(request: HttpRequest, call_id: int) -> Call:
 @paginate(PageNumber)
 def list_calls(request: HttpRequest, filters: Query[CallFilter]):
     qs = filters.filter(policy.visible(request.user, Call))
-    return _with_related(qs).order_by("-scheduled_on", "-pk")
+    return qs.select_related(*CALL_RELATED).only(*CALL_COLUMNS).order_by("-scheduled_on", "-pk")
 
 
 @router.get("/calls/{call_id}", response={200: CallDetailOut, **ERRORS})
@@ -238,7 +260,7 @@ def list_flags(request: HttpRequest, filters: Query[FlagFilter]):
 @paginate(PageNumber)
 def list_follow_ups(request: HttpRequest, filters: Query[FollowUpFilter]):
     qs = filters.filter(policy.visible(request.user, FollowUp))
-    return qs.select_related(*FOLLOW_UP_RELATED).order_by("due_on", "pk")
+    return qs.select_related(*FOLLOW_UP_RELATED).only(*FOLLOW_UP_COLUMNS).order_by("due_on", "pk")
 
 
 def _follow_up(request: HttpRequest, follow_up_id: int) -> FollowUp:

@@ -29,7 +29,10 @@ class FacilityPrograms:
     plan_form: PlanForm
     planned: bool
     referrals: list[Referral]
-    referral_form: ReferralForm | None
+    # may record a referral: the panel links to the referral's own page, whose form
+    # lists the programs, organisations and follow-ups (four queries the facility
+    # page no longer makes on every view)
+    may_refer: bool
 
 
 def referral_form_for(user: Any, facility: Facility, data: Any = None) -> ReferralForm | None:
@@ -74,5 +77,5 @@ def facility_programs(user: Any, facility: Facility, query: Any = None) -> Facil
         plan_form=form,
         planned=planned,
         referrals=referrals,
-        referral_form=referral_form_for(user, facility),
+        may_refer=policy.can_create(user, Referral),
     )

@@ -88,8 +88,9 @@ class ReferralForm(forms.Form):
         fields["follow_up"].label_from_instance = lambda f: (
             f"{f.get_category_display()}, due {f.due_on:%Y-%m-%d} ({f.get_status_display()})"
         )
-        if organisations.count() == 1:
-            fields["organisation"].initial = organisations.first().pk
+        only_one = list(organisations.values_list("pk", flat=True)[:2])
+        if len(only_one) == 1:
+            fields["organisation"].initial = only_one[0]
 
 
 class ReferralUpdateForm(forms.Form):

@@ -71,16 +71,16 @@ def test_an_officer_sees_a_facilitys_programs_and_records_a_referral(page: Any, 
     assert "Not eligible" in oamp.inner_text()
     check_accessibility(page, "programs-facility-panel-with-plan")
 
-    # record the referral by keyboard
-    summary = panel.get_by_text("Record a referral to a program")
-    summary.focus()
+    # record the referral by keyboard, on the referral's own page
+    panel.get_by_role("link", name="Record a referral to a program").focus()
     page.keyboard.press("Enter")
-    panel.get_by_label("Program").focus()
+    page.get_by_role("heading", name=f"Refer {scene.plant.name} to a program").wait_for()
+    page.get_by_label("Program", exact=True).focus()
     page.keyboard.type("Ontario Automotive")
     # referred by: Windsor (alice's only choice); referred on: today; follow-up: none
-    panel.get_by_label("Notes").focus()
+    page.get_by_label("Notes").focus()
     page.keyboard.type("Wants a robotic cell; send the O-AMP guide")
-    panel.get_by_role("button", name="Record the referral").focus()
+    page.get_by_role("button", name="Record the referral").focus()
     page.keyboard.press("Enter")
     page.get_by_role("heading", name="Referral of Lakeside Stamping to O-AMP").wait_for()
     assert page.get_by_role("definition").get_by_text("Wants a robotic cell").is_visible()

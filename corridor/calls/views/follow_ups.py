@@ -20,12 +20,41 @@ from corridor.calls import follow_ups as service
 from corridor.calls.forms_work import FollowUpCompleteForm, safe_next, section
 from corridor.calls.models import FlagStatus, FollowUp, FollowUpStatus
 from corridor.calls.rules import can_read_follow_up_detail
-from corridor.core import policy
+from corridor.core import columns, policy
 from corridor.core.models import Organisation
 from corridor.core.views.common import paginate
 from corridor.reports.exports import export, export_links
 
 STATUSES = [("open", "Open"), ("done", "Done"), ("cancelled", "Cancelled"), ("all", "Any status")]
+
+
+LIST_RELATED = (
+    "facility",
+    "facility__municipality",
+    "owner_organisation",
+    "owner",
+    "referral_to",
+    "call",
+    "flag",
+)
+# What the list and its export print of the joined rows (corridor/core/columns.py).
+LIST_COLUMNS = columns.only(
+    FollowUp,
+    "facility__name",
+    "facility__municipality",
+    "facility__municipality__name",
+    "owner_organisation__name",
+    "owner_organisation__short_name",
+    "owner__username",
+    "owner__first_name",
+    "owner__last_name",
+    "referral_to__name",
+    "referral_to__short_name",
+    "call__scheduled_on",
+    "call__organisation_id",
+    "flag__severity",
+    "flag__category",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,16 +70,7 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
     user = request.user
     actor = policy.actor_for(user)
     today = timezone.localdate()
-    qs = policy.visible(user, FollowUp).select_related(
-        "facility",
-        "facility__municipality",
-        "owner_organisation",
-        "owner",
-        "referral_to",
-        "call",
-        "call__organisation",
-        "flag",
-    )
+    qs = policy.visible(user, FollowUp).select_related(*LIST_RELATED).only(*LIST_COLUMNS)
     status = request.GET.get("status") or "open"
     if status not in dict(STATUSES):
         status = "open"

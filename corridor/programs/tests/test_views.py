@@ -54,6 +54,16 @@ def test_the_facility_page_shows_eligible_programs_with_their_reasons(scene: Any
     assert "Record a referral" not in page  # erin is a viewer
 
 
+def test_an_editor_is_sent_to_the_referral_page_from_the_panel(scene: Any) -> None:
+    url = f"/programs/referrals/new/{scene.plant.pk}/"
+    page = client_for(scene.alice).get(f"/registry/facilities/{scene.plant.pk}/").content.decode()
+    assert f'<a class="button" href="{url}">Record a referral to a program</a>' in page
+    form = client_for(scene.alice).get(url).content.decode()
+    assert 'name="referral-program"' in form and 'name="referral-follow_up"' in form
+    # alice refers for one organisation only: it is chosen for her
+    assert f'<option value="{scene.org_a.pk}" selected>' in form
+
+
 def test_missing_data_shows_as_possibly_eligible_naming_what_is_missing(scene: Any) -> None:
     page = client_for(scene.alice).get(f"/registry/facilities/{scene.unknown.pk}/")
     assert "Possibly eligible (missing data: employees, NAICS code)" in page.content.decode()

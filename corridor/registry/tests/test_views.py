@@ -298,6 +298,12 @@ def test_merge_and_undo_round_trip_on_the_facility_page(
     assert as_user("alice").get(f"/registry/facilities/{merged.pk}/").status_code == 404
     merged_page = carol.get(f"/registry/facilities/{merged.pk}/").content.decode()
     assert "This facility was merged into" in merged_page
+    # each page lists the merge from its own side, and only from that side
+    into = f"(facility {merged.pk}) merged into this one"
+    out = f'This facility merged into <a href="/registry/facilities/{survivor.pk}/">'
+    survivor_page = carol.get(f"/registry/facilities/{survivor.pk}/").content.decode()
+    assert into in survivor_page and out not in survivor_page
+    assert out in merged_page and into not in merged_page
 
     assert as_user("alice").post(f"/registry/merges/{merge.pk}/undo/").status_code == 403
     response = carol.post(f"/registry/merges/{merge.pk}/undo/", follow=True)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -120,8 +121,11 @@ def facility_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("candidate", "import_run")
         .order_by("source", "source_id")
     )
-    merges = policy.visible(user, Merge).select_related(
-        "survivor", "merged", "merged_by", "undone_by"
+    # merges into and out of the facility, read together (usually there are none)
+    merges = list(
+        policy.visible(user, Merge)
+        .filter(Q(survivor=facility) | Q(merged=facility))
+        .select_related("survivor", "merged", "merged_by", "undone_by")
     )
     can_merge = policy.can_create(user, Merge) and not facility.is_deleted
     return render(
@@ -146,9 +150,11 @@ def facility_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "waiting_as_candidate": waiting_for_review(user).filter(candidate=facility).count(),
             "review_status": MatchStatus.REVIEW,
             "merges_in": [
-                (m, policy.can_change(user, m)) for m in merges.filter(survivor=facility)
+                (m, policy.can_change(user, m)) for m in merges if m.survivor_id == facility.pk
             ],
-            "merges_out": [(m, policy.can_change(user, m)) for m in merges.filter(merged=facility)],
+            "merges_out": [
+                (m, policy.can_change(user, m)) for m in merges if m.merged_id == facility.pk
+            ],
             "merge_form": MergeForm() if can_merge else None,
             "points": facility_points([facility]),
             "calls_panel": facility_calls(user, facility),
