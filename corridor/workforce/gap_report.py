@@ -66,12 +66,12 @@ def collect(on: dt.date) -> dict[Key, Figures]:
         for occupation_id, region_id, total in postings:
             at((occupation_id, region_id)).postings += total or 0
         calls = window.filter(kind=DemandKind.CALL, call__deleted_at__isnull=True).values_list(
-            "occupation_id", "region_id", "facility_id", "count"
+            "occupation_id", "region_id", "facility__company_id", "count"
         )
-        for occupation_id, region_id, facility_id, count in calls:
+        for occupation_id, region_id, company_id, count in calls:
             cell = at((occupation_id, region_id))
             cell.call_openings += count
-            cell.call_companies.add(facility_id)
+            cell.call_companies.add(company_id)  # a company's plants are one company
         latest: set[Key] = set()
         supply = (
             LabourSupply.objects.filter(period__lte=on)

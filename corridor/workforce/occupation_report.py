@@ -71,9 +71,9 @@ def series(
             rows, calls = rows.filter(region=region), calls.filter(region=region)
         for month, total in rows.values_list("month").annotate(t=Sum("count")).order_by():
             postings[month] += total or 0
-        for month, facility_id, count in calls.values_list("month", "facility_id", "count"):
+        for month, company_id, count in calls.values_list("month", "facility__company_id", "count"):
             openings[month] += count
-            companies[month].add(facility_id)
+            companies[month].add(company_id)  # a company's plants are one company
     out = []
     for i in range(SERIES_MONTHS):
         month = months_back(on, SERIES_MONTHS - 1 - i)
@@ -89,13 +89,13 @@ def companies_asking(user: Any, occupation: Occupation, on: dt.date) -> list[Reg
     openings: dict[int, int] = defaultdict(int)
     companies: dict[int, set[int]] = defaultdict(set)
     with system_scope("companies asking for an occupation, added up"):
-        for region_id, facility_id, count in (
+        for region_id, company_id, count in (
             _calls(occupation, start, on)
             .filter(region__isnull=False)
-            .values_list("region_id", "facility_id", "count")
+            .values_list("region_id", "facility__company_id", "count")
         ):
             openings[region_id] += count
-            companies[region_id].add(facility_id)
+            companies[region_id].add(company_id)
     regions = policy.visible(user, Region).filter(pk__in=list(companies))
     out = []
     for region in regions:

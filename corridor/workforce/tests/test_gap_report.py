@@ -57,6 +57,29 @@ def test_a_fifth_company_makes_the_calls_count_for_partners_too(windsor_welders:
     assert (line.gap.call_openings, line.companies.value) == (15, 5)
 
 
+def test_plants_of_one_company_count_as_one_company(windsor_welders: Any) -> None:
+    """A fifth call, at a second plant of the first call's company: still 4 companies,
+    so a partner still gets the calls left out, in the gap and on the occupation page."""
+    from corridor.core.scoping import system_scope
+    from corridor.registry.models import Facility
+    from corridor.workforce.models import Occupation
+    from corridor.workforce.occupation_report import companies_asking, series
+
+    w = windsor_welders
+    second = recorded_call(w.alice, w.org_a, w.windsor, "Welder, 3").facility
+    with system_scope("tests"):
+        first = Facility.objects.exclude(pk=second.pk).filter(name__startswith="Plant ")
+        owner = first.order_by("pk").values_list("company_id", flat=True)[0]
+        Facility.objects.filter(pk=second.pk).update(company_id=owner)
+        welder = Occupation.objects.get(noc_code="72106")
+    line = _welders(analysis_for(w.bob, ON))
+    assert (line.gap.call_openings, line.companies.value) == (15, 4)
+    assert _welders(analysis_for(w.dave, ON)).gap.calls_left_out
+    (asks,) = [a for a in companies_asking(w.bob, welder, ON) if a.region.name == "Windsor–Sarnia"]
+    assert asks.companies.value == 4
+    assert [m.companies.value for m in series(w.bob, welder, ON) if m.companies.value] == [4]
+
+
 def test_the_latest_supply_figure_on_or_before_the_day_counts(world: Any) -> None:
     import datetime as dt
 
