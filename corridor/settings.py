@@ -119,11 +119,13 @@ def _database() -> dict[str, Any]:
         # WAL lets readers work while one writer writes; IMMEDIATE takes the write
         # lock at the start of a transaction so concurrent writers queue for up to
         # `timeout` seconds instead of failing with "database is locked".
+        # what DATABASE_URL sets (?timeout=5, say) is kept and wins
         config["OPTIONS"] = {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
             " PRAGMA foreign_keys=ON;",
             "transaction_mode": "IMMEDIATE",
             "timeout": envint("CORRIDOR_SQLITE_TIMEOUT", 20),
+            **config.get("OPTIONS", {}),
         }
         config["TEST"] = {"NAME": None}
     else:

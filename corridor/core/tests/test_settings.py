@@ -87,6 +87,16 @@ def test_the_urls_connection_options_are_kept(monkeypatch: pytest.MonkeyPatch) -
     }
 
 
+def test_a_sqlite_urls_options_are_kept_beside_corridors(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "sqlite:////tmp/corridor-test.sqlite3?timeout=5")
+    options = settings_module._database()["OPTIONS"]
+    assert options["timeout"] == 5  # the URL's, not the default 20
+    assert (options["transaction_mode"], "journal_mode=WAL" in options["init_command"]) == (
+        "IMMEDIATE",
+        True,
+    )
+
+
 @pytest.mark.django_db
 def test_a_query_run_often_is_prepared_on_postgresql() -> None:
     from django.db import connection
