@@ -168,6 +168,20 @@ def test_the_coordinator_turns_a_programs_target_list_into_a_campaign(scene: Any
     assert targets == {"Lakeside Stamping", "Durham Trim"}
 
 
+def test_the_target_list_is_read_page_by_page(scene: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from corridor.programs.views import programs
+
+    monkeypatch.setattr(programs, "TARGET_ROWS", 2)
+    carol = client_for(scene.carol)
+    first = carol.get(f"/programs/{scene.parts.pk}/").content.decode()
+    second = carol.get(f"/programs/{scene.parts.pk}/?page=2").content.decode()
+    # eligible first, by name: Durham Trim, Lakeside Stamping; then Quiet Plastics
+    assert "Durham Trim" in first and "Quiet Plastics" not in first
+    assert "Page 1 of 2 (3 in all)" in first and '<a href="?page=2">Next page</a>' in first
+    assert "Quiet Plastics" in second and "Durham Trim" not in second
+    assert "2 are listed a page; a campaign takes all 3." in first
+
+
 def test_the_target_list_counts_possibly_eligible_facilities_when_asked(scene: Any) -> None:
     client_for(scene.carol).post(
         f"/programs/{scene.parts.pk}/campaign/",

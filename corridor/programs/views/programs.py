@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from corridor.calls.forms import add_service_errors
 from corridor.calls.models import Campaign
 from corridor.core import policy
+from corridor.core.views.common import paginate
 from corridor.intel.program_news import program_news
 from corridor.programs import referrals
 from corridor.programs.analytics import analysis_for
@@ -78,6 +79,7 @@ def program_detail(request: HttpRequest, pk: int, form: ProgramCampaignForm | No
         .select_related("municipality")
         .order_by("-approved_on", "pk")
     )
+    page, keep = paginate(request, targets, per_page=TARGET_ROWS, count=len(targets))
     may_campaign = policy.can_create(user, Campaign)
     if form is None and may_campaign:
         form = ProgramCampaignForm(initial=ProgramCampaignForm.initial_for(program))
@@ -92,7 +94,9 @@ def program_detail(request: HttpRequest, pk: int, form: ProgramCampaignForm | No
             "project_count": projects.count(),
             "totals": analysis_for(user, program.pk).total,
             "news": program_news(user, program),
-            "targets": targets[:TARGET_ROWS],
+            "targets": page.object_list,
+            "page_obj": page,
+            "querystring_without_page": keep,
             "target_count": len(targets),
             "eligible_count": sum(1 for t in targets if t.verdict.status == ELIGIBLE),
             "campaign_form": form if may_campaign else None,
