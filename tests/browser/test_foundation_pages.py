@@ -79,3 +79,44 @@ def test_an_editor_edits_their_organisation_and_sees_the_history(page: Any, worl
     page.get_by_role("link", name="Full history").click()
     assert page.get_by_text("Gateway to the Detroit River crossings").is_visible()
     check_accessibility(page, "history-after-edit")
+
+
+def _boxes(page: Any) -> list[dict[str, float]]:
+    return page.eval_on_selector_all(
+        "#home-map .leaflet-tooltip",
+        "els => els.filter(e => getComputedStyle(e).display !== 'none')"
+        ".map(e => { const r = e.getBoundingClientRect();"
+        " return {l: r.left, r: r.right, t: r.top, b: r.bottom}; })",
+    )
+
+
+def test_labels_of_places_close_together_do_not_cover_one_another(page: Any, world: Any) -> None:
+    from conftest import _place
+    from corridor.core.history import change_context
+    from corridor.core.models import Organisation, OrganisationKind
+    from corridor.core.scoping import system_scope
+
+    with system_scope("test fixtures"), change_context(source="tests"):
+        for n, name in enumerate(("Vaughan", "Markham", "Richmond Hill", "Brampton", "Pickering")):
+            place = _place(name, f"{43.80 + 0.02 * n:.4f}", f"{-79.50 + 0.05 * n:.4f}", "Toronto")
+            Organisation.objects.create(
+                name=f"{name} Economic Development",
+                kind=OrganisationKind.MUNICIPALITY,
+                municipality=place,
+            )
+    sign_in(page, "alice", PASSWORD)
+    page.wait_for_selector("#home-map[data-ready='7']")
+    boxes = _boxes(page)
+    assert 2 <= len(boxes) < 7  # Windsor's and some of the crowd's, not all
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"])
+    # a hidden label shows while the pointer is on its marker
+    markers = page.locator("#home-map path.leaflet-interactive")
+    grew = False
+    for i in range(markers.count()):
+        markers.nth(i).hover(force=True)
+        grew = grew or len(_boxes(page)) == len(boxes) + 1
+        page.mouse.move(0, 0)
+    assert grew
+    page.screenshot(path="var/screenshots/home-crowded-map.png")

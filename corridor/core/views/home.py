@@ -33,7 +33,8 @@ def home(request: HttpRequest) -> HttpResponse:
             reverse("organisation-detail", args=[o.pk]),
             o.municipality.economic_region,
         )
-        | {"colour": "#e07a00" if o.pk in mine else "#2f7dd1"}
+        # one's own municipality: orange, a little larger, its label kept before others'
+        | ({"colour": "#e07a00", "radius": 8} if o.pk in mine else {"colour": "#2f7dd1"})
         for o in members
         if o.municipality
     ]

@@ -11,6 +11,7 @@
       L.tileLayer(tiles, { maxZoom: 18, attribution: el.dataset.attribution || "" }).addTo(map);
     }
     var bounds = [];
+    var labelled = [];
     data.forEach(function (p) {
       var marker = L.circleMarker([p.lat, p.lon], {
         radius: p.radius || 7, color: "#12355b", weight: 2,
@@ -29,13 +30,47 @@
       marker.bindPopup(label);
       if (!tiles) {
         marker.bindTooltip(p.label, { permanent: data.length <= 40, direction: "right", className: "map-label" });
+        labelled.push({ marker: marker, rank: p.radius || 7, order: labelled.length });
       }
       bounds.push([p.lat, p.lon]);
     });
     if (bounds.length === 1) { map.setView(bounds[0], 10); }
     else if (bounds.length) { map.fitBounds(bounds, { padding: [30, 30] }); }
     else { map.setView([43.5, -80.5], 7); }
+    if (data.length <= 40) {
+      declutter(labelled);
+      map.on("zoomend", function () { declutter(labelled); });
+    }
     el.dataset.ready = String(bounds.length);
+  }
+
+  // Places close together (Toronto's neighbours, say) would print their labels over
+  // one another: a label that would cover one already shown is hidden, the larger
+  // markers' first, and shows while the pointer is on its marker.
+  function declutter(labelled) {
+    var shown = [];
+    labelled.slice().sort(function (a, b) { return b.rank - a.rank || a.order - b.order; })
+      .forEach(function (item) {
+        var tip = item.marker.getTooltip();
+        var node = tip && tip.getElement();
+        if (!node) { return; }
+        node.classList.remove("map-label-hidden");
+        var box = node.getBoundingClientRect();
+        var covers = shown.some(function (other) {
+          return box.left < other.right && other.left < box.right &&
+            box.top < other.bottom && other.top < box.bottom;
+        });
+        if (covers) {
+          node.classList.add("map-label-hidden");
+          if (!item.hover) {
+            item.hover = true;
+            item.marker.on("mouseover", function () { node.classList.add("map-label-hover"); });
+            item.marker.on("mouseout", function () { node.classList.remove("map-label-hover"); });
+          }
+        } else {
+          shown.push(box);
+        }
+      });
   }
 
   function init() {
