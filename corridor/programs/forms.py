@@ -88,9 +88,9 @@ class ReferralForm(forms.Form):
         fields["follow_up"].label_from_instance = lambda f: (
             f"{f.get_category_display()}, due {f.due_on:%Y-%m-%d} ({f.get_status_display()})"
         )
-        only_one = list(organisations.values_list("pk", flat=True)[:2])
-        if len(only_one) == 1:
-            fields["organisation"].initial = only_one[0]
+        first_two = list(organisations.values_list("pk", flat=True)[:2])
+        if len(first_two) == 1:  # one organisation to refer for: chosen already
+            fields["organisation"].initial = first_two[0]
 
 
 class ReferralUpdateForm(forms.Form):

@@ -11,6 +11,8 @@
       L.tileLayer(tiles, { maxZoom: 18, attribution: el.dataset.attribution || "" }).addTo(map);
     }
     var bounds = [];
+    // every place named beside its marker when there are no tiles and few places
+    var permanent = !tiles && data.length <= 40;
     var labelled = [];
     data.forEach(function (p) {
       var marker = L.circleMarker([p.lat, p.lon], {
@@ -29,15 +31,15 @@
       }
       marker.bindPopup(label);
       if (!tiles) {
-        marker.bindTooltip(p.label, { permanent: data.length <= 40, direction: "right", className: "map-label" });
-        labelled.push({ marker: marker, rank: p.radius || 7, order: labelled.length });
+        marker.bindTooltip(p.label, { permanent: permanent, direction: "right", className: "map-label" });
+        if (permanent) { labelled.push({ marker: marker, rank: p.radius || 7, order: labelled.length }); }
       }
       bounds.push([p.lat, p.lon]);
     });
     if (bounds.length === 1) { map.setView(bounds[0], 10); }
     else if (bounds.length) { map.fitBounds(bounds, { padding: [30, 30] }); }
     else { map.setView([43.5, -80.5], 7); }
-    if (data.length <= 40) {
+    if (permanent) {
       declutter(labelled);
       map.on("zoomend", function () { declutter(labelled); });
     }
