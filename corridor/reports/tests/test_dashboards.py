@@ -171,32 +171,21 @@ def test_investment_and_programs(world: Any, corridor: Any) -> None:
     )
 
 
-def _supply_need(world: Any, buyer: Facility, key: str, value: int) -> None:
-    from corridor.supplychain import needs
-    from corridor.supplychain.tests.helpers import capability
-
-    org = world.org_a if buyer.municipality == world.windsor else world.org_b
-    officer = world.alice if buyer.municipality == world.windsor else world.bob
-    needs.record_need(
-        officer, buyer=buyer, capability=capability(key), organisation=org, annual_value=value
-    )
-
-
 def test_supply_gaps_count_the_unmet_needs_and_the_companies_behind_them(
     world: Any, corridor: Any
 ) -> None:
-    from corridor.supplychain.tests.helpers import plant
+    from corridor.supplychain.tests.helpers import plant, recorded_need
 
     windsor, oshawa = corridor["windsor"], corridor["oshawa"]
     plant("Durham Diecast", world.oshawa, 43.90, -78.87, ("mega-casting",))
     # mega-casting: unmet for the three Windsor plants (330 km away), met in Oshawa
     for buyer, value in zip(windsor, (3_000_000, 2_000_000, 1_000_000), strict=True):
-        _supply_need(world, buyer, "mega-casting", value)
-    _supply_need(world, oshawa[0], "mega-casting", 9_000_000)
+        recorded_need(world, buyer, "mega-casting", value)
+    recorded_need(world, oshawa[0], "mega-casting", 9_000_000)
     # battery enclosures: nobody makes them; two needs of one company
-    _supply_need(world, windsor[0], "battery-enclosure", 500_000)
-    _supply_need(world, windsor[0], "battery-enclosure", 100_000)
-    _supply_need(world, oshawa[1], "die-casting", 100_000)
+    recorded_need(world, windsor[0], "battery-enclosure", 500_000)
+    recorded_need(world, windsor[0], "battery-enclosure", 100_000)
+    recorded_need(world, oshawa[1], "die-casting", 100_000)
     plant("Oshawa Caster", world.oshawa, 43.89, -78.86, ("die-casting",))  # met: not a gap
 
     board = build(world.carol, Q4, today=TODAY)

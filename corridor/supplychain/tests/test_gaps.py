@@ -11,7 +11,7 @@ from corridor.supplychain import needs
 from corridor.supplychain.gaps import SupplierMap, concentration_risks, gap_analysis, suppliers_for
 from corridor.supplychain.models import NeedStatus
 from corridor.supplychain.rules import can_see_buyer
-from corridor.supplychain.tests.helpers import capability, plant
+from corridor.supplychain.tests.helpers import capability, plant, recorded_need
 
 WINDSOR = (42.3149, -83.0364)
 OSHAWA = (43.8971, -78.8658)  # about 330 km from Windsor
@@ -29,14 +29,7 @@ def region(world: Any) -> Any:
 
 
 def _need(world: Any, key: str, value: int | None, radius_km: int = 150) -> Any:
-    return needs.record_need(
-        world.alice,
-        buyer=world.buyer,
-        capability=capability(key),
-        organisation=world.org_a,
-        annual_value=value,
-        radius_km=radius_km,
-    )
+    return recorded_need(world, world.buyer, key, value, radius_km)
 
 
 def test_suppliers_within_the_radius_nearest_first_with_specific_capabilities(region: Any) -> None:
@@ -65,13 +58,8 @@ def test_gaps_rank_unmet_needs_by_the_value_behind_them(region: Any) -> None:
 def test_a_gap_counts_apart_the_buyers_whose_needs_are_unmet(region: Any) -> None:
     _need(region, "mega-casting", 9_000_000)  # Lakeside Seating: only 330 km away
     oshawa_buyer = plant("Durham Seating", region.oshawa, OSHAWA[0] + 0.01, OSHAWA[1])
-    needs.record_need(
-        region.bob,
-        buyer=oshawa_buyer,
-        capability=capability("mega-casting"),
-        organisation=region.org_b,
-        annual_value=1_000_000,
-    )  # met: Durham Diecast is next door
+    # met: Durham Diecast is next door
+    recorded_need(region, oshawa_buyer, "mega-casting", 1_000_000)
     (gap,) = gap_analysis()
     assert (gap.needs, gap.unmet_needs, gap.buyer_count, gap.unmet_buyer_count) == (2, 1, 2, 1)
     assert gap.unmet_buyers == {region.buyer.company_id}

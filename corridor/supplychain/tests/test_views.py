@@ -16,7 +16,7 @@ from conftest import client_for
 from corridor.core.scoping import system_scope
 from corridor.supplychain import needs
 from corridor.supplychain.models import FacilityCapability, Introduction, NeedStatus, SupplyNeed
-from corridor.supplychain.tests.helpers import capability, plant
+from corridor.supplychain.tests.helpers import capability, plant, recorded_need
 
 WINDSOR = (42.3149, -83.0364)
 
@@ -181,13 +181,7 @@ def test_partners_see_values_behind_five_buyers(region: Any) -> None:
     w = region
     for i in range(5):
         buyer = plant(f"Remote Buyer {i}", w.oshawa, 45.0 + i / 10, -75.0)
-        needs.record_need(
-            w.bob,
-            buyer=buyer,
-            capability=capability("glass"),
-            organisation=w.org_b,
-            annual_value=1_000_000,
-        )
+        recorded_need(w, buyer, "glass", 1_000_000)
     rows = {r["capability_key"]: r for r in _gap_rows(client_for(w.dave))}
     assert rows["glass"]["buyers"] == "5"
     assert rows["glass"]["unmet_value_per_year"] == "5000000"
