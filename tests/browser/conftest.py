@@ -16,6 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.db import connection
+from django.test.testcases import LiveServerThread
+from pytest_django.live_server_helper import LiveServer
 
 CHROMIUM = os.environ.get("CORRIDOR_CHROMIUM") or shutil.which("chromium") or ""
 CHROMIUM_ARGS = [
@@ -56,6 +60,49 @@ def browser() -> Iterator[Any]:
         yield browser
         browser.close()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+class _OneRequestAtATime(WSGIServer):
+    """The live server on SQLite: one request at a time.
+
+    The tests' SQLite database lives in memory, shared between connections with
+    table locks that SQLite's busy timeout does not wait out, and Django ignores the
+    close of an in-memory connection whose rollback failed. Two requests at once (a
+    draft's autosave still in flight when its form is submitted) then fail with
+    "database table is locked" or "cannot start a transaction within a transaction",
+    which a deployed Corridor's file database (WAL, busy timeout) does not. Requests
+    take turns here, and the browser opens a connection for each."""
+
+    def __init__(self, *args: Any, connections_override: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+
+
+class _SerialLiveServerThread(LiveServerThread):
+    server_class = _OneRequestAtATime
+
+
+@pytest.fixture(scope="session")
+def live_server(request: pytest.FixtureRequest) -> Iterator[Any]:
+    """pytest-django's live server, taking one request at a time on SQLite (on
+    PostgreSQL each request thread has a connection of its own and it stays threaded)."""
+    address = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = LiveServer(address, start=False)
+    if connection.vendor == "sqlite":
+        threaded = server.thread
+        server.thread = _SerialLiveServerThread(
+            threaded.host,
+            static_handler=threaded.static_handler,
+            connections_override=threaded.connections_override,
+            port=threaded.port,
+        )
+        server.thread.daemon = True
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture
