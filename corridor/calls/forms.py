@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils import timezone
 
@@ -234,15 +233,6 @@ class FollowUpForm(forms.Form):
         if data.get("referral_to") is not None:
             data["category"] = FollowUpCategory.REFERRAL
         return data
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """A service's ValidationError shown on the form: on its field when it names one."""
-    if hasattr(error, "error_dict"):
-        for name, problems in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, problems)
-    else:
-        form.add_error(None, error.messages)
 
 
 class PlannerFilter(forms.Form):

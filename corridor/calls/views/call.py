@@ -18,7 +18,6 @@ from corridor.calls.forms import (
     ConsentForm,
     DecisionForm,
     FollowUpForm,
-    add_service_errors,
     answer_sections,
     posted_answers,
     stored_values,
@@ -27,6 +26,7 @@ from corridor.calls.leads import lead_for
 from corridor.calls.models import Approval, Call, CallAnswers, CallStatus, Flag, FollowUp
 from corridor.calls.recording import REFERRAL_KINDS
 from corridor.core import policy
+from corridor.core.form_errors import show_refusal
 from corridor.core.models import Organisation, OrganisationKind
 
 NAV = "calls"
@@ -240,7 +240,7 @@ def call_consent(request: HttpRequest, pk: int) -> HttpResponse:
                     data["consent_note"],
                 )
             except ValidationError as error:
-                add_service_errors(form, error)
+                show_refusal(form, error)
             else:
                 messages.success(request, "Consent recorded.")
                 return redirect("call-detail", call.pk)
@@ -284,7 +284,7 @@ def follow_up_add(request: HttpRequest, pk: int) -> HttpResponse:
                 referral_to=data["referral_to"],
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, "Follow-up added.")
             return redirect("call-detail", call.pk)

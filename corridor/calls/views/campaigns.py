@@ -18,6 +18,7 @@ from corridor.calls.forms_work import CampaignForm, section
 from corridor.calls.leads import leads_for
 from corridor.calls.models import Call, CallStatus, Campaign
 from corridor.core import policy
+from corridor.core.form_errors import show_conflict, show_refusal
 from corridor.core.models import EditConflict, Municipality, User
 from corridor.core.scoping import system_scope
 from corridor.registry.models import Facility
@@ -228,14 +229,10 @@ def _save(
             with system_scope("setting the targets of a campaign the coordinator may change"):
                 campaign.targets.set(list(targets.values()))
     except EditConflict as conflict:
-        form.add_error(None, f"{conflict} Reload the page to see their change.")
+        show_conflict(form, conflict)
         return None
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
-        else:
-            form.add_error(None, error.messages)
+        show_refusal(form, error)
         return None
     messages.success(
         request,

@@ -14,11 +14,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from corridor.calls.facility_panel import facility_calls
-from corridor.calls.forms import PlanForm, PlannerFilter, add_service_errors
+from corridor.calls.forms import PlanForm, PlannerFilter
 from corridor.calls.leads import lead_for
 from corridor.calls.models import Approval, Call, CallStatus
 from corridor.calls.planning import can_decide, holding_calls, plan_call
 from corridor.core import policy
+from corridor.core.form_errors import show_refusal
 from corridor.core.views.common import paginate
 from corridor.registry.models import Facility
 from corridor.reports.exports import export, export_links
@@ -221,7 +222,7 @@ def _plan(request: HttpRequest, form: PlanForm) -> Call | None:
             other_participants=data["other_participants"],
         )
     except ValidationError as error:
-        add_service_errors(form, error)
+        show_refusal(form, error)
         return None
     messages.success(request, planned_message(call))
     return call

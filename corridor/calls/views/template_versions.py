@@ -16,6 +16,7 @@ from corridor.calls.forms_work import TemplatePublishForm, section
 from corridor.calls.models import Call, CallTemplate
 from corridor.calls.template_versions import publish_template
 from corridor.core import policy
+from corridor.core.form_errors import show_refusal
 from corridor.reports.exports import export, export_links
 
 
@@ -105,11 +106,7 @@ def template_publish(request: HttpRequest) -> HttpResponse:
         try:
             template = publish_template(user, data["title"], data["sections"], data["change_note"])
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, problems in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, problems)
-            else:
-                form.add_error(None, error.messages)
+            show_refusal(form, error)
         else:
             messages.success(
                 request,

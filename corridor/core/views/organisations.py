@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from corridor.core import policy, services
 from corridor.core.filtersets import OrganisationFilter
+from corridor.core.form_errors import show_conflict
 from corridor.core.forms import CoordinatorOrganisationForm, OrganisationForm
 from corridor.core.history import history_of
 from corridor.core.models import (
@@ -133,7 +134,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 request.user, fresh, changes, form.cleaned_data["loaded_version"]
             )
         except EditConflict as conflict:
-            form.add_error(None, str(conflict) + " Reload the page to see their change.")
+            show_conflict(form, conflict)
         else:
             messages.success(request, f"Saved {fresh.name}.")
             return redirect("organisation-detail", pk=fresh.pk)

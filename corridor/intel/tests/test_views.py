@@ -96,6 +96,25 @@ def test_an_officer_corrects_a_fact_on_its_page(world: Any) -> None:
     assert fields == {"jobs", "trends"}  # the trends were left unticked, so they changed too
 
 
+def test_a_correction_made_on_a_stale_page_is_refused_with_the_advice_to_reload(
+    world: Any,
+) -> None:
+    document = add_text(world.alice)
+    with system_scope("test"):
+        fact = Fact.objects.get(document=document)
+    form = client_for(world.bob).get(f"/intel/facts/{fact.pk}/").context["form"]
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "trends"}
+    data.update({"jurisdiction": fact.jurisdiction_id, "note": "Later", "action": "correct"})
+    first = {**data, "jobs": "50"}
+    assert client_for(world.carol).post(f"/intel/facts/{fact.pk}/", first).status_code == 302
+    stale = client_for(world.bob).post(f"/intel/facts/{fact.pk}/", {**data, "jobs": "70"})
+    assert stale.status_code == 200
+    text = stale.content.decode()
+    assert "changed by someone else" in text and "Reload the page to see their change." in text
+    fact.refresh_from_db()
+    assert fact.jobs == 50
+
+
 def test_confirming_a_fact_takes_one_button(world: Any) -> None:
     document = add_text(world.alice)
     with system_scope("test"):

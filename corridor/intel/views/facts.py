@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from corridor.core import policy
+from corridor.core.form_errors import show_conflict, show_refusal
 from corridor.core.history import change_context
 from corridor.core.models import EditConflict
 from corridor.intel import fact_records
@@ -56,10 +57,10 @@ def fact_review(request: HttpRequest, pk: int) -> HttpResponse:
                 expected = data.pop("loaded_version")
                 try:
                     fact_records.correct(user, fact, data, expected, note, trends)
-                except EditConflict as exc:
-                    form.add_error(None, str(exc))
-                except ValidationError as exc:
-                    form.add_error(None, exc)
+                except EditConflict as conflict:
+                    show_conflict(form, conflict)
+                except ValidationError as error:
+                    show_refusal(form, error)
                 else:
                     messages.success(
                         request, "Correction saved. Reading the document again will not undo it."

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from corridor.core import policy
+from corridor.core.form_errors import show_refusal
 from corridor.outreach import agenda, evidence, exports, services
 from corridor.outreach.documents import agenda_document, message_brief
 from corridor.outreach.forms import EndorsementForm
@@ -25,7 +26,6 @@ from corridor.outreach.models import (
     PolicyAsk,
 )
 from corridor.outreach.views.common import (
-    add_errors,
     document_response,
     own_organisations,
     section,
@@ -139,7 +139,7 @@ def ask_detail(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             e = services.endorse(user, ask, **form.cleaned_data)
         except ValidationError as error:
-            add_errors(form, error)
+            show_refusal(form, error)
         else:
             flash.success(request, f"{e.organisation.label} endorses “{ask.title}”.")
             return redirect("ask-detail", pk=ask.pk)

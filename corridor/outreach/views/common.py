@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -37,14 +35,6 @@ def municipalities(user: Any) -> Any:
     return policy.visible(user, Organisation).filter(
         kind=OrganisationKind.MUNICIPALITY, deleted_at__isnull=True
     )
-
-
-def add_errors(form: BaseForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, problems in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, problems)
-    else:
-        form.add_error(None, error.messages)
 
 
 def document_response(

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from corridor.core import policy
+from corridor.core.form_errors import show_conflict, show_refusal
 from corridor.core.models import EditConflict, Organisation
 from corridor.core.services import update_versioned
 from corridor.outreach import services
@@ -29,7 +30,7 @@ from corridor.outreach.models import (
     Participant,
     PolicyAsk,
 )
-from corridor.outreach.views.common import add_errors, own_organisations, section
+from corridor.outreach.views.common import own_organisations, section
 
 
 def _month(request: HttpRequest) -> dt.date:
@@ -205,9 +206,9 @@ def engagement_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
                 flash.success(request, f"Saved “{engagement.title}”.")
             return redirect("engagement-detail", pk=engagement.pk)
         except EditConflict as conflict:
-            form.add_error(None, f"{conflict} Reload the page to see their change.")
+            show_conflict(form, conflict)
         except ValidationError as error:
-            add_errors(form, error)
+            show_refusal(form, error)
     return render(
         request,
         "outreach/engagement_edit.html",

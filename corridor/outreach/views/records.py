@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from corridor.core import policy
+from corridor.core.form_errors import show_conflict, show_refusal
 from corridor.core.models import EditConflict, Organisation
 from corridor.outreach import forms_records as f
 from corridor.outreach import services
@@ -37,7 +38,6 @@ from corridor.outreach.models import (
 )
 from corridor.outreach.views.common import (
     acting_organisation,
-    add_errors,
     own_organisations,
     section,
 )
@@ -204,9 +204,9 @@ def record_edit(request: HttpRequest, kind: str, pk: int | None = None) -> HttpR
         try:
             saved = found.save(user, obj, data, version)
         except EditConflict as conflict:
-            form.add_error(None, f"{conflict} Reload the page to see their change.")
+            show_conflict(form, conflict)
         except ValidationError as error:
-            add_errors(form, error)
+            show_refusal(form, error)
         else:
             flash.success(request, f"{'Saved' if obj else 'Added'} “{saved}”.")
             return redirect(found.done_url(saved))

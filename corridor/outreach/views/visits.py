@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from corridor.core import policy
+from corridor.core.form_errors import show_refusal
 from corridor.outreach import exports, planner
 from corridor.outreach.documents import briefing_pack_document
 from corridor.outreach.forms import VisitPlanForm
@@ -25,7 +26,6 @@ from corridor.outreach.models import (
 )
 from corridor.outreach.views.common import (
     acting_organisation,
-    add_errors,
     document_response,
     municipalities,
     section,
@@ -119,7 +119,7 @@ def visit_plan(request: HttpRequest, pk: int) -> HttpResponse:
                 messages=list(data["messages"]),
             )
         except ValidationError as error:
-            add_errors(form, error)
+            show_refusal(form, error)
         else:
             flash.success(
                 request, f"Planned the visit to {visit.head_office}. Its briefing pack is ready."

@@ -12,9 +12,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from corridor.calls.forms import add_service_errors
 from corridor.calls.models import Campaign
 from corridor.core import policy
+from corridor.core.form_errors import show_refusal
 from corridor.core.views.common import paginate
 from corridor.intel.program_news import program_news
 from corridor.programs import referrals
@@ -128,7 +128,7 @@ def program_campaign(request: HttpRequest, pk: int) -> HttpResponse:
             targets=targets,
         )
     except ValidationError as error:
-        add_service_errors(form, error)
+        show_refusal(form, error)
         return program_detail(request, pk, form)
     messages.success(
         request,

@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from corridor.calls.forms import add_service_errors
 from corridor.core import policy
+from corridor.core.form_errors import show_conflict, show_refusal
 from corridor.core.models import EditConflict
 from corridor.core.views.common import paginate
 from corridor.programs import referrals as service
@@ -105,7 +105,7 @@ def referral_create(request: HttpRequest, facility_pk: int) -> HttpResponse:
                 notes=data["notes"],
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_refusal(form, error)
         except PermissionDenied as denied:
             form.add_error("organisation", str(denied))
         else:
@@ -157,9 +157,9 @@ def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 notes=data["notes"],
             )
         except EditConflict as conflict:
-            form.add_error(None, f"{conflict} Reload the page to see their change.")
+            show_conflict(form, conflict)
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, f"The referral is now: {referral.get_status_display()}.")
             return redirect("referral-detail", pk=referral.pk)

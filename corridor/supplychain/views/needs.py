@@ -22,6 +22,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from corridor.core import policy
+from corridor.core.form_errors import show_conflict, show_refusal
 from corridor.core.models import EditConflict, Municipality, Organisation
 from corridor.core.models.organisation import PARTICIPANT_KINDS
 from corridor.core.services import update_versioned
@@ -394,17 +395,13 @@ def _save(request: HttpRequest, form: NeedForm, need: SupplyNeed | None) -> Supp
             update_versioned(user, need, fields, expected)
             messages.success(request, f"Saved the need for {need.capability.label}.")
     except EditConflict as conflict:
-        form.add_error(None, f"{conflict} Reload the page to see their change.")
+        show_conflict(form, conflict)
         return None
     except PermissionDenied as denied:
         form.add_error("organisation", str(denied))
         return None
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for name, problems in error.message_dict.items():
-                form.add_error(name if name in form.fields else None, problems)
-        else:
-            form.add_error(None, error.messages)
+        show_refusal(form, error)
         return None
     return need
 

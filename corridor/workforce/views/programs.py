@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from corridor.core import policy
+from corridor.core.form_errors import show_conflict, show_refusal
 from corridor.core.models import EditConflict
 from corridor.reports.exports import export, export_links
 from corridor.workforce import training
@@ -169,14 +170,13 @@ def _save(
             expected_version=data.get("loaded_version"),
         )
     except EditConflict as conflict:
-        form.add_error(None, f"{conflict} Reload the page to see their change.")
+        show_conflict(form, conflict)
         return None
     except PermissionDenied as denied:
         form.add_error(None, str(denied))
         return None
     except ValidationError as error:
-        for name, problems in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, problems)
+        show_refusal(form, error)
         return None
     messages.success(request, f"Saved {saved.name}.")
     return saved
