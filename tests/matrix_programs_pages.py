@@ -1,7 +1,7 @@
 """Access-matrix rows for the program pages; the world is built in tests/matrix_programs.py.
 
 Programs, funded projects and analytics are for everyone signed in; the coordinator
-makes campaigns and reviews recipient links; a referral is seen by the referring
+makes campaigns, corrects programs and reviews recipient links; a referral is seen by the referring
 municipality (Windsor: alice, erin), the coordinator and the referred partner (dave's
 APMA), and changed by their editors (dave is a viewer); bob gets 404.
 """
@@ -36,6 +36,20 @@ def _referral(w: Any) -> dict[str, Any]:
 PROGRAM_PAGES: list[Row] = [
     Row("program-list", lambda w: "/programs/", everyone(200)),
     Row("program-detail", lambda w: f"/programs/{w.pg_program.pk}/", everyone(200)),
+    Row("program-edit", lambda w: f"/programs/{w.pg_program.pk}/edit/", coordinator(200, 403, 403)),
+    Row(
+        "program-edit",
+        lambda w: f"/programs/{w.pg_program.pk}/edit/",
+        coordinator(302, 403, 403),
+        method="post",
+        data=lambda w: {
+            "name": "Matrix Parts Program",
+            "short_name": "MPP",
+            "jurisdiction": "provincial",
+            "status": "open",
+            "loaded_version": w.pg_program.version,
+        },
+    ),
     Row(
         "program-campaign",
         lambda w: f"/programs/{w.pg_program.pk}/campaign/",

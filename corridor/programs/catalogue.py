@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import transaction
 
 from corridor.core.models import Organisation, OrganisationKind
 from corridor.core.scoping import system_scope
+from corridor.programs.editing import edited_by_people
 from corridor.programs.eligibility import validate_rules
 from corridor.programs.models import FundingProgram
 
@@ -58,27 +59,40 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def load_programs(path: Path = DATA_FILE) -> tuple[int, int]:
-    """Create or refresh the programs of the data file: (created, updated)."""
+class Loaded(NamedTuple):
+    created: int
+    updated: int
+    kept: int  # fields a person changed, left as they set them
+
+
+def load_programs(path: Path = DATA_FILE) -> Loaded:
+    """Create or refresh the programs of the data file; a field a person changed since
+    (editing.edited_by_people) keeps their value."""
     data = read_catalogue(path)
-    created = updated = 0
+    created = updated = kept = 0
     with system_scope("loading Corridor's programs"), transaction.atomic():
         orgs = _organisations(data)
+        existing = {p.key: p for p in FundingProgram.all_objects.filter(
+            key__in=[entry["key"] for entry in data["programs"]]
+        )}  # fmt: skip
+        theirs = edited_by_people(p.pk for p in existing.values())
         for entry in data["programs"]:
             values = {name: entry.get(name, "") for name in FIELDS}
             values["funder"] = orgs.get(entry.get("funder", ""))
             values["delivered_by"] = orgs.get(entry.get("delivered_by", ""))
             values["starts_on"] = _date(entry.get("starts_on"))
             values["ends_on"] = _date(entry.get("ends_on"))
-            program = FundingProgram.all_objects.filter(key=entry["key"]).first()
+            program = existing.get(entry["key"])
             if program is None:
                 FundingProgram.objects.create(key=entry["key"], **values)
                 created += 1
                 continue
             changed = [k for k, v in values.items() if getattr(program, k) != v]
-            if changed:
-                for name in changed:
+            mine = [k for k in changed if k not in theirs.get(program.pk, set())]
+            kept += len(changed) - len(mine)
+            if mine:
+                for name in mine:
                     setattr(program, name, values[name])
                 program.save()
                 updated += 1
-    return created, updated
+    return Loaded(created, updated, kept)

@@ -278,8 +278,8 @@ def build_demo(
 ) -> ProgramsDemoSummary:
     summary = ProgramsDemoSummary()
     with change_context(source="demo"):
-        created, updated = load_programs()
-    summary.programs = created + updated
+        loaded = load_programs()
+    summary.programs = loaded.created + loaded.updated
     with system_scope("demo programs"), change_context(source="demo"), transaction.atomic():
         if FundedProject.all_objects.filter(is_demo=True).exists():
             summary.skipped = True

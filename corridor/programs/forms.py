@@ -1,4 +1,5 @@
-"""Forms of the program pages: the project a company plans, referrals, a program's campaign."""
+"""Forms of the program pages: the project a company plans, referrals, a program's campaign,
+and the coordinator's corrections to a program."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from django import forms
 from django.utils import timezone
 
 from corridor.calls.models import FollowUp
+from corridor.core.forms import VersionedForm
 from corridor.core.models import Organisation
+from corridor.programs.editing import EDITABLE
 from corridor.programs.eligibility import PROJECT_TYPES, ProjectPlan
 from corridor.programs.models import FundedProject, FundingProgram, ReferralStatus
 from corridor.supplychain.forms import DATE
@@ -142,3 +145,44 @@ class ProgramCampaignForm(forms.Form):
             "ends_on": today + dt.timedelta(days=90),
             "include_possible": False,
         }
+
+
+class ProgramForm(VersionedForm):
+    """A program's facts as the coordinator corrects them (its rules stay in the data file)."""
+
+    class Meta(VersionedForm.Meta):
+        model = FundingProgram
+        fields = list(EDITABLE)
+        labels = {
+            "short_name": "Short name",
+            "aliases": "Also called",
+            "delivered_by": "Delivered by",
+            "starts_on": "Opens on",
+            "ends_on": "Closes on",
+            "source": "Facts from",
+        }
+        help_texts = {
+            "funder": "The government or organisation that pays",
+            "ends_on": "The last day to apply, when the program has one",
+            "source": "Where these facts come from: the program's page, an announcement, …",
+        }
+        widgets = {
+            "starts_on": DATE,
+            "ends_on": DATE,
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "source": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["funder"].queryset = organisations
+        fields["delivered_by"].queryset = organisations
+        fields["funder"].empty_label = fields["delivered_by"].empty_label = "Not known"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        opens, closes = data.get("starts_on"), data.get("ends_on")
+        if opens and closes and closes < opens:
+            self.add_error("ends_on", "The program cannot close before it opens.")
+        return data

@@ -5,6 +5,7 @@ from corridor.programs.views import analytics, programs, projects, referrals
 urlpatterns = [
     path("", programs.program_list, name="program-list"),
     path("<int:pk>/", programs.program_detail, name="program-detail"),
+    path("<int:pk>/edit/", programs.program_edit, name="program-edit"),
     path("<int:pk>/campaign/", programs.program_campaign, name="program-campaign"),
     path("projects/", projects.project_list, name="funded-project-list"),
     path("projects/<int:pk>/", projects.project_detail, name="funded-project-detail"),

@@ -147,3 +147,29 @@ def test_the_call_form_shows_the_facilitys_program_fit(page: Any, scene: Any) ->
         "link", name="Ontario Automotive Modernization Program (O-AMP)"
     ).is_visible()
     check_accessibility(page, "programs-call-form-fit")
+
+
+def test_the_coordinator_corrects_a_programs_deadline_by_keyboard(page: Any, scene: Any) -> None:
+    sign_in(page, "carol", PASSWORD)
+    page.goto(f"/programs/{scene.ngen.pk}/")
+    page.get_by_role("link", name="Edit the program's facts").click()
+    page.get_by_role("heading", name=f"Edit {scene.ngen.label}").wait_for()
+    check_accessibility(page, "programs-edit")
+
+    page.get_by_label("Status").focus()
+    page.keyboard.press("Home")  # the first choice: open to applications
+    page.get_by_label("Opens on").fill("2027-01-15")
+    page.get_by_label("Closes on").fill("2027-01-01")
+    page.get_by_role("button", name="Save").focus()
+    page.keyboard.press("Enter")
+    page.get_by_text("The program cannot close before it opens.").wait_for()
+    check_accessibility(page, "programs-edit-error")
+
+    page.get_by_label("Closes on").fill("2027-06-30")
+    page.get_by_role("button", name="Save").focus()
+    page.keyboard.press("Enter")
+    page.get_by_text(f"Saved {scene.ngen.short_name}.").wait_for()
+    facts = page.get_by_role("region", name="The program")
+    assert "2027-01-15 to 2027-06-30" in facts.inner_text()
+    scene.ngen.refresh_from_db()
+    assert (scene.ngen.status, str(scene.ngen.ends_on)) == ("open", "2027-06-30")

@@ -7,20 +7,22 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from corridor.calls.models import Campaign
 from corridor.core import policy
-from corridor.core.form_errors import show_refusal
+from corridor.core.form_errors import show_conflict, show_refusal
+from corridor.core.models import EditConflict, Organisation
 from corridor.core.views.common import paginate
 from corridor.intel.program_news import program_news
 from corridor.programs import referrals
 from corridor.programs.analytics import analysis_for
+from corridor.programs.editing import edit_program
 from corridor.programs.eligibility import ELIGIBLE, describe
-from corridor.programs.forms import ProgramCampaignForm
+from corridor.programs.forms import ProgramCampaignForm, ProgramForm
 from corridor.programs.matching import targets_for
 from corridor.programs.models import FundedProject, FundingProgram
 from corridor.programs.views.common import section
@@ -88,6 +90,7 @@ def program_detail(request: HttpRequest, pk: int, form: ProgramCampaignForm | No
         "programs/program_detail.html",
         {
             "program": program,
+            "can_change": policy.can_change(user, program),
             "aliases": program.names()[1:] if not program.short_name else program.names()[2:],
             "rules": list(zip(describe(program.eligibility), program.eligibility, strict=True)),
             "projects": projects[:200],
@@ -136,3 +139,30 @@ def program_campaign(request: HttpRequest, pk: int) -> HttpResponse:
         f"facilit{'y' if len(targets) == 1 else 'ies'}.",
     )
     return redirect("campaign-detail", pk=campaign.pk)
+
+
+@login_required
+def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The coordinator corrects a program's facts; a reload of the data file keeps them."""
+    user = request.user
+    program = _program(request, pk)
+    if not policy.can_change(user, program):
+        raise PermissionDenied("Programs are kept by the coordinator.")
+    organisations = policy.visible(user, Organisation).filter(deleted_at__isnull=True)
+    form = ProgramForm(request.POST or None, instance=program, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        try:
+            edit_program(user, _program(request, pk), changes, form.cleaned_data["loaded_version"])
+        except EditConflict as conflict:
+            show_conflict(form, conflict)
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, f"Saved {changes['short_name'] or changes['name']}.")
+            return redirect("program-detail", pk=pk)
+    return render(
+        request,
+        "programs/program_form.html",
+        {"program": program, "form": form, **section("programs")},
+    )

@@ -13,5 +13,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         with change_context(source="command:load-programs"):
-            created, updated = load_programs()
-        self.stdout.write(f"Programs: {created} added, {updated} updated.")
+            loaded = load_programs()
+        kept = (
+            f" {loaded.kept} field(s) changed by people on Corridor's pages were kept."
+            if loaded.kept
+            else ""
+        )
+        self.stdout.write(f"Programs: {loaded.created} added, {loaded.updated} updated.{kept}")
