@@ -12,8 +12,7 @@ from corridor.core.history import change_context
 from corridor.core.scoping import system_scope
 from corridor.outreach import evidence
 from corridor.registry.models import Company, Facility
-from corridor.supplychain import needs
-from corridor.supplychain.tests.helpers import capability, plant
+from corridor.supplychain.tests.helpers import plant, recorded_need
 
 DAY = dt.date(2026, 9, 1)
 
@@ -64,20 +63,8 @@ def corridor_data(world: Any) -> Any:
         )
     buyer = plant("Buyer", w.windsor, 42.30, -83.00)
     plant("Caster", w.windsor, 42.31, -83.01, ("die-casting",))
-    needs.record_need(
-        w.alice,
-        buyer=buyer,
-        capability=capability("stamping"),
-        organisation=w.org_a,
-        annual_value=400_000,
-    )
-    needs.record_need(
-        w.alice,
-        buyer=buyer,
-        capability=capability("die-casting"),
-        organisation=w.org_a,
-        annual_value=50_000,
-    )
+    recorded_need(w, buyer, "stamping", 400_000)
+    recorded_need(w, buyer, "die-casting", 50_000)
     return w
 
 
