@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 
 from conftest import client_for
+from corridor.core.scoping import system_scope
+from corridor.programs.models import FundingProgram
 from corridor.programs.tests import test_views
 from corridor.programs.tests.helpers import project
 from tests.export_files import csv_rows
@@ -16,10 +19,15 @@ scene = test_views.scene  # the program pages' fixture: plants, programs, a part
 
 
 def test_the_program_export_lists_each_program_with_who_may_apply(scene: Any) -> None:
+    with system_scope("test"):
+        FundingProgram.objects.filter(pk=scene.parts.pk).update(ends_on=dt.date(2027, 3, 31))
     rows = csv_rows(client_for(scene.erin).get("/programs/", {"format": "csv"}))
     by_name = {r[1]: r for r in rows[1:]}
     assert set(by_name) >= {scene.parts.label, scene.big.label}
-    assert "1,000 employees" in by_name[scene.big.label][5]
+    assert rows[0][5:] == ["closes_on", "who_may_apply"]
+    assert "1,000 employees" in by_name[scene.big.label][6]
+    assert (by_name[scene.parts.label][5], by_name[scene.big.label][5]) == ("2027-03-31", "")
+    assert "2027-03-31" in client_for(scene.erin).get("/programs/").content.decode()
     page = client_for(scene.erin).get("/programs/").content.decode()
     assert 'href="?format=xlsx"' in page
 

@@ -48,7 +48,7 @@ def program_list(request: HttpRequest) -> HttpResponse:
     exported = export(
         request,
         "programs",
-        ["program_id", "program", "funder", "jurisdiction", "status", "who_may_apply"],
+        ["program_id", "program", "funder", "jurisdiction", "status", "closes_on", "who_may_apply"],
         (
             [
                 p.pk,
@@ -56,6 +56,7 @@ def program_list(request: HttpRequest) -> HttpResponse:
                 p.funder.label if p.funder else "",
                 p.get_jurisdiction_display(),
                 p.get_status_display(),
+                p.ends_on.isoformat() if p.ends_on else "",
                 "; ".join(words),
             ]
             for p, words in rows
