@@ -7,6 +7,9 @@ the same way, so an officer reads the same advice everywhere.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -27,3 +30,15 @@ def show_refusal(form: forms.BaseForm, error: ValidationError) -> None:
 def show_conflict(form: forms.BaseForm, conflict: EditConflict) -> None:
     """Who saved first, and how to see what they changed."""
     form.add_error(None, f"{conflict} {RELOAD_ADVICE}")
+
+
+@contextmanager
+def refusals_shown_on(form: forms.BaseForm) -> Iterator[None]:
+    """Run a valid form's save: a conflict or refusal it raises is shown on the form
+    instead, so afterwards ``form.errors`` says whether it was saved."""
+    try:
+        yield
+    except EditConflict as conflict:
+        show_conflict(form, conflict)
+    except ValidationError as error:
+        show_refusal(form, error)

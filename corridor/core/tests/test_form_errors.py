@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
-from corridor.core.form_errors import RELOAD_ADVICE, show_conflict, show_refusal
+from corridor.core.form_errors import (
+    RELOAD_ADVICE,
+    refusals_shown_on,
+    show_conflict,
+    show_refusal,
+)
 from corridor.core.models import EditConflict, Municipality
 
 
@@ -41,3 +47,27 @@ def test_a_conflict_says_who_changed_what_and_to_reload() -> None:
     assert message.startswith("Windsor was changed by someone else")
     assert "version 2" in message and "version 3" in message
     assert message.endswith(RELOAD_ADVICE)
+
+
+def test_a_save_that_goes_through_leaves_the_form_without_errors() -> None:
+    form = _bound()
+    with refusals_shown_on(form):
+        saved = "saved"
+    assert saved == "saved" and not form.errors
+
+
+def test_a_save_refused_or_in_conflict_leaves_its_reason_on_the_form() -> None:
+    refused, conflicted = _bound(), _bound()
+    with refusals_shown_on(refused):
+        raise ValidationError({"name": "Taken."})
+    with refusals_shown_on(conflicted):
+        raise EditConflict(Municipality(name="Windsor"), 1, 2)
+    assert refused.errors == {"name": ["Taken."]}
+    assert str(conflicted.non_field_errors()[0]).endswith(RELOAD_ADVICE)
+
+
+def test_what_is_not_a_refusal_is_not_hidden_on_the_form() -> None:
+    form = _bound()
+    with pytest.raises(PermissionDenied), refusals_shown_on(form):
+        raise PermissionDenied("Not yours.")
+    assert not form.errors

@@ -10,11 +10,10 @@ from django.views.decorators.http import require_POST
 
 from corridor.core import policy, services
 from corridor.core.filtersets import OrganisationFilter
-from corridor.core.form_errors import show_conflict
+from corridor.core.form_errors import refusals_shown_on
 from corridor.core.forms import CoordinatorOrganisationForm, OrganisationForm
 from corridor.core.history import history_of
 from corridor.core.models import (
-    EditConflict,
     Membership,
     Municipality,
     Organisation,
@@ -129,13 +128,11 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
         fresh = _organisation(request, pk)
-        try:
+        with refusals_shown_on(form):
             services.update_versioned(
                 request.user, fresh, changes, form.cleaned_data["loaded_version"]
             )
-        except EditConflict as conflict:
-            show_conflict(form, conflict)
-        else:
+        if not form.errors:
             messages.success(request, f"Saved {fresh.name}.")
             return redirect("organisation-detail", pk=fresh.pk)
     return render(

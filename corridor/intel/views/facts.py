@@ -6,14 +6,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from corridor.core import policy
-from corridor.core.form_errors import show_conflict, show_refusal
+from corridor.core.form_errors import refusals_shown_on
 from corridor.core.history import change_context
-from corridor.core.models import EditConflict
 from corridor.intel import fact_records
 from corridor.intel.forms import FactForm
 from corridor.intel.models import Fact, FactCorrection, TrendTag
@@ -55,13 +53,9 @@ def fact_review(request: HttpRequest, pk: int) -> HttpResponse:
                 trends = list(data.pop("trends"))
                 note = data.pop("note")
                 expected = data.pop("loaded_version")
-                try:
+                with refusals_shown_on(form):
                     fact_records.correct(user, fact, data, expected, note, trends)
-                except EditConflict as conflict:
-                    show_conflict(form, conflict)
-                except ValidationError as error:
-                    show_refusal(form, error)
-                else:
+                if not form.errors:
                     messages.success(
                         request, "Correction saved. Reading the document again will not undo it."
                     )

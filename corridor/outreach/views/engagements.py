@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from corridor.core import policy
-from corridor.core.form_errors import show_conflict, show_refusal
-from corridor.core.models import EditConflict, Organisation
+from corridor.core.form_errors import refusals_shown_on
+from corridor.core.models import Organisation
 from corridor.core.services import update_versioned
 from corridor.outreach import services
 from corridor.outreach.forms import CompleteForm, EngagementForm, FollowUpForm, ParticipantForm
@@ -195,7 +195,7 @@ def engagement_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
         data = dict(form.cleaned_data)
         chosen = data.pop("messages")
         loaded = data.pop("loaded_version")
-        try:
+        with refusals_shown_on(form):
             if engagement is None:
                 engagement = services.create_engagement(user, messages=list(chosen), **data)
                 flash.success(request, f"Planned “{engagement.title}”.")
@@ -204,11 +204,8 @@ def engagement_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
                 update_versioned(user, engagement, data, loaded or 0)
                 services.set_links(user, engagement, messages=chosen)
                 flash.success(request, f"Saved “{engagement.title}”.")
+        if not form.errors:
             return redirect("engagement-detail", pk=engagement.pk)
-        except EditConflict as conflict:
-            show_conflict(form, conflict)
-        except ValidationError as error:
-            show_refusal(form, error)
     return render(
         request,
         "outreach/engagement_edit.html",

@@ -14,15 +14,14 @@ from typing import Any
 
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from corridor.core import policy
-from corridor.core.form_errors import show_conflict, show_refusal
-from corridor.core.models import EditConflict, Organisation
+from corridor.core.form_errors import refusals_shown_on
+from corridor.core.models import Organisation
 from corridor.outreach import forms_records as f
 from corridor.outreach import services
 from corridor.outreach.models import (
@@ -201,13 +200,9 @@ def record_edit(request: HttpRequest, kind: str, pk: int | None = None) -> HttpR
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("loaded_version")
-        try:
+        with refusals_shown_on(form):
             saved = found.save(user, obj, data, version)
-        except EditConflict as conflict:
-            show_conflict(form, conflict)
-        except ValidationError as error:
-            show_refusal(form, error)
-        else:
+        if not form.errors:
             flash.success(request, f"{'Saved' if obj else 'Added'} “{saved}”.")
             return redirect(found.done_url(saved))
     return render(

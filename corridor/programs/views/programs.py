@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 
 from corridor.calls.models import Campaign
 from corridor.core import policy
-from corridor.core.form_errors import show_conflict, show_refusal
-from corridor.core.models import EditConflict, Organisation
+from corridor.core.form_errors import refusals_shown_on, show_refusal
+from corridor.core.models import Organisation
 from corridor.core.views.common import paginate
 from corridor.intel.program_news import program_news
 from corridor.programs import referrals
@@ -153,13 +153,9 @@ def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ProgramForm(request.POST or None, instance=program, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        try:
+        with refusals_shown_on(form):
             edit_program(user, _program(request, pk), changes, form.cleaned_data["loaded_version"])
-        except EditConflict as conflict:
-            show_conflict(form, conflict)
-        except ValidationError as error:
-            show_refusal(form, error)
-        else:
+        if not form.errors:
             messages.success(request, f"Saved {changes['short_name'] or changes['name']}.")
             return redirect("program-detail", pk=pk)
     return render(

@@ -10,8 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from corridor.core import policy
-from corridor.core.form_errors import show_conflict, show_refusal
-from corridor.core.models import EditConflict
+from corridor.core.form_errors import refusals_shown_on, show_refusal
 from corridor.core.views.common import paginate
 from corridor.programs import referrals as service
 from corridor.programs.facility_panel import referral_form_for
@@ -145,7 +144,7 @@ def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied("You may not change this referral.")
     if request.method == "POST" and form is not None and form.is_valid():
         data = form.cleaned_data
-        try:
+        with refusals_shown_on(form):
             service.update_referral(
                 user,
                 referral,
@@ -156,11 +155,7 @@ def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 funded_project=data["funded_project"],
                 notes=data["notes"],
             )
-        except EditConflict as conflict:
-            show_conflict(form, conflict)
-        except ValidationError as error:
-            show_refusal(form, error)
-        else:
+        if not form.errors:
             messages.success(request, f"The referral is now: {referral.get_status_display()}.")
             return redirect("referral-detail", pk=referral.pk)
     return render(
