@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+import hypothesis
 import pytest
 from django.test import Client
 
@@ -27,6 +28,14 @@ from corridor.core.models import (
     User,
 )
 from corridor.core.scoping import system_scope
+
+# Property tests judge what Corridor answers, never how fast: Hypothesis's default
+# 200 ms deadline per example (and its too-slow health check) fail a test on a busy
+# machine, a wall-clock assertion in disguise. Speed is for the benchmarks.
+hypothesis.settings.register_profile(
+    "corridor", deadline=None, suppress_health_check=[hypothesis.HealthCheck.too_slow]
+)
+hypothesis.settings.load_profile("corridor")
 
 PASSWORD = "a-long-test-password"
 
