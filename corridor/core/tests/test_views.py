@@ -58,6 +58,8 @@ def test_an_editor_edits_their_organisation_and_the_change_is_shown(
     world: Any, as_user: Any
 ) -> None:
     client = as_user("alice")
+    form = client.get(f"/organisations/{world.org_a.pk}/edit/").content.decode()
+    assert f'<a href="/organisations/{world.org_a.pk}/">Cancel</a>' in form
     response = client.post(
         f"/organisations/{world.org_a.pk}/edit/",
         {

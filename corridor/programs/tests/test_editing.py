@@ -40,6 +40,7 @@ def test_the_coordinator_corrects_a_program_and_the_change_is_recorded(world: An
     assert f'href="/programs/{parts.pk}/edit/"' in page.content.decode()
     form = client_for(world.carol).get(f"/programs/{parts.pk}/edit/")
     assert form.status_code == 200 and form.context["form"].initial["name"] == parts.name
+    assert f'<a href="/programs/{parts.pk}/">Cancel</a>' in form.content.decode()
     data = _form(world, parts, status="intake_closed", ends_on="2027-03-31",
                  delivered_by=world.apma.pk)  # fmt: skip
     saved = client_for(world.carol).post(f"/programs/{parts.pk}/edit/", data, follow=True)
