@@ -29,6 +29,11 @@ from django.dispatch import receiver
 from corridor.core.models import Action, ChangeRecord, CorridorModel, User
 from corridor.core.scoping import system_scope
 
+# Where a person's change came from (ChangeRecord.source); commands and the demo
+# name themselves ("command:load-programs", "demo").
+WEB, API, ADMIN = "web", "api", "admin"
+BY_A_PERSON = (WEB, API, ADMIN)
+
 # Fields that change on every save and say nothing about the change itself.
 BOOKKEEPING = frozenset({"updated_at", "version", "created_at"})
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 
-from corridor.core.history import change_context
+from corridor.core.history import ADMIN, API, WEB, change_context
 
 
 class ChangeContextMiddleware:
@@ -16,9 +16,7 @@ class ChangeContextMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         path = request.path_info
-        source = (
-            "api" if path.startswith("/api/") else "admin" if path.startswith("/admin/") else "web"
-        )
+        source = API if path.startswith("/api/") else ADMIN if path.startswith("/admin/") else WEB
         incoming = request.headers.get("X-Request-ID", "")[:36]
         with change_context(request=request, source=source, request_id=incoming) as request_id:
             request.request_id = request_id  # type: ignore[attr-defined]

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 
+from corridor.core.history import BY_A_PERSON
 from corridor.core.models import ChangeRecord
 from corridor.core.scoping import system_scope
 from corridor.core.services import update_versioned
@@ -36,8 +37,6 @@ EDITABLE = (
     "description",
     "source",
 )
-# Change-record sources that are a person's own edit (commands and the demo are not).
-BY_A_PERSON = ("web", "api", "admin")
 
 
 def edit_program(

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from corridor.core import policy
-from corridor.core.history import change_context
+from corridor.core.history import WEB, change_context
 from corridor.core.views.common import paginate
 from corridor.intel import search
 from corridor.intel.fact_records import store_facts
@@ -153,7 +153,7 @@ def document_reread(request: HttpRequest, pk: int) -> HttpResponse:
     """Read the document's facts again; facts officers have checked stay as they are."""
     document = _document(request, pk)
     policy.require_change(request.user, document)
-    with change_context(user=request.user, source="web", request=request):
+    with change_context(user=request.user, source=WEB, request=request):
         facts = store_facts(document)
     messages.success(
         request, f"Read again: {len(facts)} facts. Facts officers checked were kept as they were."
@@ -166,7 +166,7 @@ def document_reread(request: HttpRequest, pk: int) -> HttpResponse:
 def document_delete(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
     policy.require_delete(request.user, document)
-    with change_context(user=request.user, source="web", request=request):
+    with change_context(user=request.user, source=WEB, request=request):
         document.delete()
     messages.success(
         request, f"“{document.title}” was deleted. The coordinator can restore it from the admin."
@@ -195,7 +195,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         else:
             name, raw = (data["title"] or "pasted text") + ".txt", data["text"].encode("utf-8")
         try:
-            with change_context(user=user, source="web", request=request):
+            with change_context(user=user, source=WEB, request=request):
                 document, new = ingest_bytes(user, name, raw, meta)
         except UnreadableDocument as exc:
             form.add_error("file" if upload_file else "text", str(exc))

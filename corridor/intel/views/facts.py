@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from corridor.core import policy
 from corridor.core.form_errors import refusals_shown_on
-from corridor.core.history import change_context
+from corridor.core.history import WEB, change_context
 from corridor.intel import fact_records
 from corridor.intel.forms import FactForm
 from corridor.intel.models import Fact, FactCorrection, TrendTag
@@ -38,7 +38,7 @@ def fact_review(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         policy.require_change(user, fact)
         action = request.POST.get("action", "correct")
-        with change_context(user=user, source="web", request=request):
+        with change_context(user=user, source=WEB, request=request):
             if action == "confirm":
                 fact_records.confirm(user, fact)
                 messages.success(request, "Fact confirmed.")

@@ -153,8 +153,9 @@ def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ProgramForm(request.POST or None, instance=program, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        fresh = _program(request, pk)  # validating the form changed ``program`` already
         with refusals_shown_on(form):
-            edit_program(user, _program(request, pk), changes, form.cleaned_data["loaded_version"])
+            edit_program(user, fresh, changes, form.cleaned_data["loaded_version"])
         if not form.errors:
             messages.success(request, f"Saved {changes['short_name'] or changes['name']}.")
             return redirect("program-detail", pk=pk)
