@@ -168,6 +168,23 @@ def test_the_coordinator_turns_a_programs_target_list_into_a_campaign(scene: Any
     assert targets == {"Lakeside Stamping", "Durham Trim"}
 
 
+def test_a_refused_campaign_is_announced_on_the_programs_page(
+    scene: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise ValidationError("No campaign can start in a closed quarter.")
+
+    monkeypatch.setattr(referrals, "make_campaign", refuse)
+    response = client_for(scene.carol).post(
+        f"/programs/{scene.parts.pk}/campaign/",
+        {"name": "Late", "focus": "", "starts_on": "2026-01-05", "ends_on": "2026-03-31"},
+    )
+    assert response.status_code == 200
+    refusal = "No campaign can start in a closed quarter."
+    announced = f'<ul class="errorlist" role="alert"><li>{refusal}</li></ul>'
+    assert announced in response.content.decode()
+
+
 def test_the_target_list_is_read_page_by_page(scene: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from corridor.programs.views import programs
 
