@@ -13,6 +13,7 @@ from typing import Any
 
 import dj_database_url
 
+from corridor.core.csp import policy as csp_policy
 from corridor.env import envbool, envint, envlist, envstr, profile
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -80,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "corridor.core.middleware.RejectNullCharactersMiddleware",
     "corridor.core.middleware.ChangeContextMiddleware",
     "corridor.core.middleware.DatabaseBusyMiddleware",
@@ -190,6 +192,9 @@ CORRIDOR_TILE_URL = envstr("CORRIDOR_TILE_URL", "")
 CORRIDOR_TILE_ATTRIBUTION = envstr(
     "CORRIDOR_TILE_ATTRIBUTION", "Map data © OpenStreetMap contributors"
 )
+# Content-Security-Policy on every response: scripts and styles from Corridor only,
+# map tiles from CORRIDOR_TILE_URL's host only (corridor/core/csp.py).
+CONTENT_SECURITY_POLICY = csp_policy(CORRIDOR_TILE_URL)
 
 # API
 CORRIDOR_API_PAGE_SIZE = envint("CORRIDOR_API_PAGE_SIZE", 50)

@@ -89,10 +89,26 @@ class _CallingWork(Rule):
         return actor.edits_municipal_work
 
 
+def _visitors(actor: Actor, qs: ScopedQuerySet[Any], field: str) -> ScopedQuerySet[Any]:
+    """The rows whose visiting municipality (``field``) is the actor's, or all for the
+    coordinator: who may read what the company said."""
+    if actor.is_coordinator:
+        return qs
+    if not actor.is_participant:
+        return qs.none()
+    return qs.filter(**{f"{field}__in": actor.organisation_ids})
+
+
 @register(Call)
 class CallRule(_CallingWork):
+    # The company's consent to referrals is what it said: read as the answers are.
+    confidential_fields = frozenset({"consent_on", "consent_scope", "consent_note"})
+
     def can_change(self, actor: Actor, obj: Any) -> bool:
         return _edits_for(actor, obj.organisation_id)
+
+    def confidential_visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        return _visitors(actor, qs, "organisation_id")
 
 
 @register(CallAnswers)
@@ -100,11 +116,7 @@ class CallAnswersRule(_CallingWork):
     """Confidential: the visiting municipality's people and the coordinator."""
 
     def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-        if actor.is_coordinator:
-            return qs
-        if not actor.is_participant:
-            return qs.none()
-        return qs.filter(call__organisation_id__in=actor.organisation_ids)
+        return _visitors(actor, qs, "call__organisation_id")
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
         return _edits_for(actor, obj.call.organisation_id)
@@ -112,21 +124,21 @@ class CallAnswersRule(_CallingWork):
 
 @register(Flag)
 class FlagRule(_CallingWork):
+    confidential_fields = frozenset({"detail"})
+
     def can_change(self, actor: Actor, obj: Any) -> bool:
         return _edits_for(actor, obj.organisation_id)
 
     def history_visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
         # The history holds the detail: only those who may read it.
-        if actor.is_coordinator:
-            return qs
-        if not actor.is_participant:
-            return qs.none()
-        return qs.filter(organisation_id__in=actor.organisation_ids)
+        return _visitors(actor, qs, "organisation_id")
 
 
 @register(FollowUp)
 class FollowUpRule(Rule):
     """Participants see every follow-up's status; a partner sees the referrals addressed to it."""
+
+    confidential_fields = frozenset({"description", "outcome"})
 
     def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
         if actor.is_participant:

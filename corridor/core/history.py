@@ -98,12 +98,61 @@ def _diff(before: dict[str, Any] | None, after: dict[str, Any] | None) -> list[s
     return sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
 
 
+def _part(values: dict[str, Any] | None, fields: frozenset[str], keep: bool) -> Any:
+    if values is None:
+        return None
+    return {k: v for k, v in values.items() if (k in fields) == keep}
+
+
+def _said(values: dict[str, Any] | None, fields: frozenset[str]) -> bool:
+    return any(v not in (None, "", [], {}) for k, v in (values or {}).items() if k in fields)
+
+
 def record(
     obj: models.Model, action: str, before: dict[str, Any] | None, after: dict[str, Any] | None
 ) -> ChangeRecord | None:
+    """Record one change of ``obj``; returns the record of its shared fields (or, when only
+    confidential fields changed, the confidential one).
+
+    The fields the access rule calls confidential are recorded apart, in a record marked
+    ``confidential`` that only their readers see: the history shows no reader more than
+    the object's own page and API do."""
+    from corridor.core import policy
+
     changed = _diff(before, after)
     if action == Action.UPDATE and not changed:
         return None
+    secret = policy.confidential_fields(type(obj))
+    if not secret:
+        return _write(obj, action, before, after, changed, confidential=False)
+    shared = [f for f in changed if f not in secret]
+    hidden = [f for f in changed if f in secret]
+    written = None
+    if shared or action != Action.UPDATE:
+        written = _write(
+            obj, action, _part(before, secret, False), _part(after, secret, False), shared, False
+        )
+    if hidden if action == Action.UPDATE else (_said(before, secret) or _said(after, secret)):
+        kept = _write(
+            obj,
+            action,
+            _part(before, secret, True),
+            _part(after, secret, True),
+            hidden,
+            True,
+        )
+        written = written or kept
+    return written
+
+
+def _write(
+    obj: models.Model,
+    action: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    changed: list[str],
+    confidential: bool,
+) -> ChangeRecord:
     ctx = _context.get()
     user = ctx.current_user()
     return ChangeRecord.objects.create(
@@ -118,6 +167,7 @@ def record(
         before=before,
         after=after,
         changed_fields=changed,
+        confidential=confidential,
     )
 
 
@@ -187,9 +237,9 @@ def newest_visible(user: Any, limit: int, batch: int = 100, most: int = 2000) ->
     assert isinstance(rule, ChangeRecordRule)
     kept: list[ChangeRecord] = []
     # the scan reads only what the rule decides on; the kept records are read whole
-    newest = ChangeRecord.objects.only("id", "time", "content_type_id", "object_id").order_by(
-        "-time", "-id"
-    )
+    newest = ChangeRecord.objects.only(
+        "id", "time", "content_type_id", "object_id", "confidential"
+    ).order_by("-time", "-id")
     read = 0
     with system_scope("the newest changes, each kept only if the access rule shows it"):
         page = list(newest[:batch])

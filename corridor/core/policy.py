@@ -146,12 +146,22 @@ class Rule:
     def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
         return qs.none()
 
-    def history_visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-        """Whose change history the actor may read (before/after values of every field).
+    # Fields whose values only some readers of a row may see (what a company said in
+    # confidence). Their changes are recorded apart (``ChangeRecord.confidential``) and
+    # shown only to those ``confidential_visible`` lets read them, as the reads do.
+    confidential_fields: frozenset[str] = frozenset()
 
-        By default the same rows as ``visible``; a model with confidential fields
-        narrows it to the people who may read those fields."""
+    def history_visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        """Whose change history the actor may read (the changes of every field that is
+        not one of ``confidential_fields``).
+
+        By default the same rows as ``visible``; a model whose every change says what
+        a company said narrows it to the people who may read that."""
         return self.visible(actor, qs)
+
+    def confidential_visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        """The rows whose ``confidential_fields`` (and their history) the actor may read."""
+        return self.history_visible(actor, qs)
 
     def can_create(self, actor: Actor) -> bool:
         return False
@@ -209,12 +219,30 @@ def visible(user: Any, model: type[M], *, include_deleted: bool = False) -> Scop
 def with_visible_history(user: Any, model: type[M]) -> ScopedQuerySet[M]:
     """The rows of ``model`` (deleted or not) whose change history ``user`` may read."""
     actor = actor_for(user)
+    return rule_for(model).history_visible(actor, _every_row(model, f"history visible to {actor}"))
+
+
+def with_confidential_history(user: Any, model: type[M]) -> ScopedQuerySet[M]:
+    """The rows of ``model`` (deleted or not) whose confidential fields' history ``user``
+    may read."""
+    actor = actor_for(user)
+    qs = _every_row(model, f"confidential history visible to {actor}")
+    return rule_for(model).confidential_visible(actor, qs)
+
+
+def _every_row(model: type[M], why: str) -> ScopedQuerySet[M]:
+    """Every row of ``model``, deleted ones too, for a rule to narrow."""
     manager: Any = getattr(model, "all_objects", model._default_manager)
     base = manager.get_queryset()
     if not isinstance(base, ScopedQuerySet):
         base = ScopedQuerySet(model=model, using=base.db)
-    qs = base.scoped(f"history visible to {actor}")
-    return rule_for(model).history_visible(actor, qs)
+    return base.scoped(why)
+
+
+def confidential_fields(model: type[models.Model]) -> frozenset[str]:
+    """The fields of ``model`` that some of the readers of its rows may not read."""
+    rule = _rules.get(model)
+    return rule.confidential_fields if rule is not None else frozenset()
 
 
 def can_view(user: Any, model: type[models.Model]) -> bool:

@@ -140,8 +140,12 @@ class ChangeRecordRule(Rule):
             return qs.none()
         scope = Q(pk__in=[])
         for model in _recorded_models():
+            kind = Q(content_type=ContentType.objects.get_for_model(model))
             ids = policy.with_visible_history(actor, model).values("pk")
-            scope |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=ids)
+            scope |= kind & Q(object_id__in=ids, confidential=False)
+            if policy.confidential_fields(model):
+                secret = policy.with_confidential_history(actor, model).values("pk")
+                scope |= kind & Q(object_id__in=secret, confidential=True)
         return qs.filter(scope)
 
     def keep_visible(self, actor: Actor, records: list[ChangeRecord]) -> list[ChangeRecord]:
@@ -158,10 +162,14 @@ class ChangeRecordRule(Rule):
         for record in records:
             wanted[record.content_type_id].add(record.object_id)
         models = {ContentType.objects.get_for_model(m).pk: m for m in _recorded_models()}
-        seen: set[tuple[int, int]] = set()
+        seen: set[tuple[int, int, bool]] = set()
         for type_id, ids in wanted.items():
             model = models.get(type_id)
-            if model is not None:
-                found = policy.with_visible_history(actor, model).filter(pk__in=ids)
-                seen.update((type_id, pk) for pk in found.values_list("pk", flat=True))
-        return [r for r in records if (r.content_type_id, r.object_id) in seen]
+            if model is None:
+                continue
+            found = policy.with_visible_history(actor, model).filter(pk__in=ids)
+            seen.update((type_id, pk, False) for pk in found.values_list("pk", flat=True))
+            if policy.confidential_fields(model):
+                secret = policy.with_confidential_history(actor, model).filter(pk__in=ids)
+                seen.update((type_id, pk, True) for pk in secret.values_list("pk", flat=True))
+        return [r for r in records if (r.content_type_id, r.object_id, r.confidential) in seen]

@@ -48,6 +48,9 @@ class FacilityCapabilityRule(Rule):
 
 @register(SupplyNeed)
 class SupplyNeedRule(Rule):
+    # who the buyer is, and what it said (``can_see_buyer``)
+    confidential_fields = frozenset({"buyer", "description", "call"})
+
     def can_view(self, actor: Actor) -> bool:
         return actor.is_participant
 

@@ -38,6 +38,11 @@ class ChangeRecord(models.Model):
     before = models.JSONField(null=True, blank=True)
     after = models.JSONField(null=True, blank=True)
     changed_fields = models.JSONField(default=list)
+    confidential = models.BooleanField(
+        default=False,
+        help_text="The change of fields that only some readers of the object may read "
+        "(the access rule's confidential_fields); shown only to them",
+    )
 
     objects = ScopedManager()
 

@@ -31,7 +31,11 @@
       }
       marker.bindPopup(label);
       if (!tiles) {
-        marker.bindTooltip(p.label, { permanent: permanent, direction: "right", className: "map-label" });
+        // Leaflet reads a string as HTML: the label goes in as text, so a name from
+        // data ("<img onerror=...>") is shown, never run.
+        var tip = document.createElement("span");
+        tip.textContent = p.label;
+        marker.bindTooltip(tip, { permanent: permanent, direction: "right", className: "map-label" });
         if (permanent) { labelled.push({ marker: marker, rank: p.radius || 7, order: labelled.length }); }
       }
       bounds.push([p.lat, p.lon]);
