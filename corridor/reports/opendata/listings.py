@@ -29,6 +29,7 @@ class Listing:
     description: str
     columns: list[tuple[str, str]]  # (column, meaning for the data dictionary)
     rows: list[list[Value]] = field(default_factory=list)
+    counts: list[str] = field(default_factory=list)  # the columns counting companies
 
     def header(self) -> list[str]:
         return [column for column, _meaning in self.columns]
@@ -38,6 +39,12 @@ class Listing:
 
     def dictionary(self) -> list[tuple[str, str]]:
         return self.columns
+
+    def company_counts(self) -> list[str]:
+        return self.counts
+
+    def has_totals(self) -> bool:
+        return False  # one line per key, nothing to subtract from
 
 
 @dataclass
@@ -88,6 +95,7 @@ def funded_projects_by_program_and_year() -> Listing:
             ("jobs_retained_expected", "jobs the projects expect to retain"),
             ("companies_referred", "companies referred to the program from calls (suppressed)"),
         ],
+        counts=["companies_referred"],
     )
     for (name, year), c in sorted(cells.items()):
         referred = suppress(len(c.referred)).value

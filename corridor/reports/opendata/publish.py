@@ -20,9 +20,14 @@ class PublishError(Exception):
 
 RULE = (
     f"A count of 1 to {MINIMUM - 1} companies is suppressed (left empty in CSV, null in "
-    "JSON). Where a row or column would then have exactly one suppressed cell, the "
-    "next-smallest non-zero cell is suppressed too, repeated until none is left alone, "
-    "so no suppressed count can be recovered from a total by subtraction."
+    "JSON); 0 is published. In a table with totals, the totals (each row's, each "
+    "column's and the grand total) are counts too and follow the same rule. Then more "
+    "values are suppressed, cells or totals, until no suppressed value can be worked out "
+    "from the published ones: no row or column (the row of column totals and the column "
+    "of row totals included) has a lone suppressed value beside a published total, nor "
+    "suppressed values that add up to fewer than "
+    f"{MINIMUM}, and no combination of rows and columns pins one down. The values "
+    "suppressed for that are those adding up to the least."
 )
 
 
@@ -34,10 +39,16 @@ def _write(table: Published, into: Path) -> str:
         for line in lines:
             writer.writerow(["" if v is None else v for v in line])
     records = [dict(zip(header, line, strict=True)) for line in lines]
-    (into / f"{table.name}.json").write_text(
-        json.dumps({"table": table.name, "rows": records}, indent=1), encoding="utf-8"
-    )
-    text = [f"## {table.name}", "", table.description, "", "| column | meaning |", "|---|---|"]
+    counts, totals = table.company_counts(), table.has_totals()
+    document = {"table": table.name, "company_counts": counts, "totals": totals, "rows": records}
+    (into / f"{table.name}.json").write_text(json.dumps(document, indent=1), encoding="utf-8")
+    text = [f"## {table.name}", "", table.description, ""]
+    if counts:
+        names = ", ".join(f"`{c}`" for c in counts)
+        text += [f"Counts of companies (suppressed as above): {names}.", ""]
+    if totals:
+        text += ["The last column and the last row (`total`) are totals.", ""]
+    text += ["| column | meaning |", "|---|---|"]
     text += [f"| `{column}` | {meaning} |" for column, meaning in table.dictionary()]
     return "\n".join(text)
 

@@ -1,4 +1,5 @@
-"""The open-data tables: counts of companies, suppressed, with row and column totals."""
+"""The open-data tables: counts of companies with row, column and grand totals, all of
+them suppressed together (``suppression.suppress_grid``)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ from corridor.reports.opendata.suppression import suppress_grid
 
 
 class Published(Protocol):
-    """What ``publish`` writes: a name, a description, a header, lines, a dictionary."""
+    """What ``publish`` writes: a name, a description, a header, lines, a dictionary, and
+    which columns count companies (the suppression rule applies to them) and whether the
+    last column and the last row are totals."""
 
     name: str
     description: str
@@ -29,6 +32,8 @@ class Published(Protocol):
     def header(self) -> list[str]: ...
     def lines(self) -> list[list[Value]]: ...
     def dictionary(self) -> list[tuple[str, str]]: ...
+    def company_counts(self) -> list[str]: ...
+    def has_totals(self) -> bool: ...
 
 
 @dataclass
@@ -41,7 +46,8 @@ class Table:
     counts: list[list[int]]
 
     def published(self) -> list[list[int | None]]:
-        """Cells, then each row's total, with ``None`` where suppressed; a last totals row."""
+        """Cells, then each row's total, with ``None`` where suppressed; a last row of the
+        column totals and the grand total. Cells and totals are suppressed together."""
         hidden = suppress_grid(self.counts, MINIMUM)
         out: list[list[int | None]] = []
         for r, row in enumerate(self.counts):
@@ -54,9 +60,7 @@ class Table:
             None if c in hidden.column_totals else sum(row[c] for row in self.counts)
             for c in range(len(self.columns))
         ]
-        # With a row or column total hidden, the grand total would give it back.
-        hidden_total = hidden.row_totals or hidden.column_totals
-        totals.append(None if hidden_total else sum(sum(row) for row in self.counts))
+        totals.append(None if hidden.grand_total else sum(sum(row) for row in self.counts))
         out.append(totals)
         return out
 
@@ -73,8 +77,18 @@ class Table:
         return [
             (self.row_label, f"the row: {self.row_label.replace('_', ' ')}"),
             *((c, f"number of companies in {c}") for c in self.columns),
-            ("total", "the row's total (the last row holds the column totals)"),
+            (
+                "total",
+                "the row's total (the last row, `total`, holds the column totals and the "
+                "grand total); totals are counts of companies too and suppressed alike",
+            ),
         ]
+
+    def company_counts(self) -> list[str]:
+        return [*self.columns, "total"]
+
+    def has_totals(self) -> bool:
+        return True
 
 
 def facilities_by_naics_and_municipality() -> Table:
