@@ -8,6 +8,7 @@ SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and CORRIDOR_SECURE=1.
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,7 @@ INSTALLED_APPS = [
     "corridor.outreach",
     "corridor.reports",
     "corridor.api",
+    "axes",  # sign-in throttle: corridor/core/auth.py
 ]
 
 MIDDLEWARE = [
@@ -85,6 +87,8 @@ MIDDLEWARE = [
     "corridor.core.middleware.RejectNullCharactersMiddleware",
     "corridor.core.middleware.ChangeContextMiddleware",
     "corridor.core.middleware.DatabaseBusyMiddleware",
+    # last, as axes asks: turns a sign-in it refused into the locked-out sign-in page
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "corridor.urls"
@@ -150,7 +154,11 @@ DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"
-AUTHENTICATION_BACKENDS = ["corridor.core.auth.CorridorBackend"]
+# The throttle first: a locked sign-in never reaches the password check.
+AUTHENTICATION_BACKENDS = [
+    "corridor.core.auth.ThrottleBackend",
+    "corridor.core.auth.CorridorBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -161,6 +169,23 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = envint("CORRIDOR_SESSION_SECONDS", 8 * 3600)
+
+# Sign-in throttle (django-axes; corridor/core/auth.py, docs/access-policy.md): this many
+# failures lock the account (from every address) and, separately, the address (for every
+# account) for the cool-off; 0 minutes: until the coordinator unlocks (`corridor axes_reset`).
+AXES_FAILURE_LIMIT = envint("CORRIDOR_SIGNIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=max(0, envint("CORRIDOR_SIGNIN_LOCK_MINUTES", 15))) or None
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each one counted on its own
+AXES_RESET_ON_SUCCESS = True  # the account's own failures only: auth.ThrottleHandler
+AXES_HANDLER = "corridor.core.auth.ThrottleHandler"
+AXES_LOCKOUT_CALLABLE = "corridor.core.views.account.locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
+# the client's address: behind this many proxies, the one the outermost saw (X-Forwarded-For)
+AXES_CLIENT_IP_CALLABLE = "corridor.core.auth.client_address"
+AXES_IPWARE_PROXY_COUNT = envint("CORRIDOR_PROXY_COUNT", 1 if SECURE else 0)
+AXES_ENABLE_ADMIN = False  # Corridor's admin is its own site; unlocking is by command
+AXES_DISABLE_ACCESS_LOG = True  # failures are counted; successful sign-ins are not logged
+AXES_VERBOSE = False  # no start-up line in every command's output
 
 LANGUAGE_CODE = "en-ca"
 TIME_ZONE = "America/Toronto"

@@ -123,7 +123,10 @@ def test_the_tracker_and_the_trend_radar_show_governments_and_trends(
     page.get_by_role("checkbox", name="Quebec").check()
     page.get_by_role("checkbox", name="Michigan").check()
     page.get_by_role("button", name="Show").click()
+    page.wait_for_url("**jurisdiction=*")
+    page.wait_for_load_state("load")
     rows = page.get_by_role("table", name="What each government announced").get_by_role("rowheader")
+    rows.first.wait_for()
     assert sorted(rows.all_inner_texts()) == ["Michigan", "Quebec"]
     check_accessibility(page, "intel-tracker-chosen")
     page.goto("/intel/trends/")
