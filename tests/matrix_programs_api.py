@@ -11,9 +11,17 @@ from tests.matrix_programs_pages import _roles
 READERS = _roles(alice=200, bob=404, carol=200, dave=200, erin=200, anonymous=401)
 EDITORS = _roles(alice=200, bob=404, carol=200, dave=403, erin=403, anonymous=401)
 CREATORS = _roles(alice=201, bob=403, carol=201, dave=403, erin=403, anonymous=401)
+# the company never agreed to be referred to APMA: refused (bob may not refer for Windsor)
+NO_CONSENT = _roles(alice=422, bob=403, carol=422, dave=403, erin=403, anonymous=401)
 
 
 def _referral(w: Any) -> dict[str, Any]:
+    # Windsor's call on its plant (w.call_a) recorded the consent to associations (APMA)
+    return {"facility_id": w.windsor_plant.pk, "program_id": w.pg_program.pk,
+            "organisation_id": w.org_a.pk, "notes": "From the matrix"}  # fmt: skip
+
+
+def _referral_without_consent(w: Any) -> dict[str, Any]:
     return {"facility_id": w.facility.pk, "program_id": w.pg_program.pk,
             "organisation_id": w.org_a.pk, "notes": "From the matrix"}  # fmt: skip
 
@@ -62,6 +70,13 @@ PROGRAM_API: list[Row] = [
         CREATORS,
         method="post",
         data=_referral,
+    ),
+    Row(
+        "POST /api/v1/referrals",
+        lambda w: "/api/v1/referrals",
+        NO_CONSENT,
+        method="post",
+        data=_referral_without_consent,
     ),
     Row(
         "POST /api/v1/referrals/{referral_id}",

@@ -3,7 +3,9 @@
 Programs, funded projects and analytics are for everyone signed in; the coordinator
 makes campaigns, corrects programs and reviews recipient links; a referral is seen by the referring
 municipality (Windsor: alice, erin), the coordinator and the referred partner (dave's
-APMA), and changed by their editors (dave is a viewer); bob gets 404.
+APMA), and changed by their editors (dave is a viewer); bob gets 404. Recording a referral
+to APMA needs the company's consent on Windsor's call: the Windsor plant has it
+(``w.call_a``), ``w.facility`` does not.
 """
 
 from __future__ import annotations
@@ -26,11 +28,14 @@ REFERRAL_EDITORS = _roles(alice=302, bob=404, carol=302, dave=403, erin=403)
 # since Windsor is not his to refer for).
 REFERRERS = _roles(alice=200, bob=200, carol=200, dave=403, erin=403)
 REFERRAL_POST = _roles(alice=302, bob=200, carol=302, dave=403, erin=403)
+# without the company's consent to APMA's kind: the form again, with the refusal
+REFERRAL_REFUSED = _roles(alice=200, bob=200, carol=200, dave=403, erin=403)
 
 
 def _referral(w: Any) -> dict[str, Any]:
+    # on the Windsor plant, whose call (w.call_a, 2026-10-05) recorded the consent
     return {"referral-program": w.pg_program.pk, "referral-organisation": w.org_a.pk,
-            "referral-referred_on": "2026-10-01"}  # fmt: skip
+            "referral-referred_on": "2026-10-06"}  # fmt: skip
 
 
 PROGRAM_PAGES: list[Row] = [
@@ -88,8 +93,15 @@ PROGRAM_PAGES: list[Row] = [
     Row("referral-create", lambda w: f"/programs/referrals/new/{w.facility.pk}/", REFERRERS),
     Row(
         "referral-create",
-        lambda w: f"/programs/referrals/new/{w.facility.pk}/",
+        lambda w: f"/programs/referrals/new/{w.windsor_plant.pk}/",
         REFERRAL_POST,
+        method="post",
+        data=_referral,
+    ),
+    Row(
+        "referral-create",
+        lambda w: f"/programs/referrals/new/{w.facility.pk}/",
+        REFERRAL_REFUSED,
         method="post",
         data=_referral,
     ),

@@ -4,6 +4,8 @@ Programs and funded projects are for everyone signed in; referrals for the refer
 municipality, the coordinator and the referred partner (``rules.py``), as on the pages.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -17,7 +19,6 @@ from ninja.pagination import paginate
 from corridor.api.errors import ERRORS, LIST_ERRORS, WRITE_ERRORS
 from corridor.api.pagination import PageNumber
 from corridor.api.references import referenced
-from corridor.calls.models import FollowUp
 from corridor.core import policy
 from corridor.core.models import Organisation
 from corridor.programs import referrals as service
@@ -179,16 +180,44 @@ def get_referral(request: HttpRequest, referral_id: int) -> Referral:
 )
 def create_referral(request: HttpRequest, payload: ReferralIn) -> Status[Referral]:
     policy.require_create(request.user, Referral)
-    referral = service.record_referral(
-        request.user,
-        facility=referenced(request, Facility, payload.facility_id, "facility_id"),
-        program=referenced(request, FundingProgram, payload.program_id, "program_id"),
-        organisation=referenced(request, Organisation, payload.organisation_id, "organisation_id"),
-        referred_on=payload.referred_on or timezone.localdate(),
-        follow_up=referenced(request, FollowUp, payload.follow_up_id, "follow_up_id"),
-        notes=payload.notes,
-    )
+    facility = referenced(request, Facility, payload.facility_id, "facility_id")
+    program = referenced(request, FundingProgram, payload.program_id, "program_id")
+    organisation = referenced(request, Organisation, payload.organisation_id, "organisation_id")
+    with _fields_named_as_in_the_api():
+        # the follow-up goes by its id: the service tells every follow-up it may not cite
+        # in the same words, whether it is missing, another's or about another facility
+        referral = service.record_referral(
+            request.user,
+            facility=facility,
+            program=program,
+            organisation=organisation,
+            referred_on=payload.referred_on or timezone.localdate(),
+            follow_up=payload.follow_up_id,
+            notes=payload.notes,
+        )
     return Status(201, referral)
+
+
+# The service names the model's fields; the API's body names their ids.
+API_FIELDS = {
+    "facility": "facility_id",
+    "program": "program_id",
+    "organisation": "organisation_id",
+    "follow_up": "follow_up_id",
+    "funded_project": "funded_project_id",
+}
+
+
+@contextmanager
+def _fields_named_as_in_the_api() -> Iterator[None]:
+    try:
+        yield
+    except ValidationError as error:
+        if not hasattr(error, "error_dict"):
+            raise
+        raise ValidationError(
+            {API_FIELDS.get(name, name): problems for name, problems in error.error_dict.items()}
+        ) from error
 
 
 @router.post(
@@ -200,15 +229,16 @@ def update_referral(request: HttpRequest, referral_id: int, payload: ReferralUpd
     referral = get_referral(request, referral_id)
     if payload.status not in ReferralStatus.values:
         raise ValidationError({"status": f"One of {', '.join(ReferralStatus.values)}."})
-    return service.update_referral(
-        request.user,
-        referral,
-        status=payload.status,
-        expected_version=payload.version,
-        application_ref=payload.application_ref,
-        applied_on=payload.applied_on,
-        funded_project=referenced(
-            request, FundedProject, payload.funded_project_id, "funded_project_id"
-        ),
-        notes=payload.notes,
-    )
+    with _fields_named_as_in_the_api():
+        return service.update_referral(
+            request.user,
+            referral,
+            status=payload.status,
+            expected_version=payload.version,
+            application_ref=payload.application_ref,
+            applied_on=payload.applied_on,
+            funded_project=referenced(
+                request, FundedProject, payload.funded_project_id, "funded_project_id"
+            ),
+            notes=payload.notes,
+        )

@@ -6,9 +6,10 @@ After the registry and calls demos:
 * three dozen funded projects (``is_demo``; their titles, amounts and jobs are made up)
   on demo facilities eligible for the program, NGen's with two or three partners;
   leverage and jobs in plausible ranges for each program;
-* referrals from completed demo calls: a "funding programs" follow-up on the call and a
-  referral to an eligible program; some applied, some funded (linked to a project),
-  one declined.
+* referrals from completed demo calls: the company's consent to the program's delivery
+  partner recorded on the call (added to what it agreed to there), a "funding programs"
+  follow-up on the call and a referral to an eligible program; some applied, some funded
+  (linked to a project), one declined.
 
 Deterministic, about a second; idempotent (nothing is added when demo projects exist).
 """
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from corridor.calls import follow_ups
+from corridor.calls import follow_ups, recording
 from corridor.calls.models import Call, CallStatus
 from corridor.core.history import change_context
 from corridor.core.scoping import system_scope
@@ -39,6 +40,7 @@ from corridor.programs.models import (
     Referral,
     ReferralStatus,
 )
+from corridor.programs.referrals import consenting_call
 from corridor.registry.models import Facility
 
 # program key: (projects, contribution range in $, leverage range, jobs per $1M range, tags)
@@ -207,6 +209,8 @@ class _Builder:
             program = fits[len(done) % len(fits)]
             status = statuses[len(done) % len(statuses)]
             officer = call.planned_by
+            referred_on = call.scheduled_on + dt.timedelta(days=self.rng.randint(1, 10))
+            self._consent(call, program, referred_on)
             follow_up = follow_ups.add_follow_up(
                 officer,
                 facility=call.facility,
@@ -227,7 +231,7 @@ class _Builder:
                 follow_up=follow_up,
                 organisation=call.organisation,
                 referred_to=program.delivered_by,
-                referred_on=call.scheduled_on + dt.timedelta(days=self.rng.randint(1, 10)),
+                referred_on=referred_on,
                 status=status,
                 application_ref=f"APP-{call.pk:05d}" if status != ReferralStatus.REFERRED else "",
                 applied_on=call.scheduled_on + dt.timedelta(days=30)
@@ -239,6 +243,31 @@ class _Builder:
             )
             done.add(call.facility_id)
             summary.referrals += 1
+
+    def _consent(self, call: Call, program: FundingProgram, referred_on: dt.date) -> None:
+        """The company agrees on the call to be introduced to the program's delivery partner
+        (as ``referrals.record_referral`` requires of every referral to a partner)."""
+        partner = program.delivered_by
+        if partner is None or call.consents_to(partner):
+            return
+        officer = call.planned_by
+        with change_context(user=officer, source="demo"):
+            recording.record_consent(
+                officer,
+                call,
+                call.consent_on or call.scheduled_on,
+                sorted({*(call.consent_scope or []), str(partner.kind)}),
+                call.consent_note or f"Agreed to be introduced to {partner.label} for {program}",
+            )
+        found = consenting_call(
+            officer,
+            facility=call.facility,
+            organisation=call.organisation,
+            partner=partner,
+            on=referred_on,
+        )
+        if found is None:
+            raise ValueError(f"demo referral of {call.facility} has no consent on its call")
 
     def _funded(self, program: FundingProgram, call: Call) -> FundedProject:
         """The project a referral led to: approved some weeks after the call."""

@@ -9,13 +9,14 @@ from typing import Any
 
 from django.db.models import Q
 
-from corridor.calls.models import FollowUp, FollowUpStatus
+from corridor.calls.models import FollowUpStatus
 from corridor.core import policy
 from corridor.core.models import Organisation
 from corridor.core.models.organisation import PARTICIPANT_KINDS
 from corridor.programs.forms import PlanForm, ReferralForm
 from corridor.programs.matching import ProgramFit, counts, programs_for
 from corridor.programs.models import FundingProgram, Referral
+from corridor.programs.referrals import citable_follow_ups
 from corridor.registry.models import Facility
 
 PLAN_FIELDS = tuple(PlanForm.base_fields)
@@ -43,9 +44,9 @@ def referral_form_for(user: Any, facility: Facility, data: Any = None) -> Referr
     organisations = policy.visible(user, Organisation).filter(kind__in=PARTICIPANT_KINDS)
     if not actor.is_coordinator:
         organisations = organisations.filter(pk__in=actor.editor_organisation_ids)
+    # only the follow-ups the user may cite (their municipality's; the coordinator: all)
     follow_ups = (
-        policy.visible(user, FollowUp)
-        .filter(facility=facility)
+        citable_follow_ups(user, facility)
         .filter(Q(status=FollowUpStatus.OPEN) | Q(category="funding"))
         .order_by("-due_on")
     )

@@ -15,6 +15,7 @@ from corridor.core.models import Organisation
 from corridor.programs.editing import EDITABLE
 from corridor.programs.eligibility import PROJECT_TYPES, ProjectPlan
 from corridor.programs.models import FundedProject, FundingProgram, ReferralStatus
+from corridor.programs.referrals import FOLLOW_UP_NOT_CITABLE
 from corridor.supplychain.forms import DATE
 
 
@@ -63,7 +64,12 @@ class PlanForm(forms.Form):
 
 class ReferralForm(forms.Form):
     program: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        queryset=FundingProgram.objects.none(), label="Program"
+        queryset=FundingProgram.objects.none(),
+        label="Program",
+        help_text=(
+            "A program a partner delivers needs the company's consent to be referred to that "
+            "kind of partner, recorded on one of your municipality's calls on this company"
+        ),
     )
     organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         queryset=Organisation.objects.none(),
@@ -76,6 +82,8 @@ class ReferralForm(forms.Form):
         required=False,
         label="From the follow-up",
         empty_label="No follow-up (referred outside a call)",
+        # the same words as the service's, whatever the reason (``referrals.py``)
+        error_messages={"invalid_choice": FOLLOW_UP_NOT_CITABLE},
     )
     notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 

@@ -10,12 +10,13 @@ from typing import Any
 import pytest
 
 from conftest import PASSWORD
+from corridor.calls import recording
 from corridor.calls.models import CallStatus
 from corridor.calls.planning import plan_call
 from corridor.core.history import change_context
 from corridor.core.scoping import system_scope
 from corridor.programs.catalogue import load_programs
-from corridor.programs.models import FundingProgram, Referral
+from corridor.programs.models import FundingProgram, LinkStatus, ProjectRecipient, Referral
 from corridor.programs.tests.helpers import facility, project
 from tests.browser.conftest import check_accessibility, sign_in
 
@@ -54,6 +55,27 @@ def scene(world: Any) -> Any:
 
 
 def test_an_officer_sees_a_facilitys_programs_and_records_a_referral(page: Any, scene: Any) -> None:
+    # Windsor visited the company, which agreed to be referred to industry associations
+    # (APMA delivers O-AMP): a referral to a partner needs that consent
+    visited = dt.date.today() - dt.timedelta(days=7)
+    with change_context(source="tests"):
+        call = plan_call(scene.alice, scene.plant, scene.org_a, visited)
+        recording.record_consent(scene.alice, call, visited, ["association"], "At the visit")
+    lakeside = project(
+        scene.oamp,
+        "Robotic cell at Lakeside Stamping",
+        contribution=80_000,
+        municipality=scene.windsor,
+        approved_on=dt.date(2024, 6, 1),
+    )
+    with system_scope("browser test fixtures"), change_context(source="tests"):
+        ProjectRecipient.objects.create(
+            project=lakeside,
+            name="Lakeside Stamping",
+            facility=scene.plant,
+            company=scene.plant.company,
+            link_status=LinkStatus.LINKED,
+        )
     sign_in(page, "alice", PASSWORD)
     page.goto(f"/registry/facilities/{scene.plant.pk}/")
     panel = page.get_by_role("region", name="Funding programs")
@@ -90,9 +112,11 @@ def test_an_officer_sees_a_facilitys_programs_and_records_a_referral(page: Any, 
     assert (referral.program, referral.organisation) == (scene.oamp, scene.org_a)
     assert referral.referred_to is not None and referral.referred_to.short_name == "APMA"
 
-    # the referral goes on: applied, then funded with its project
+    # the referral goes on: funded with its project (only the company's own are offered)
     page.get_by_label("Status").select_option("funded")
-    page.get_by_label("Funded project").select_option(label=scene.cell.title)
+    funded = page.get_by_label("Funded project")
+    assert scene.cell.title not in funded.inner_text()  # Essex Robotics' project
+    funded.select_option(label=lakeside.title)
     page.get_by_role("button", name="Save").click()
     page.get_by_text("The referral is now: Funded (project recorded).").wait_for()
 

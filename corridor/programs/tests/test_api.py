@@ -9,8 +9,11 @@ from typing import Any
 import pytest
 
 from conftest import client_for
+from corridor.calls import recording
+from corridor.calls.planning import plan_call
+from corridor.core.history import change_context
 from corridor.core.scoping import system_scope
-from corridor.programs.models import Referral
+from corridor.programs.models import LinkStatus, ProjectRecipient, Referral
 from corridor.programs.tests.helpers import facility, program, project
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +57,9 @@ def test_a_program_lists_every_name_it_goes_by(scene: Any) -> None:
 
 
 def test_an_officer_records_a_referral_and_the_coordinator_marks_it_funded(scene: Any) -> None:
+    with change_context(source="tests"):  # the company agreed on Windsor's call
+        call = plan_call(scene.alice, scene.plant, scene.org_a, dt.date(2026, 1, 12))
+        recording.record_consent(scene.alice, call, dt.date(2026, 1, 12), ["association"])
     payload = {
         "facility_id": scene.plant.pk,
         "program_id": scene.parts.pk,
@@ -67,6 +73,14 @@ def test_an_officer_records_a_referral_and_the_coordinator_marks_it_funded(scene
     created = response.json()
     assert created["referred_to_id"] == scene.apma.pk
     funded = project(scene.parts, "Robotic cell", contribution=90_000)
+    with system_scope("test fixtures"), change_context(source="tests"):
+        ProjectRecipient.objects.create(
+            project=funded,
+            name="Lakeside Stamping",
+            facility=scene.plant,
+            company=scene.plant.company,
+            link_status=LinkStatus.LINKED,
+        )
     update = {"version": created["version"], "status": "funded", "funded_project_id": funded.pk}
     response = client_for(scene.carol).post(
         f"/api/v1/referrals/{created['id']}", json.dumps(update), content_type="application/json"

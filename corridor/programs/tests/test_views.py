@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from conftest import client_for
-from corridor.calls import follow_ups
+from corridor.calls import follow_ups, recording
 from corridor.calls.models import Call, Campaign
 from corridor.calls.planning import plan_call
 from corridor.core.history import change_context
@@ -34,7 +34,17 @@ def scene(world: Any) -> Any:
     return w
 
 
+def _consent(w: Any) -> Call:
+    """Windsor's call on the plant, where the company agreed to be referred to associations."""
+    with change_context(source="tests"):
+        call = plan_call(w.alice, w.plant, w.org_a, YESTERDAY - dt.timedelta(days=7))
+        return recording.record_consent(
+            w.alice, call, YESTERDAY - dt.timedelta(days=7), ["association"], "At the visit"
+        )
+
+
 def _refer(w: Any) -> Referral:
+    _consent(w)
     with change_context(source="tests"):
         return referrals.record_referral(
             w.alice,
@@ -76,6 +86,7 @@ def test_saying_what_the_company_plans_checks_the_project_rules(scene: Any) -> N
 
 
 def test_an_officer_records_a_referral_from_the_facility_page(scene: Any) -> None:
+    _consent(scene)
     response = client_for(scene.alice).post(
         f"/programs/referrals/new/{scene.plant.pk}/",
         {
@@ -125,6 +136,14 @@ def test_a_referral_is_seen_by_its_municipality_the_coordinator_and_the_partner(
 def test_the_partner_records_that_the_referral_was_funded(scene: Any) -> None:
     referral = _refer(scene)
     funded = project(scene.parts, "Robotic cell at Lakeside", contribution=100_000)
+    with system_scope("test fixtures"), change_context(source="tests"):
+        ProjectRecipient.objects.create(
+            project=funded,
+            name="Lakeside Stamping",
+            facility=scene.plant,
+            company=scene.plant.company,
+            link_status=LinkStatus.LINKED,
+        )
     response = client_for(scene.dave).get(f"/programs/referrals/{referral.pk}/")
     assert "What came of it" not in response.content.decode()  # dave is a viewer
     response = client_for(scene.carol).post(
@@ -247,7 +266,7 @@ def test_a_referral_from_a_call_needs_the_companys_consent(scene: Any) -> None:
             category="funding",
             call=call,
         )
-        with pytest.raises(ValidationError, match="did not agree on the call"):
+        with pytest.raises(ValidationError, match="has not agreed to be referred"):
             referrals.record_referral(
                 scene.alice,
                 facility=scene.plant,
@@ -256,12 +275,7 @@ def test_a_referral_from_a_call_needs_the_companys_consent(scene: Any) -> None:
                 referred_on=YESTERDAY,
                 follow_up=follow_up,
             )
-        with system_scope("test fixtures"):
-            Call.objects.filter(pk=call.pk).update(
-                consent_on=YESTERDAY, consent_scope=["association"]
-            )
-        call.refresh_from_db()
-        follow_up.call = call
+        recording.record_consent(scene.alice, call, YESTERDAY, ["association"])
         referral = referrals.record_referral(
             scene.alice,
             facility=scene.plant,
@@ -270,4 +284,4 @@ def test_a_referral_from_a_call_needs_the_companys_consent(scene: Any) -> None:
             referred_on=YESTERDAY,
             follow_up=follow_up,
         )
-    assert referral.referred_to == scene.apma
+    assert (referral.referred_to, referral.follow_up) == (scene.apma, follow_up)

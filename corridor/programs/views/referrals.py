@@ -124,7 +124,12 @@ def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     referral = get_object_or_404(policy.visible(user, Referral).select_related(*RELATED), pk=pk)
     may_change = policy.can_change(user, referral)
-    projects = policy.visible(user, FundedProject).filter(program=referral.program)
+    # only the projects funded to the referred facility's company (and the one it names)
+    projects = service.projects_of(user, referral)
+    if referral.funded_project_id is not None:
+        projects = projects | policy.visible(user, FundedProject).filter(
+            pk=referral.funded_project_id
+        )
     form = None
     if may_change:
         initial = {
