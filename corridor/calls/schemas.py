@@ -14,6 +14,7 @@ from pydantic import field_validator
 
 from corridor.calls import rules
 from corridor.calls.models import FollowUpCategory
+from corridor.core.schemas import CleanText
 
 MAX_ID = 2**31 - 1
 
@@ -25,35 +26,6 @@ def _user(context: Any) -> Any:
 
 def _username(user: Any) -> str | None:
     return user.get_username() if user is not None else None
-
-
-def _no_nul(value: Any) -> Any:
-    """Refuse text that no database column can hold (NUL characters, lone surrogates),
-    anywhere in a value."""
-    if isinstance(value, str):
-        if "\x00" in value:
-            raise ValueError("Text may not contain null characters.")
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ValueError("Text must be valid Unicode.") from None
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _no_nul(key)
-            _no_nul(item)
-    elif isinstance(value, list):
-        for item in value:
-            _no_nul(item)
-    return value
-
-
-class CleanText(Schema):
-    """Input whose text fields are checked for NUL characters."""
-
-    @field_validator("*", mode="after")
-    @classmethod
-    def _check_text(cls, value: Any) -> Any:
-        return _no_nul(value)
 
 
 def _naive(value: dt.time | None) -> dt.time | None:

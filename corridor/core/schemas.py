@@ -1,10 +1,70 @@
-"""API shapes of organisations, people, geography and history."""
+"""API shapes of organisations, people, geography and history, and ``CleanText``, the base
+of every API input schema."""
 
 import datetime as dt
+import re
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from ninja import Field, Schema
+from pydantic import field_validator
+from pydantic_core import PydanticCustomError
+
+# C0 control characters other than tab, line feed and carriage return. NUL cannot be stored
+# (PostgreSQL refuses it in text); the others can, but break what is made from the text:
+# XML (workbook exports), PDFs, terminals, and people's eyes.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def text_problem(value: Any, where: str = "") -> str | None:
+    """Why ``value`` is not acceptable text (or None): a NUL or other C0 control character,
+    or a lone surrogate, in a string or in any string inside lists, tuples, sets and dicts
+    (keys too). ``where`` is the position inside the field, for the message."""
+    if isinstance(value, str):
+        bad = CONTROL_CHARACTERS.search(value)
+        if bad is not None:
+            return (
+                f"Text may not contain a control character{where}: U+{ord(bad.group()):04X} "
+                f"at character {bad.start() + 1} (tab, line feed and carriage return are allowed)."
+            )
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return (
+                f"Text must be valid Unicode{where}: a lone surrogate "
+                f"U+{ord(value[exc.start]):04X} at character {exc.start + 1}."
+            )
+        return None
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            problem = text_problem(key, f"{where} (in a key)") or text_problem(
+                item, f"{where} (in {key!r})"
+            )
+            if problem:
+                return problem
+    elif isinstance(value, list | tuple | set | frozenset):
+        for index, item in enumerate(value):
+            problem = text_problem(item, f"{where} (in item {index + 1})")
+            if problem:
+                return problem
+    return None
+
+
+class CleanText(Schema):
+    """The base of every API input schema (the one input rule for text, docs/api.md): no text
+    field, nor any text inside a list or dict field, may hold a NUL or another C0 control
+    character (tab, line feed and carriage return are text) or a lone surrogate. Refused with
+    422 ``invalid`` naming the field; ``tests/test_api_input_schemas.py`` checks every
+    operation's input derives from it."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _clean_text(cls, value: Any) -> Any:
+        problem = text_problem(value)
+        if problem is not None:
+            raise PydanticCustomError("control_character", problem)
+        return value
 
 
 class MunicipalityOut(Schema):
@@ -32,7 +92,7 @@ class OrganisationOut(Schema):
     updated_at: dt.datetime
 
 
-class OrganisationPatch(Schema):
+class OrganisationPatch(CleanText):
     """Send the version you read; a stale version is refused with 409 edit_conflict."""
 
     version: int = Field(..., ge=1, description="The version the change was based on")

@@ -8,7 +8,7 @@ from typing import Any
 
 from ninja import Field, Schema
 
-from corridor.supplychain.schemas_needs import CleanText
+from corridor.core.schemas import CleanText
 
 
 class CorrectionOut(Schema):

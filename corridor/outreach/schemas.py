@@ -6,8 +6,8 @@ from typing import Any
 
 from ninja import Field, Schema
 
+from corridor.core.schemas import CleanText
 from corridor.registry.filtersets import MAX_ID, ObjectId
-from corridor.supplychain.schemas_needs import CleanText
 
 ID = Field(..., ge=1, le=MAX_ID)
 
@@ -157,7 +157,7 @@ class TourOut(Schema):
     organisation_id: int
 
 
-class VisitIn(Schema):
+class VisitIn(CleanText):
     head_office_id: int = ID
     starts_on: dt.date
     municipality_ids: list[ObjectId] = Field(..., min_length=1, max_length=50)

@@ -5,9 +5,9 @@ from typing import Any
 
 from ninja import Field, Schema
 
+from corridor.core.schemas import CleanText
 from corridor.programs.eligibility import describe
 from corridor.registry.filtersets import MAX_ID
-from corridor.supplychain.schemas_needs import CleanText
 
 
 class RuleOut(Schema):

@@ -5,9 +5,31 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import Any
 
+from corridor.registry.models import Company, Facility, SourceRecord
 from corridor.registry.naics import clean_naics
 from corridor.registry.resolution.records import InputRecord
+
+
+def _shortest(*columns: tuple[type[Any], str]) -> int:
+    return min(int(model._meta.get_field(name).max_length) for model, name in columns)
+
+
+# The longest value of each field a row may carry: the shortest column that stores it whole
+# (the facility keeps only the first characters of a province, postal code and phone).
+# Longer, the row is rejected naming its field; a cell of more than MAX_CELL_CHARS stops the
+# whole file before this (sheets.py).
+MAX_LENGTHS = {
+    "source_id": _shortest((SourceRecord, "source_id")),
+    "name": _shortest((Company, "name"), (Facility, "name"), (SourceRecord, "name")),
+    "street": _shortest((Facility, "street"), (SourceRecord, "street")),
+    "city": _shortest((Facility, "city"), (SourceRecord, "city")),
+    "province": _shortest((SourceRecord, "province")),
+    "postal_code": _shortest((SourceRecord, "postal_code")),
+    "phone": _shortest((SourceRecord, "phone")),
+    "website": _shortest((Company, "website"), (Facility, "website"), (SourceRecord, "website")),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +69,14 @@ def parse_row(
     name = cell("name")
     if not name:
         return Reject(row, source_id, "name", "the company name is empty", raw)
+    for field, longest in MAX_LENGTHS.items():
+        length = len(cell(field))
+        if length > longest:
+            reason = (
+                f"{length:,} characters in column {columns[field]!r}; "
+                f"the registry keeps at most {longest} for the {field.replace('_', ' ')}"
+            )
+            return Reject(row, source_id, field, reason, raw)
     try:
         employees_value = _number(cell("employees"), "employees")
         lat = _number(cell("lat"), "lat")

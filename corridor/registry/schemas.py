@@ -5,6 +5,7 @@ from typing import Any
 
 from ninja import Field, Schema
 
+from corridor.core.schemas import CleanText
 from corridor.registry.naics import naics_title
 
 
@@ -102,7 +103,7 @@ class SourceRecordOut(Schema):
     updated_at: dt.datetime
 
 
-class MergeIn(Schema):
+class MergeIn(CleanText):
     merged_id: int = Field(..., ge=1, le=2**31 - 1, description="The facility folded into this one")
 
 

@@ -10,8 +10,8 @@ import datetime as dt
 from typing import Any
 
 from ninja import Field, Schema
-from pydantic import field_validator
 
+from corridor.core.schemas import CleanText  # the input rule; importable from here as before
 from corridor.registry.filtersets import MAX_ID
 from corridor.supplychain.rules import can_see_buyer
 
@@ -23,24 +23,6 @@ def _user(context: Any) -> Any:
 
 def _sees(obj: Any, context: Any) -> bool:
     return can_see_buyer(_user(context), obj)
-
-
-def _no_nul(value: Any) -> Any:
-    if isinstance(value, str):
-        if "\x00" in value:
-            raise ValueError("Text may not contain null characters.")
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ValueError("Text must be valid Unicode.") from None
-    return value
-
-
-class CleanText(Schema):
-    @field_validator("*", mode="after")
-    @classmethod
-    def _check_text(cls, value: Any) -> Any:
-        return _no_nul(value)
 
 
 class NeedOut(Schema):
@@ -111,7 +93,7 @@ class NeedIn(CleanText):
     radius_km: int = Field(150, ge=1, le=2000)
 
 
-class StatusIn(Schema):
+class StatusIn(CleanText):
     status: str = Field(
         ..., max_length=16, description="open, introduced, sourced_locally, dropped"
     )
@@ -219,5 +201,5 @@ class FacilityCapabilityOut(Schema):
         return obj.added_by.get_username() if obj.added_by else None
 
 
-class TagIn(Schema):
+class TagIn(CleanText):
     capability: str = Field(..., max_length=60, description="Capability key")

@@ -12,8 +12,8 @@ from ninja import Field, Schema
 
 from corridor.core import policy
 from corridor.core.models import Municipality
+from corridor.core.schemas import CleanText
 from corridor.registry.filtersets import MAX_ID
-from corridor.supplychain.schemas_needs import CleanText
 
 
 class OccupationOut(Schema):
