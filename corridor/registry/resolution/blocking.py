@@ -182,14 +182,14 @@ def entry_keys(entry: FacilityEntry) -> RecordKeys:
     )
 
 
-def _file(postings: Postings, key: object, fk: int) -> None:
+def _file(postings: Postings, key: object, fk: int, cap: int) -> None:
     found = postings.get(key)
     if found is None:
         postings[key] = fk
     elif type(found) is int:
         if found != fk:
             postings[key] = [found, fk]
-    elif fk not in found:  # type: ignore[operator]
+    elif len(found) <= cap and fk not in found:  # type: ignore[arg-type, operator]
         found.append(fk)  # type: ignore[union-attr]
 
 
@@ -217,6 +217,11 @@ class FacilityIndex:
             keys = entry_keys(entry)
         fk = entry.facility_key
         postings = self.postings
+        # A key shared by more than block_cap facilities is never looked up (candidates), so
+        # its list stops growing at block_cap + 1: filing stays constant-time when thousands of
+        # facilities share one (numbered companies registered at one address and postal code)
+        # instead of scanning an ever longer list for each new facility.
+        cap = self.block_cap
         for key in keys.filed:
             found = postings.get(key)
             if found is None:
@@ -224,7 +229,7 @@ class FacilityIndex:
             elif type(found) is int:
                 if found != fk:
                     postings[key] = [found, fk]
-            elif fk not in found:  # type: ignore[operator]
+            elif len(found) <= cap and fk not in found:  # type: ignore[arg-type, operator]
                 found.append(fk)  # type: ignore[union-attr]
         if keys.heads:
             for place in keys.places:
@@ -232,12 +237,12 @@ class FacilityIndex:
                 if table is None:
                     table = self.by_place[place] = {}
                 for head in keys.heads:
-                    _file(table, head, fk)
+                    _file(table, head, fk, cap)
         for prefix, number in keys.cells:
             table = self.by_cell.get(prefix)
             if table is None:
                 table = self.by_cell[prefix] = {}
-            _file(table, number, fk)
+            _file(table, number, fk, cap)
 
     def candidates(self, keys: RecordKeys) -> tuple[list[int], list[int]]:
         """Facilities to compare with a record: (sharing a strong key, sharing only weak keys).

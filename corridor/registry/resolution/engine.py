@@ -22,6 +22,12 @@ ProgressCallback = Callable[[int, int], None]
 NAME_SCREEN = 0.75
 
 
+def _same_number(number: str, entry: FacilityEntry) -> bool:
+    """The facility has no numbered company, or this one: a candidate for a numbered row."""
+    numbers = entry.numbers
+    return not numbers or number in numbers
+
+
 def _logit(p: float) -> float:
     return math.log(p / (1.0 - p))
 
@@ -80,7 +86,7 @@ class Resolver:
 
     def _decide(self, record: InputRecord, prepared: PreparedRecord, keys: RecordKeys) -> Decision:
         """Decide one normalised row and add it to the index."""
-        scored = self._score(prepared, keys)
+        scored, other_number = self._score(prepared, keys)
         verdict = self._verdict(prepared, scored)
         best = verdict.best
         # the best candidate was scored with explain=True; its reasons are the decision's
@@ -101,6 +107,8 @@ class Resolver:
             reasons.append(f"also close to facility {verdict.rival.facility_key}")
         if verdict.kind == "new" and best is not None:
             reasons.insert(0, f"closest facility {best.facility_key} scored {score:.2f}")
+        if other_number is not None:
+            reasons.append(f"different numbered company from facility {other_number}")
         company_key = self._company(prepared, scored, reasons)
         entry = FacilityEntry(self.next_facility_key, company_key)
         self.next_facility_key += 1
@@ -144,15 +152,30 @@ class Resolver:
                 gc.enable()
         return decisions
 
-    def _score(self, record: PreparedRecord, keys: RecordKeys) -> list[tuple[Comparison, int]]:
-        """Candidates compared with the row, best first (ties: lower facility key)."""
+    def _score(
+        self, record: PreparedRecord, keys: RecordKeys
+    ) -> tuple[list[tuple[Comparison, int]], int | None]:
+        """Candidates compared with the row, best first (ties: lower facility key), and the
+        first facility sharing a strong key that was left out as another numbered company."""
         strong, weak = self.index.candidates(keys)
+        entries = self.index.entries
+        number = record.name.number
+        other_number = None
+        if number is not None:
+            # A numbered company is one legal entity: a facility of another number is not it,
+            # whatever else agrees (companies registered at one law office share its address,
+            # phone and website). It is not scored, so it is neither a match nor a review.
+            kept = [fk for fk in strong if _same_number(number, entries[fk])]
+            if len(kept) < len(strong):
+                other_number = next(fk for fk in strong if not _same_number(number, entries[fk]))
+                strong = kept
+            if weak:
+                weak = [fk for fk in weak if _same_number(number, entries[fk])]
         if weak:
             strong.extend(self._screen(record, weak))
-        entries = self.index.entries
         scored = [(compare(record, entries[fk], explain=True), fk) for fk in strong]
         scored.sort(key=lambda pair: (-pair[0].weight, pair[1]))
-        return scored
+        return scored, other_number
 
     def _verdict(self, record: PreparedRecord, scored: list[tuple[Comparison, int]]) -> _Verdict:
         if not scored:

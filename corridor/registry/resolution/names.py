@@ -309,6 +309,9 @@ def parse_name(raw: str) -> CompanyName:
         tokens = [own_number]
     else:
         words = _words(text)
+        if number is None and len(words) > 2 and _DIGIT.search(text):
+            # "1234567 Ontario Inc. c/o Smith LLP", "Apex Stamping 1234567 Ontario Inc."
+            number = _numbered_part(words)
         while len(words) > 2 and words[-1] in _PLANT_WORDS:  # "Apex Stamping Woodstock Plant"
             words.pop()
             tail = _trailing_place(words)
@@ -348,23 +351,119 @@ def _trailing_place(words: list[str]) -> int:
     return 0
 
 
-_NUMBERED_TAIL = frozenset(
-    {"ontario", "canada", "alberta", "quebec", "delaware", "michigan"} | set(_LONG_FORMS)
-)
+# Words a numbered company's name carries besides its number: the jurisdiction that
+# incorporated it (a province or territory, "Canada" for the federal registry, a few US states),
+# as written or abbreviated ("B.C.", "N.S.", "Sask", "Qc"); legal forms are the other kind.
+_JURISDICTION_WORDS = frozenset(
+    {
+        "ontario", "ont", "on", "canada", "can", "federal",
+        "quebec", "que", "qc", "pq",
+        "alberta", "alta", "ab",
+        "british", "columbia", "bc",
+        "saskatchewan", "sask", "sk",
+        "manitoba", "man", "mb",
+        "new", "brunswick", "nb",
+        "nova", "scotia", "ns",
+        "newfoundland", "labrador", "nfld", "nl",
+        "prince", "edward", "island", "pei", "pe",
+        "yukon", "yt", "northwest", "territories", "nwt", "nt", "nunavut", "nu",
+        "delaware", "michigan", "ohio",
+    }
+)  # fmt: skip
+_NUMBERED_TAIL = frozenset({w for w in _JURISDICTION_WORDS if len(w) >= 5} | set(_LONG_FORMS))
+_NUMBER_WORD = re.compile(r"(\d+)([a-z]*)")
+_NUMBERED_FILLER = frozenset({"the", "of", "no", "number", "numbered"})  # "No. 1234567 Ontario"
 
 
 def _numbered(text: str) -> str | None:
+    """The corporation number of a numbered company's name, or None.
+
+    "2345678 Ontario Inc." -> "2345678"; also "1234567 B.C. Ltd.", "101234567 Saskatchewan
+    Ltd.", "9123-4567 Quebec inc." (-> "91234567"), "1234567 Ontario L.T.D.", with a slip in
+    the words after the number ("2501474 Ontaario Inc"). A name with any other word ("12345
+    Apples Inc") is not one.
+    """
     if not _DIGIT.search(text):
         return None
     words = _words(text)
     found = _NUMBERED.match(" ".join(words))
     if found:
         return found.group(1)
-    # "2501474 Ontaario Inc", "1234567 Ontario Limted": a slip in the jurisdiction or the form
-    if 2 <= len(words) <= 3 and words[0].isdigit() and 5 <= len(words[0]) <= 10:
-        fixed = [_numbered_spelling(w) for w in words[1:]]
-        if fixed != words[1:] and _NUMBERED.match(" ".join([words[0], *fixed])):
-            return words[0]
+    return _numbered_words(tuple(words)) if len(words) <= 8 else None
+
+
+@lru_cache(maxsize=4096)
+def _is_numbered_tail_word(word: str) -> bool:
+    """A jurisdiction or legal-form word of a numbered company's name, allowing a slip."""
+    if word in _JURISDICTION_WORDS or word in _NUMBERED_FILLER or (word,) in _LEGAL_SET:
+        return True
+    if _is_legal_word(word) or _is_country_word(word):
+        return True
+    known = _numbered_spelling(word)
+    return known != word and (known in _JURISDICTION_WORDS or _is_legal_word(known))
+
+
+def _numbered_words(words: tuple[str, ...], jurisdiction: bool = False) -> str | None:
+    """`_numbered` for the forms its pattern misses: the number in one group of digits or two
+    adjacent ones ("9123 4567"), 5 to 10 digits in all, and at least one other word, each a
+    jurisdiction or a legal form (with `jurisdiction`, one must be a jurisdiction); runs of
+    single letters are joined ("b c" -> "bc")."""
+    tokens: list[str] = []
+    letters = ""  # a run of single letters: "b c" of "B.C.", "l t d" of "L.T.D."
+    for word in words:
+        if len(word) == 1 and word.isalpha():
+            letters += word
+            continue
+        if letters:
+            tokens.append(letters)
+            letters = ""
+        if word[0].isdigit():
+            found = _NUMBER_WORD.fullmatch(word)
+            if found is None:  # "12a34"
+                return None
+            tokens.append(found.group(1))
+            if found.group(2):  # "1234567ontario"
+                tokens.append(found.group(2))
+        else:
+            tokens.append(word)
+    if letters:
+        tokens.append(letters)
+    positions = [i for i, token in enumerate(tokens) if token[0].isdigit()]
+    if not positions or len(positions) > 2 or positions[-1] - positions[0] != len(positions) - 1:
+        return None
+    number = "".join(tokens[i] for i in positions)
+    if not 5 <= len(number) <= 10 or len(positions) == len(tokens):
+        return None
+    if len(positions) == 2 and len(tokens[positions[0]]) < 3:  # "12 34567 ...": not one number
+        return None
+    others = [t for t in tokens if not t[0].isdigit()]
+    if not all(_is_numbered_tail_word(t) for t in others):
+        return None
+    if jurisdiction and not any(
+        t in _JURISDICTION_WORDS or _numbered_spelling(t) in _JURISDICTION_WORDS for t in others
+    ):
+        return None
+    return number
+
+
+def _numbered_part(words: list[str]) -> str | None:
+    """The number of a numbered company's name that begins or ends a longer name, or None.
+
+    "1234567 Ontario Inc. c/o Smith LLP", "1234567 Ontario Inc Holdings", "Apex Stamping
+    1234567 B.C. Ltd.". The part must name a jurisdiction ("12345 Apples Inc" and "Apex 12345
+    Inc" stay ordinary names) and the part beginning the name is read as far as it goes.
+    """
+    last = len(words)
+    if words[0].isdigit():
+        for end in range(min(last - 1, 6), 1, -1):
+            found = _numbered_words(tuple(words[:end]), jurisdiction=True)
+            if found:
+                return found
+    for start in range(1, last - 1):
+        if words[start].isdigit() and len(words[start]) >= 4:
+            found = _numbered_words(tuple(words[start:]), jurisdiction=True)
+            if found:
+                return found
     return None
 
 

@@ -381,6 +381,8 @@ def compare(record: PreparedRecord, entry: FacilityEntry, explain: bool = False)
     cap = None
     if name_weight <= -7.0:
         cap = "names disagree"
+    elif _numbered_against_named(record.name, entry):
+        cap = "a numbered company against a named one: is it the legal name behind it?"
     elif not confirmed and _plant_question(record, entry):
         cap = "multi-plant company: plant not confirmed by phone, postal code or address"
     return Comparison(weight, confirmed, cap, reasons or [], phone_differs and not same_phone)
@@ -433,6 +435,19 @@ def _contained_name(record: CompanyName, names: list[CompanyName]) -> bool:
         if short.distinctive and contained(short.tokens, long.tokens):
             return True
     return False
+
+
+def _numbered_against_named(record: CompanyName, entry: FacilityEntry) -> bool:
+    """One side is only a numbered company ("1234567 Ontario Inc."), the other names a company
+    and carries no number: the number may be the legal name behind the operating name, or
+    another company registered at the address; nothing in the names says which."""
+    if record.numbered_only:
+        return not entry.numbers
+    return (
+        record.number is None
+        and bool(entry.numbers)
+        and all(name.numbered_only for name in entry.names)
+    )
 
 
 def _same_local_number(record: PreparedRecord, entry: FacilityEntry) -> bool:

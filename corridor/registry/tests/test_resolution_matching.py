@@ -311,7 +311,11 @@ def test_a_middle_word_dropped_does_not_override_different_numbered_companies() 
     second = row("2", "7654321 Ontario Inc. o/a Halton Tool", city="Oakville", phone="905-555-0101")
     _, decisions = resolved(first, second)
     assert decisions[1].kind != "match", decisions[1]
-    assert "different numbered company" in decisions[1].reasons
+    assert decisions[1].kind == "new", decisions[1]  # another legal entity: not even a review
+    assert (
+        f"different numbered company from facility {decisions[0].facility_key}"
+        in decisions[1].reasons
+    )
 
 
 def test_a_middle_word_dropped_with_only_an_address_is_a_review() -> None:
