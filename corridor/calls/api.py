@@ -58,7 +58,7 @@ from corridor.calls.schemas import (
     LeadIn,
 )
 from corridor.core import columns, policy
-from corridor.core.models import EditConflict, Organisation, User
+from corridor.core.models import Organisation, User
 from corridor.registry.models import Facility
 
 router = Router(tags=["calls"])
@@ -230,9 +230,14 @@ def get_answers(request: HttpRequest, call_id: int) -> CallAnswers:
 def put_answers(request: HttpRequest, call_id: int, payload: AnswersIn) -> CallAnswers:
     call, answers = _answers(request, call_id)
     policy.require_change(request.user, answers)
-    if payload.version is not None and payload.version != answers.version:
-        raise EditConflict(answers, payload.version, answers.version)
-    errors = recording.save_answers(request.user, call, payload.answers, complete=payload.complete)
+    # the version is checked where the answers are written, by the database
+    errors = recording.save_answers(
+        request.user,
+        call,
+        payload.answers,
+        complete=payload.complete,
+        expected_version=payload.version,
+    )
     if errors:
         raise ValidationError({f"answers.{key}": message for key, message in errors.items()})
     return _answers_out(*_answers(request, call_id))

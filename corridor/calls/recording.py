@@ -72,10 +72,14 @@ def save_answers(
     *,
     complete: bool = False,
     today: dt.date | None = None,
+    expected_version: int | None = None,
 ) -> dict[str, str]:
     """Check and store the answers (and complete the call if asked).
 
-    Returns a message per field that did not read; then nothing is stored.
+    Returns a message per field that did not read; then nothing is stored. With
+    ``expected_version`` (the answers' version the caller read) the answers are
+    stored only if nobody saved them since: ``EditConflict`` otherwise, and then
+    nothing is stored either (neither the answers nor the call's completion).
     """
     answers = _writable_answers(user, call)
     parsed, errors = parse_answers(call.template.parsed, raw)
@@ -91,7 +95,10 @@ def save_answers(
         answers.answers = parsed
         answers.draft = {}
         answers.draft_saved_at = None
-        answers.save()
+        if expected_version is None:
+            answers.save()
+        else:
+            answers.save_versioned(expected_version)
         if complete and call.status != CallStatus.COMPLETED:
             call.status = CallStatus.COMPLETED
             call.completed_at = timezone.now()

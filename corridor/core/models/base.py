@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.db import models, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from corridor.core.scoping import ScopedManager, system_scope
@@ -44,12 +45,17 @@ class CorridorModel(models.Model):
     # Fields never copied into the change history (secrets, bookkeeping).
     history_exclude: ClassVar[frozenset[str]] = frozenset()
 
+    # Set while save_versioned saves a row it has already moved to its new version.
+    _version_claimed = False
+
     class Meta:
         abstract = True
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
-            self.version += 1
+            # save_versioned has already moved the row to its new version
+            if not self._version_claimed:
+                self.version += 1
             update_fields = kwargs.get("update_fields")
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
@@ -64,18 +70,33 @@ class CorridorModel(models.Model):
         return self.deleted_at is not None
 
     def save_versioned(self, expected_version: int) -> None:
-        """Save only if nobody saved since ``expected_version`` was read."""
+        """Save only if nobody saved since ``expected_version`` was read.
+
+        A compare-and-set at the database: ``UPDATE … SET version = version + 1
+        WHERE pk = … AND version = expected_version`` claims the row (and holds its
+        lock until the transaction ends), then the fields are saved at that version.
+        Of edits that started from the same version exactly one matches the row;
+        the others raise ``EditConflict`` and write nothing (no change record either:
+        the claim is a queryset update, which sends no signal).
+        """
+        model = type(self)
         with transaction.atomic():
-            current = (
-                type(self)
-                ._base_manager.select_for_update()
-                .values_list("version", flat=True)
-                .get(pk=self.pk)
+            claimed = model._base_manager.filter(pk=self.pk, version=expected_version).update(
+                version=F("version") + 1
             )
-            if current != expected_version:
+            if not claimed:
+                current = model._base_manager.values_list("version", flat=True).get(pk=self.pk)
                 raise EditConflict(self, expected_version, current)
-            self.version = current
-            self.save()
+            loaded = self.version
+            self.version = expected_version + 1
+            self._version_claimed = True
+            try:
+                self.save()
+            except BaseException:
+                self.version = loaded
+                raise
+            finally:
+                del self._version_claimed
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         """Soft delete: the row stays, hidden, and can be restored."""
