@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from corridor.calls.models import Call, CallStatus, Flag, FlagCategory
-from corridor.core.disclosure import Cell, suppress, suppress_row
+from corridor.core.disclosure import Cell, suppress, suppress_row_and_total
 from corridor.core.scoping import system_scope
 
 
@@ -77,7 +77,7 @@ def companies_called_by_region(quarters: list[Quarter], *, suppressed: bool = Tr
         counts = [len(companies[region][q]) for q in quarters]
         total = len(set().union(*companies[region].values()))
         if suppressed:
-            table.rows.append((region, suppress_row(counts, with_total=True), suppress(total)))
+            table.rows.append((region, *suppress_row_and_total(counts, total)))
         else:
             table.rows.append((region, [Cell(c) for c in counts], Cell(total)))
     return table

@@ -16,8 +16,8 @@ from corridor.calls.planning import plan_call
 from corridor.core.history import change_context
 from corridor.core.scoping import system_scope
 from corridor.programs.catalogue import load_programs
-from corridor.programs.models import FundingProgram, LinkStatus, ProjectRecipient, Referral
-from corridor.programs.tests.helpers import facility, project
+from corridor.programs.models import FundingProgram, Referral
+from corridor.programs.tests.helpers import facility, fund, project
 from tests.browser.conftest import check_accessibility, sign_in
 
 
@@ -68,14 +68,7 @@ def test_an_officer_sees_a_facilitys_programs_and_records_a_referral(page: Any, 
         municipality=scene.windsor,
         approved_on=dt.date(2024, 6, 1),
     )
-    with system_scope("browser test fixtures"), change_context(source="tests"):
-        ProjectRecipient.objects.create(
-            project=lakeside,
-            name="Lakeside Stamping",
-            facility=scene.plant,
-            company=scene.plant.company,
-            link_status=LinkStatus.LINKED,
-        )
+    fund(lakeside, scene.plant)
     sign_in(page, "alice", PASSWORD)
     page.goto(f"/registry/facilities/{scene.plant.pk}/")
     panel = page.get_by_role("region", name="Funding programs")

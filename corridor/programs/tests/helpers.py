@@ -8,7 +8,7 @@ from typing import Any
 from corridor.core.history import change_context
 from corridor.core.models import Municipality, Organisation
 from corridor.core.scoping import system_scope
-from corridor.programs.models import FundedProject, FundingProgram
+from corridor.programs.models import FundedProject, FundingProgram, LinkStatus, ProjectRecipient
 from corridor.registry.models import Company, Facility
 
 SME_PARTS_RULES = [
@@ -48,3 +48,15 @@ def project(prog: FundingProgram, title: str, **extra: Any) -> FundedProject:
     with system_scope("test fixtures"), change_context(source="tests"):
         extra.setdefault("approved_on", dt.date(2024, 5, 1))
         return FundedProject.objects.create(program=prog, title=title, **extra)
+
+
+def fund(funded: FundedProject, plant: Facility, name: str = "Lakeside Stamping") -> None:
+    """Record ``plant``'s company (linked) as a recipient of ``funded``."""
+    with system_scope("test fixtures"), change_context(source="tests"):
+        ProjectRecipient.objects.create(
+            project=funded,
+            name=name,
+            facility=plant,
+            company=plant.company,
+            link_status=LinkStatus.LINKED,
+        )

@@ -13,8 +13,8 @@ from corridor.calls import recording
 from corridor.calls.planning import plan_call
 from corridor.core.history import change_context
 from corridor.core.scoping import system_scope
-from corridor.programs.models import LinkStatus, ProjectRecipient, Referral
-from corridor.programs.tests.helpers import facility, program, project
+from corridor.programs.models import Referral
+from corridor.programs.tests.helpers import facility, fund, program, project
 
 pytestmark = pytest.mark.django_db
 
@@ -73,14 +73,7 @@ def test_an_officer_records_a_referral_and_the_coordinator_marks_it_funded(scene
     created = response.json()
     assert created["referred_to_id"] == scene.apma.pk
     funded = project(scene.parts, "Robotic cell", contribution=90_000)
-    with system_scope("test fixtures"), change_context(source="tests"):
-        ProjectRecipient.objects.create(
-            project=funded,
-            name="Lakeside Stamping",
-            facility=scene.plant,
-            company=scene.plant.company,
-            link_status=LinkStatus.LINKED,
-        )
+    fund(funded, scene.plant)
     update = {"version": created["version"], "status": "funded", "funded_project_id": funded.pk}
     response = client_for(scene.carol).post(
         f"/api/v1/referrals/{created['id']}", json.dumps(update), content_type="application/json"

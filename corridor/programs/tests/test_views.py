@@ -17,7 +17,7 @@ from corridor.core.history import change_context
 from corridor.core.scoping import system_scope
 from corridor.programs import referrals
 from corridor.programs.models import LinkStatus, ProjectRecipient, Referral, ReferralStatus
-from corridor.programs.tests.helpers import facility, program, project
+from corridor.programs.tests.helpers import facility, fund, program, project
 
 pytestmark = pytest.mark.django_db
 YESTERDAY = dt.date.today() - dt.timedelta(days=1)
@@ -136,14 +136,7 @@ def test_a_referral_is_seen_by_its_municipality_the_coordinator_and_the_partner(
 def test_the_partner_records_that_the_referral_was_funded(scene: Any) -> None:
     referral = _refer(scene)
     funded = project(scene.parts, "Robotic cell at Lakeside", contribution=100_000)
-    with system_scope("test fixtures"), change_context(source="tests"):
-        ProjectRecipient.objects.create(
-            project=funded,
-            name="Lakeside Stamping",
-            facility=scene.plant,
-            company=scene.plant.company,
-            link_status=LinkStatus.LINKED,
-        )
+    fund(funded, scene.plant)
     response = client_for(scene.dave).get(f"/programs/referrals/{referral.pk}/")
     assert "What came of it" not in response.content.decode()  # dave is a viewer
     response = client_for(scene.carol).post(
