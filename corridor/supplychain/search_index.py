@@ -56,6 +56,17 @@ def km_from_chord2(value: float) -> float:
     return round(2.0 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(value) / 2.0)), 3)
 
 
+# No one searches for a word this long, and PostgreSQL's full-text index refuses a word
+# over 2,047 bytes ("word is too long"): such a run of letters (an imported cell of one
+# long string) is not filed at all.
+MAX_WORD_CHARS = 100
+
+
+def searchable(tokens: list[str]) -> list[str]:
+    """The tokens a supplier search can find: those no longer than ``MAX_WORD_CHARS``."""
+    return [t for t in tokens if len(t) <= MAX_WORD_CHARS]
+
+
 def padded(tokens: Iterable[str]) -> str:
     """Tokens as ' a b c ' so that 'contains the word w' is a search for ' w '."""
     unique = sorted(set(tokens))
@@ -115,11 +126,11 @@ def build_document(
 ) -> Document:
     """The search row of one facility."""
     name_text = f"{name} {company}"
-    name_tokens = normalise(name_text)
+    name_tokens = searchable(normalise(name_text))
     direct = {k for k in tag_keys if k in taxonomy.nodes}
     direct.update(taxonomy.named_in(name_text))  # "Windsor Stamping Ltd" stamps
     every = taxonomy.with_ancestors(direct)
-    body_tokens = normalise(products)
+    body_tokens = searchable(normalise(products))
     for key in direct:
         body_tokens.extend(taxonomy.words_of(key))
     certs = tuple(sorted(set(certifications), key=lambda c: (c[0], c[1] or dt.date.max)))

@@ -417,3 +417,14 @@ def test_api_refuses_what_it_cannot_answer(world: Any, plants: Plants, as_user: 
     assert client.get(url, {"capability": "teleportation"}).status_code == 422
     assert client.get(url, {"lat": 91, "lon": 0}).status_code == 422
     assert as_user("anonymous").get(url, {"q": "stamping"}).status_code == 401
+
+
+def test_a_word_too_long_to_search_for_is_not_filed(world: Any, plants: Plants) -> None:
+    # PostgreSQL's full-text index refuses a word over 2,047 bytes; nobody searches for one
+    with system_scope("test"), change_context(source="tests"):
+        kent = plant("Kent Extrusions", 42.40, -82.19, products="aluminium " + "x" * 3000)
+        rebuild_index()
+        doc = SupplierDoc.objects.get(facility__name="Kent Extrusions")
+    assert "x" * 3000 not in doc.body_terms
+    assert " aluminium " in doc.body_terms or "alumin" in doc.body_terms
+    assert kent.pk in ids(search(world.carol, text="aluminium"))
