@@ -57,6 +57,13 @@ def _counts() -> tuple[int, ...]:
         )
 
 
+def _refusal(path: Path) -> str:
+    """The message with which importing ``path`` is refused as a whole."""
+    with pytest.raises(ImportFileError) as refused:
+        import_companies(path)
+    return str(refused.value)
+
+
 @pytest.fixture
 def before(world: Any) -> tuple[int, ...]:
     """The counts before the test imports anything (the world has its own history)."""
@@ -131,9 +138,7 @@ def test_a_quote_left_open_is_named_where_it_opens(
     lines += [f"{n},Supplier number {n} of a long list,Windsor" for n in range(2, 6000)]
     path = tmp_path / "open-quote.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(ImportFileError) as refused:
-        import_companies(path)
-    message = str(refused.value)
+    message = _refusal(path)
     assert message.startswith("open-quote.csv: row 2, column B ('name'): ")
     assert "left open" in message
     assert _counts() == before
@@ -173,9 +178,7 @@ def test_a_nul_byte_names_the_row_and_column(
 ) -> None:
     path = tmp_path / "nul.csv"
     path.write_bytes(b"id,name,city\n1,Maple,Windsor\n2,Lake\x00shore,Windsor\n")
-    with pytest.raises(ImportFileError) as refused:
-        import_companies(path)
-    message = str(refused.value)
+    message = _refusal(path)
     assert message.startswith("nul.csv: row 3, column B ('name'): ")
     assert "NUL" in message
     assert _counts() == before
@@ -199,9 +202,7 @@ def test_bytes_that_are_not_text_name_the_row(
     path = tmp_path / "bytes.csv"
     # é in Windows-1252 (so not UTF-8), then 0x81, which Windows-1252 does not define either
     path.write_bytes(b"id,name\n1,Caf\xe9 Tool\n2,Bad\x81Byte\n")
-    with pytest.raises(ImportFileError) as refused:
-        import_companies(path)
-    message = str(refused.value)
+    message = _refusal(path)
     assert message.startswith("bytes.csv: row 3 (line 3): ")
     assert "0x81" in message and "UTF-8" in message and "Windows-1252" in message
     assert _counts() == before
