@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.servers.basehttp import WSGIServer
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connection
 from django.test.testcases import LiveServerThread
 from pytest_django.live_server_helper import LiveServer
@@ -62,19 +63,36 @@ def browser() -> Iterator[Any]:
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
-class _OneRequestAtATime(WSGIServer):
-    """The live server on SQLite: one request at a time.
+class _OneRequestAtATime(ThreadedWSGIServer):
+    """The live server on SQLite: connections are read at once, requests run in turn.
 
     The tests' SQLite database lives in memory, shared between connections with
     table locks that SQLite's busy timeout does not wait out, and Django ignores the
     close of an in-memory connection whose rollback failed. Two requests at once (a
     draft's autosave still in flight when its form is submitted) then fail with
     "database table is locked" or "cannot start a transaction within a transaction",
-    which a deployed Corridor's file database (WAL, busy timeout) does not. Requests
-    take turns here, and the browser opens a connection for each."""
+    which a deployed Corridor's file database (WAL, busy timeout) does not.
 
-    def __init__(self, *args: Any, connections_override: Any = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    A server of one thread would keep them apart too, but it serves one *connection*
+    at a time: a connection the browser opens ahead of need and leaves idle holds
+    every other request until the browser drops it (seconds later), and a test
+    waiting on an autosave times out. Here each connection has its thread, and only
+    the application's work (the response drawn and closed) takes turns."""
+
+    def set_app(self, application: Any) -> None:
+        turn = threading.Lock()
+
+        def in_turn(environ: Any, start_response: Any) -> list[bytes]:
+            with turn:
+                response = application(environ, start_response)
+                try:
+                    return list(response)
+                finally:
+                    close = getattr(response, "close", None)
+                    if close is not None:
+                        close()
+
+        super().set_app(in_turn)
 
 
 class _SerialLiveServerThread(LiveServerThread):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import http.cookiejar
 import re
-import socketserver
+import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -47,6 +47,17 @@ def test_sign_ins_at_once_all_succeed(live_server: Any, world: Any) -> None:
     assert statuses == [302] * SIGN_INS  # each one sent on, none refused with a 500
 
 
-def test_the_server_takes_requests_in_turn_on_sqlite_only(live_server: Any) -> None:
-    threaded = isinstance(live_server.thread.httpd, socketserver.ThreadingMixIn)
-    assert threaded is (connection.vendor != "sqlite")
+def test_a_connection_left_idle_holds_no_other_request(live_server: Any) -> None:
+    # A browser opens connections ahead of need and may leave one idle; a server that
+    # serves one connection at a time then answers nobody until the browser drops it.
+    host, port = urllib.parse.urlsplit(live_server.url).netloc.rsplit(":", 1)
+    with (
+        socket.create_connection((host, int(port))),
+        urllib.request.urlopen(f"{live_server.url}/login/", timeout=10) as answer,
+    ):
+        assert answer.status == 200
+
+
+def test_requests_take_turns_on_sqlite_only(live_server: Any) -> None:
+    app = live_server.thread.httpd.get_app()
+    assert (app.__name__ == "in_turn") is (connection.vendor == "sqlite")
