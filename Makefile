@@ -32,9 +32,14 @@ setup: $(VENV)/.installed
 
 setup-dev: $(VENV)/.installed-dev
 
+# The background worker (docs/worker.md) runs beside the web server; Ctrl-C stops both.
 run: setup
 	CORRIDOR_DEMO=1 $(BIN)/corridor demo --if-empty
-	CORRIDOR_DEMO=1 $(BIN)/corridor serve
+	@CORRIDOR_DEMO=1 $(BIN)/corridor worker & worker=$$!; \
+	trap : INT TERM; \
+	CORRIDOR_DEMO=1 $(BIN)/corridor serve; status=$$?; \
+	kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null; \
+	echo "Stopped the web server and the background worker."; exit $$status
 
 demo: setup
 	CORRIDOR_DEMO=1 $(BIN)/corridor demo

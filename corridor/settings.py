@@ -70,7 +70,13 @@ INSTALLED_APPS = [
     "corridor.intel",
     "corridor.outreach",
     "corridor.reports",
+    "corridor.calendars",
+    "corridor.contacts",
+    "corridor.notifications",
     "corridor.api",
+    "django_tasks",  # Django's tasks framework (backport): docs/worker.md
+    "django_tasks_db",  # its database queue
+    "corridor.jobs",
     "axes",  # sign-in throttle: corridor/core/auth.py
 ]
 
@@ -214,6 +220,8 @@ MEDIA_ROOT = VAR_DIR / "media"
 
 # Maps: the tile server is a setting; with none, maps still show their markers.
 CORRIDOR_TILE_URL = envstr("CORRIDOR_TILE_URL", "")
+# The address people reach Corridor at, for the links in e-mails (notifications, digests).
+CORRIDOR_SITE_URL = envstr("CORRIDOR_SITE_URL", "http://127.0.0.1:8000")
 CORRIDOR_TILE_ATTRIBUTION = envstr(
     "CORRIDOR_TILE_ATTRIBUTION", "Map data © OpenStreetMap contributors"
 )
@@ -272,6 +280,17 @@ CORRIDOR_EVIDENCE_SECONDS = envint("CORRIDOR_EVIDENCE_SECONDS", 60)
 # for CORRIDOR_COUNT_SECONDS (0: count every time); see corridor/core/counting.py.
 CORRIDOR_COUNT_SECONDS = envint("CORRIDOR_COUNT_SECONDS", 30)
 CORRIDOR_COUNT_REUSE_FROM = envint("CORRIDOR_COUNT_REUSE_FROM", 10_000)
+
+# Background work (docs/worker.md): tasks are queued in the database and run by
+# `corridor worker`; no broker. A failed task is tried CORRIDOR_JOB_ATTEMPTS times in
+# all, waiting CORRIDOR_JOB_RETRY_SECONDS x 2^(attempt-1) between; a worker's task is
+# run again elsewhere once the worker is gone (same machine: its process; another
+# machine: no heartbeat for CORRIDOR_WORKER_STALE_SECONDS).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+CORRIDOR_JOB_ATTEMPTS = envint("CORRIDOR_JOB_ATTEMPTS", 3)
+CORRIDOR_JOB_RETRY_SECONDS = envint("CORRIDOR_JOB_RETRY_SECONDS", 30)
+CORRIDOR_WORKER_HEARTBEAT_SECONDS = envint("CORRIDOR_WORKER_HEARTBEAT_SECONDS", 5)
+CORRIDOR_WORKER_STALE_SECONDS = envint("CORRIDOR_WORKER_STALE_SECONDS", 60)
 
 if PROFILE == "production":
     LOGGING["handlers"]["console"]["stream"] = "ext://sys.stdout"  # type: ignore[index]

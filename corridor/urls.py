@@ -14,6 +14,9 @@ urlpatterns = [
     path("outreach/", include("corridor.outreach.urls")),
     path("intel/", include("corridor.intel.urls")),
     path("reports/", include("corridor.reports.urls")),
+    path("calendar/", include("corridor.calendars.urls")),
+    path("contacts/", include("corridor.contacts.urls")),
+    path("jobs/", include("corridor.jobs.urls")),
     # core last: its catch-all "<slug>/" shows the capabilities not yet built
     path("", include("corridor.core.urls")),
 ]

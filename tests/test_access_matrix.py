@@ -26,12 +26,15 @@ from corridor.core import policy
 from corridor.core.models import ApiToken, ChangeRecord, Membership, Municipality, Organisation
 from corridor.registry.models import Company, Facility
 from tests.access_rows import ROLES, SIGNED_IN, Row, coordinator, everyone, only, participants
+from tests.matrix_calendars import CALENDAR_PAGES
 from tests.matrix_calls import build_calls
 from tests.matrix_calls_api import CALL_API, CALL_API_LISTS
 from tests.matrix_calls_pages import CALL_PAGES
 from tests.matrix_calls_work import WORK_PAGES
+from tests.matrix_contacts import CONTACT_PAGES, build_contacts
 from tests.matrix_exports import EXPORT_PAGES
 from tests.matrix_intel import INTEL_API, INTEL_API_LISTS, INTEL_PAGES, build_intel
+from tests.matrix_jobs import JOB_PAGES, build_jobs
 from tests.matrix_outreach import build_outreach_matrix
 from tests.matrix_outreach_api import OUTREACH_API, OUTREACH_API_LISTS
 from tests.matrix_outreach_edit import OUTREACH_EDIT_PAGES
@@ -44,6 +47,7 @@ from tests.matrix_supplychain import build_supplychain
 from tests.matrix_supplychain_api import SUPPLY_API
 from tests.matrix_supplychain_needs_api import SUPPLY_API_LISTS, SUPPLY_NEEDS_API
 from tests.matrix_supplychain_pages import SUPPLY_PAGES
+from tests.matrix_timeline import TIMELINE_API, TIMELINE_PAGES
 from tests.matrix_workforce import (
     WORKFORCE_API,
     WORKFORCE_API_LISTS,
@@ -309,6 +313,10 @@ PAGES += INTEL_PAGES
 PAGES += EXPORT_PAGES
 API += INTEL_API
 PAGES += REPORT_PAGES
+PAGES += JOB_PAGES
+PAGES += CALENDAR_PAGES + TIMELINE_PAGES
+PAGES += CONTACT_PAGES
+API += TIMELINE_API
 
 # What each API list returns must be exactly what the policy lets that role see.
 API_LISTS = {
@@ -369,6 +377,8 @@ def _build_matrix_world() -> Any:
     build_programs(world)
     build_outreach_matrix(world)
     build_intel(world)
+    build_contacts(world)
+    build_jobs(world)
     world.tokens = {}
     world.bearer = {}
     for name, user in world.users().items():

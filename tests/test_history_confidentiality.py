@@ -21,6 +21,8 @@ from conftest import client_for
 from corridor.calls import follow_ups, recording
 from corridor.calls.models import Call, Flag, FollowUp
 from corridor.calls.tests.helpers import DAY, facility, planned
+from corridor.contacts import services as contact_services
+from corridor.contacts.models import Contact, Touch
 from corridor.core import policy
 from corridor.core.history import change_context
 from corridor.core.models import ChangeRecord
@@ -36,6 +38,8 @@ EXPECTED = {
     Flag: {"detail"},
     FollowUp: {"description", "outcome"},
     SupplyNeed: {"buyer", "description", "call"},
+    Contact: {"consent_note"},
+    Touch: {"note"},
 }
 CONSENT_DAY = dt.date(1999, 12, 31)  # a date no other record holds
 
@@ -72,12 +76,22 @@ def _marked(world: Any) -> dict[str, Any]:
             world.alice, buyer=plant, capability=capability("stamping"),
             organisation=world.org_a, description="MARK-need-description", call=call,
         )  # fmt: skip
-    return {"call": call, "flag": flag, "follow_up": follow_up, "need": need, "plant": plant}
+        contact = contact_services.create_contact(
+            world.alice, company=plant.company, facility=plant, name="Marker Person",
+            consent_basis="express", consent_on=DAY, consent_note="MARK-contact-consent",
+            shared=True, shared_on=DAY,
+        )  # fmt: skip
+        touch = contact_services.log_touch(
+            world.alice, plant, kind="phone", happened_on=DAY, contacts=[contact],
+            note="MARK-touch-note",
+        )  # fmt: skip
+    return {"call": call, "flag": flag, "follow_up": follow_up, "need": need, "plant": plant,
+            "contact": contact, "touch": touch}  # fmt: skip
 
 
 def _surfaces(objects: dict[str, Any], world: Any) -> list[str]:
     urls = ["/", "/changes/", "/api/v1/changes?page_size=500"]
-    for name in ("call", "flag", "follow_up", "need"):
+    for name in ("call", "flag", "follow_up", "need", "contact", "touch"):
         obj = objects[name]
         label, model = obj._meta.app_label, obj._meta.model_name
         urls += [
@@ -112,6 +126,8 @@ MARKERS = {
     Flag: ["MARK-flag-detail"],
     FollowUp: ["MARK-follow-up-description", "MARK-follow-up-outcome"],
     SupplyNeed: ["MARK-need-description"],
+    Contact: ["MARK-contact-consent"],
+    Touch: ["MARK-touch-note"],
 }
 
 
@@ -127,7 +143,15 @@ def test_no_history_surface_shows_a_confidential_field_to_a_reader_who_may_not_r
         ContentType.objects.get_for_model(m).model: (m, fields) for m, fields in EXPECTED.items()
     }
     for model, markers in MARKERS.items():
-        obj = objects[{Call: "call", Flag: "flag", FollowUp: "follow_up"}.get(model, "need")]
+        obj = objects[
+            {
+                Call: "call",
+                Flag: "flag",
+                FollowUp: "follow_up",
+                Contact: "contact",
+                Touch: "touch",
+            }.get(model, "need")
+        ]
         with system_scope("the test's own check of who may read"):
             may_read = (
                 policy.with_confidential_history(user, model).filter(pk=obj.pk).exists()

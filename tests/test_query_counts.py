@@ -93,6 +93,11 @@ PAGES: dict[str, Callable[[Rows], str]] = {
     "head-office map": lambda r: "/outreach/head-offices/",
     "common agenda": lambda r: "/outreach/agenda/common/",
     "message brief": lambda r: f"/outreach/messages/{r['message'].pk}/brief/",
+    "calendar month": lambda r: "/calendar/?month=2026-10&who=all",
+    "calendar week": lambda r: "/calendar/week/?week=2026-10-05&who=all",
+    "calendar agenda": lambda r: "/calendar/agenda/?from=2026-10-01&who=all",
+    "api facility timeline": lambda r: f"/api/v1/facilities/{r['call'].facility_id}/timeline",
+    "api company timeline": lambda r: f"/api/v1/companies/{r['call'].facility.company_id}/timeline",
 }
 for _lists in (CALL_API_LISTS, SUPPLY_API_LISTS, WORKFORCE_API_LISTS, PROGRAM_API_LISTS,
                INTEL_API_LISTS, OUTREACH_API_LISTS):  # fmt: skip

@@ -33,6 +33,12 @@ CAPABILITIES: tuple[Capability, ...] = (
         "call-planner",
     ),
     Capability(
+        "contacts",
+        "Contacts",
+        "People at the companies: whom to call, and every touch logged with them.",
+        "company-contact-list",
+    ),
+    Capability(
         "supply-chain",
         "Supply chain",
         "Who near here can make this, and which needs have no nearby supplier.",
@@ -67,6 +73,12 @@ CAPABILITIES: tuple[Capability, ...] = (
         "Reports and open data",
         "Dashboards, the mayors' quarterly briefing, exports and open data.",
         "reports-dashboard",
+    ),
+    Capability(
+        "calendar",
+        "Calendar",
+        "Planned calls, follow-up deadlines and outreach events; subscribe from Outlook.",
+        "calendar-month",
     ),
 )
 

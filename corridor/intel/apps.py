@@ -8,6 +8,9 @@ class IntelConfig(AppConfig):
 
     def ready(self) -> None:
         from corridor.intel import rules  # noqa: F401  (access rules)
+        from corridor.intel.timeline import register_sources as timeline_sources
+
+        timeline_sources()  # news facts on the activity timeline
 
     def reference_data(self) -> None:
         from corridor.intel.models import Jurisdiction, TrendTag

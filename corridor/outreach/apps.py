@@ -8,6 +8,9 @@ class OutreachConfig(AppConfig):
 
     def ready(self) -> None:
         from corridor.outreach import rules  # noqa: F401  (access rules)
+        from corridor.outreach.calendar import register_sources as calendar_sources
+
+        calendar_sources()  # engagements, tours, follow-ups on the calendar
 
     def reference_data(self) -> None:
         from corridor.outreach.head_offices import load_head_offices

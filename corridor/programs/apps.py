@@ -8,3 +8,6 @@ class ProgramsConfig(AppConfig):
 
     def ready(self) -> None:
         from corridor.programs import rules  # noqa: F401  (access rules)
+        from corridor.programs.timeline import register_sources as timeline_sources
+
+        timeline_sources()  # referrals on the activity timeline

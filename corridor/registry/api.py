@@ -1,14 +1,17 @@
 """API endpoints of the registry: companies, facilities, imported rows, review and merges."""
 
+import datetime as dt
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from corridor.api.errors import ERRORS, LIST_ERRORS
 from corridor.api.pagination import PageNumber
-from corridor.core import columns, policy
+from corridor.core import columns, policy, timeline
 from corridor.registry import services
 from corridor.registry.filtersets import CompanyFilter, FacilityFilter
 from corridor.registry.models import Certification, Company, Facility, Merge, SourceRecord
@@ -151,3 +154,102 @@ def undo_merge(request: HttpRequest, merge_id: int) -> Merge:
     merge = _merge_out(request, merge_id)
     services.unmerge(request.user, merge)
     return _merge_out(request, merge_id)
+
+
+# The activity timeline of a facility and of a company, filtered as on their pages.
+
+
+class TimelineItemOut(Schema):
+    when: dt.datetime
+    kind: str = Field(..., description="The kind of item (see `kinds` for their labels)")
+    title: str
+    detail: str = Field(..., description="Empty when you may not read it")
+    url: str = Field(..., description="The page in Corridor, a path")
+    who: str
+    confidential: bool = Field(..., description="Shown only because you may see it")
+
+
+class TimelineKindOut(Schema):
+    slug: str
+    label: str
+
+
+class TimelineOut(Schema):
+    count: int = Field(..., description="How many items are listed")
+    more: bool = Field(..., description="Whether there are more (ask with a larger `limit`)")
+    kinds: list[TimelineKindOut]
+    items: list[TimelineItemOut]
+
+
+def _timeline(
+    request: HttpRequest,
+    facility_ids: list[int],
+    company_id: int,
+    records: list[tuple[str, str, int]],
+    kind: list[str],
+    since: str,
+    until: str,
+    limit: int,
+) -> dict[str, Any]:
+    filters = timeline.read_filters(kind, since, until, limit)
+    if filters.problems:
+        field = {"Kind": "kind", "From": "from", "To": "to"}.get(
+            filters.problems[0].split(":")[0], "limit"
+        )
+        raise ValidationError({field: filters.problems[0]})
+    items, more = timeline.page_for(request.user, filters, facility_ids, company_id, records)
+    return {
+        "count": len(items),
+        "more": more,
+        "kinds": [{"slug": k.slug, "label": k.label} for k in timeline.kinds()],
+        "items": items,
+    }
+
+
+KINDS = Query([], description="Only these kinds (repeat the parameter); none: every kind")
+SINCE = Query("", alias="from", description="The first day, YYYY-MM-DD")
+UNTIL = Query("", alias="to", description="The last day, YYYY-MM-DD")
+LIMIT = Query(timeline.PAGE_LENGTH, ge=1, le=timeline.MOST, description="At most this many")
+
+
+@router.get(
+    "/facilities/{facility_id}/timeline",
+    response={200: TimelineOut, **ERRORS},
+    summary="A facility's activity, newest first, each item only as far as you may see it",
+)
+def facility_timeline(
+    request: HttpRequest,
+    facility_id: int,
+    kind: list[str] = KINDS,
+    since: str = SINCE,
+    until: str = UNTIL,
+    limit: int = LIMIT,
+) -> dict[str, Any]:
+    facility = _facility(request, facility_id)
+    records = [("registry", "facility", facility.pk)]
+    return _timeline(
+        request, [facility.pk], facility.company_id, records, kind, since, until, limit
+    )
+
+
+@router.get(
+    "/companies/{company_id}/timeline",
+    response={200: TimelineOut, **ERRORS},
+    summary="The activity of a company's plants, newest first, as far as you may see it",
+)
+def company_timeline(
+    request: HttpRequest,
+    company_id: int,
+    kind: list[str] = KINDS,
+    since: str = SINCE,
+    until: str = UNTIL,
+    limit: int = LIMIT,
+) -> dict[str, Any]:
+    company = get_object_or_404(
+        policy.visible(request.user, Company, include_deleted=True), pk=company_id
+    )
+    plants = list(
+        policy.visible(request.user, Facility).filter(company=company).values_list("pk", flat=True)
+    )
+    records = [("registry", "company", company.pk)] + [("registry", "facility", p) for p in plants]
+    return _timeline(request, plants, company.pk, records, kind, since, until, limit)

@@ -12,3 +12,6 @@ class SupplychainConfig(AppConfig):
             rules,  # noqa: F401  (access rules)
             signals,  # noqa: F401  (tags and search index)
         )
+        from corridor.supplychain.timeline import register_sources as timeline_sources
+
+        timeline_sources()  # supply needs on the activity timeline

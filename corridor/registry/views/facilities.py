@@ -12,7 +12,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from corridor.calls.facility_panel import facility_calls
-from corridor.core import policy
+from corridor.contacts.facility_panel import facility_people
+from corridor.core import policy, timeline
 from corridor.core.models import Municipality
 from corridor.core.views.common import paginate, read_filters
 from corridor.programs.facility_panel import facility_programs
@@ -115,6 +116,11 @@ def facility_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
+    activity = _activity(
+        request, [facility.pk], facility.company_id, [("registry", "facility", facility.pk)]
+    )
+    if _wants_activity_only(request):
+        return render(request, "registry/activity_list.html", activity)
     records = (
         policy.visible(user, SourceRecord)
         .filter(facility=facility)
@@ -158,9 +164,11 @@ def facility_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "merge_form": MergeForm() if can_merge else None,
             "points": facility_points([facility]),
             "calls_panel": facility_calls(user, facility),
+            "people_panel": facility_people(user, facility),
             "supply_panel": facility_supply_chain(user, facility),
             "skills_panel": facility_skills(user, facility),
             "programs_panel": facility_programs(user, facility, request.GET),
+            **activity,
             "nav_current": NAV,
         },
     )
@@ -176,14 +184,57 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("municipality")
         .order_by("name", "pk")
     )
+    plant_list = list(plants)
+    records = [("registry", "company", company.pk)]
+    records += [("registry", "facility", f.pk) for f in plant_list]
+    activity = _activity(request, [f.pk for f in plant_list], company.pk, records)
+    if _wants_activity_only(request):
+        return render(request, "registry/activity_list.html", activity)
     return render(
         request,
         "registry/company_detail.html",
         {
             "company": company,
             "website": web_url(company.website),
-            "rows": [(f, naics_label(f.naics)) for f in plants],
-            "points": facility_points(plants),
+            "rows": [(f, naics_label(f.naics)) for f in plant_list],
+            "points": facility_points(plant_list),
+            **activity,
             "nav_current": NAV,
         },
     )
+
+
+ACTIVITY_TARGET = "activity-list"
+
+
+def _wants_activity_only(request: HttpRequest) -> bool:
+    """htmx asks for the activity list alone when the filters change or "show more"."""
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-Target") == ACTIVITY_TARGET
+    )
+
+
+def _activity(
+    request: HttpRequest,
+    facility_ids: list[int],
+    company_id: int,
+    records: list[tuple[str, str, int]],
+) -> dict[str, Any]:
+    """The "Activity" section: the timeline of the facilities, as the reader may see it."""
+    params = request.GET
+    filters = timeline.read_filters(
+        params.getlist("kind"), params.get("from", ""), params.get("to", ""), params.get("show", "")
+    )
+    items, more = timeline.page_for(request.user, filters, facility_ids, company_id, records)
+    keep = params.copy()
+    keep["show"] = str(filters.limit + timeline.PAGE_LENGTH)
+    return {
+        "activity_items": items,
+        "activity_more": more,
+        "activity_more_query": keep.urlencode(),
+        "activity_filters": filters,
+        "activity_kinds": [(k.slug, k.label, k.slug in filters.kinds) for k in timeline.kinds()],
+        "activity_labels": timeline.labels(),
+        "activity_target": ACTIVITY_TARGET,
+    }

@@ -1,0 +1,111 @@
+"""Access rules for contacts and touches: people's details stay where they were given.
+
+* A contact (name, role, phone, e-mail, language, consent) is seen in full by the
+  people of the organisation that recorded it (``owner_organisation``) and by the
+  coordinator office.
+* Other participating municipalities see a contact only when the person agreed to
+  be shared (``shared``), and even then never the consent note (how the person
+  agreed is the recording municipality's record).
+* Partners see no contacts at all: the sharing a person agreed to is with the
+  municipalities of the corridor, not with associations, unions or colleges.
+* The fact of a touch (facility, date, kind, organisation) is seen by every
+  participant; its note by every participant unless it is marked confidential, then
+  by the recording organisation and the coordinator only. Partners see no touches.
+* Editors of the owner (for a touch: the recording organisation) and the coordinator
+  change them; municipal editors and the coordinator add them. The coordinator alone
+  merges duplicates.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+
+from corridor.contacts.models import Contact, Touch
+from corridor.core import policy
+from corridor.core.policy import Actor, Rule, register
+from corridor.core.scoping import ScopedQuerySet
+
+
+def _edits_for(actor: Actor, organisation_id: int | None) -> bool:
+    return actor.is_coordinator or organisation_id in actor.editor_organisation_ids
+
+
+@register(Contact)
+class ContactRule(Rule):
+    # How the person agreed to be contacted: the recording municipality's record only.
+    confidential_fields = frozenset({"consent_note"})
+
+    def can_view(self, actor: Actor) -> bool:
+        return actor.is_participant
+
+    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        if actor.is_coordinator:
+            return qs
+        if not actor.is_participant:
+            return qs.none()
+        return qs.filter(Q(owner_organisation_id__in=actor.organisation_ids) | Q(shared=True))
+
+    def confidential_visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        if actor.is_coordinator:
+            return qs
+        if not actor.is_participant:
+            return qs.none()
+        return qs.filter(owner_organisation_id__in=actor.organisation_ids)
+
+    def can_create(self, actor: Actor) -> bool:
+        return actor.edits_municipal_work
+
+    def can_change(self, actor: Actor, obj: Any) -> bool:
+        return _edits_for(actor, obj.owner_organisation_id)
+
+
+@register(Touch)
+class TouchRule(Rule):
+    confidential_fields = frozenset({"note"})
+
+    def can_view(self, actor: Actor) -> bool:
+        return actor.is_participant
+
+    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        return qs if actor.is_participant else qs.none()
+
+    def confidential_visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        if actor.is_coordinator:
+            return qs
+        if not actor.is_participant:
+            return qs.none()
+        return qs.filter(Q(confidential=False) | Q(organisation_id__in=actor.organisation_ids))
+
+    def can_create(self, actor: Actor) -> bool:
+        return actor.edits_municipal_work
+
+    def can_change(self, actor: Actor, obj: Any) -> bool:
+        return _edits_for(actor, obj.organisation_id)
+
+
+# Field-level: pages and the API both ask these.
+
+
+def can_read_consent_note(user: Any, contact: Contact) -> bool:
+    actor = policy.actor_for(user)
+    return actor.is_authenticated and (
+        actor.is_coordinator
+        or (actor.is_participant and contact.owner_organisation_id in actor.organisation_ids)
+    )
+
+
+def can_read_note(user: Any, touch: Touch) -> bool:
+    actor = policy.actor_for(user)
+    if not (actor.is_authenticated and actor.is_participant):
+        return False
+    return (
+        actor.is_coordinator
+        or not touch.confidential
+        or touch.organisation_id in actor.organisation_ids
+    )
+
+
+def may_merge(user: Any) -> bool:
+    return policy.actor_for(user).is_coordinator
