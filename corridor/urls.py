@@ -17,6 +17,7 @@ urlpatterns = [
     path("calendar/", include("corridor.calendars.urls")),
     path("contacts/", include("corridor.contacts.urls")),
     path("jobs/", include("corridor.jobs.urls")),
+    path("notifications/", include("corridor.notifications.urls")),
     # core last: its catch-all "<slug>/" shows the capabilities not yet built
     path("", include("corridor.core.urls")),
 ]

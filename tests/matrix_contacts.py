@@ -98,3 +98,8 @@ CONTACT_PAGES: list[Row] = [
         participants(200, 404),
     ),
 ]
+
+
+# The contacts API (filled in with the endpoints).
+CONTACT_API: list[Row] = []
+CONTACT_API_LISTS: dict[str, Any] = {}

@@ -31,10 +31,16 @@ from tests.matrix_calls import build_calls
 from tests.matrix_calls_api import CALL_API, CALL_API_LISTS
 from tests.matrix_calls_pages import CALL_PAGES
 from tests.matrix_calls_work import WORK_PAGES
-from tests.matrix_contacts import CONTACT_PAGES, build_contacts
+from tests.matrix_contacts import CONTACT_API, CONTACT_API_LISTS, CONTACT_PAGES, build_contacts
 from tests.matrix_exports import EXPORT_PAGES
 from tests.matrix_intel import INTEL_API, INTEL_API_LISTS, INTEL_PAGES, build_intel
 from tests.matrix_jobs import JOB_PAGES, build_jobs
+from tests.matrix_notifications import (
+    NOTIFICATION_API,
+    NOTIFICATION_API_LISTS,
+    NOTIFICATION_PAGES,
+    build_notifications,
+)
 from tests.matrix_outreach import build_outreach_matrix
 from tests.matrix_outreach_api import OUTREACH_API, OUTREACH_API_LISTS
 from tests.matrix_outreach_edit import OUTREACH_EDIT_PAGES
@@ -317,6 +323,9 @@ PAGES += JOB_PAGES
 PAGES += CALENDAR_PAGES + TIMELINE_PAGES
 PAGES += CONTACT_PAGES
 API += TIMELINE_API
+API += CONTACT_API
+PAGES += NOTIFICATION_PAGES
+API += NOTIFICATION_API
 
 # What each API list returns must be exactly what the policy lets that role see.
 API_LISTS = {
@@ -332,6 +341,8 @@ API_LISTS = {
     **PROGRAM_API_LISTS,
     **OUTREACH_API_LISTS,
     **INTEL_API_LISTS,
+    **CONTACT_API_LISTS,
+    **NOTIFICATION_API_LISTS,
 }
 
 ADMIN_ONLY_FOR_CAROL_EXCEPT = {
@@ -379,6 +390,7 @@ def _build_matrix_world() -> Any:
     build_intel(world)
     build_contacts(world)
     build_jobs(world)
+    build_notifications(world)
     world.tokens = {}
     world.bearer = {}
     for name, user in world.users().items():

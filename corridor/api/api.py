@@ -12,8 +12,10 @@ from ninja.security import django_auth
 from corridor.api import errors
 from corridor.api.auth import BearerToken
 from corridor.calls.api import router as calls_router
+from corridor.contacts.api import router as contacts_router
 from corridor.core.api import router as core_router
 from corridor.intel.api import router as intel_router
+from corridor.notifications.api import router as notifications_router
 from corridor.outreach.api import router as outreach_router
 from corridor.programs.api import router as programs_router
 from corridor.registry.api import router as registry_router
@@ -44,3 +46,5 @@ api.add_router("", workforce_router)
 api.add_router("", programs_router)
 api.add_router("", outreach_router)
 api.add_router("", intel_router)
+api.add_router("", contacts_router)
+api.add_router("", notifications_router)
