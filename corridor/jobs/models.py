@@ -49,6 +49,8 @@ class Job(CorridorModel):
     total = models.PositiveIntegerField(null=True, blank=True)
     message = models.CharField(max_length=300, blank=True)
     result_url = models.CharField(max_length=300, blank=True)
+    # More than one result (the documents of a batch): [{"label": ..., "url": ...}, ...]
+    links = models.JSONField(default=list, blank=True)
     error = models.TextField(blank=True)
     traceback = models.TextField(blank=True)
     worker_id = models.CharField(max_length=64, blank=True)

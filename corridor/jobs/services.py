@@ -52,6 +52,12 @@ _depth: ContextVar[int] = ContextVar("corridor_job_atomic_depth", default=0)
 Progress = Callable[..., None]
 
 
+class Refused(Exception):
+    """Work that cannot succeed however often it is tried (a file that cannot be read, a
+    record that is gone): the worker marks its Job failed at once, without retrying, and
+    shows the message as it is written, for the person who started it."""
+
+
 def default_attempts() -> int:
     return max(1, int(getattr(settings, "CORRIDOR_JOB_ATTEMPTS", 3)))
 
@@ -181,8 +187,11 @@ def progress(every_seconds: float = 0.5) -> Progress:
     return report
 
 
-def finished(*, result_url: str = "", message: str = "") -> None:
-    """Say where the running task's result is (a link on its page) and a closing word."""
+def finished(
+    *, result_url: str = "", message: str = "", links: list[tuple[str, str]] | None = None
+) -> None:
+    """Say where the running task's result is (a link on its page), a closing word and,
+    for work that made several things, a link to each as ``(label, url)`` pairs."""
     job_id = _current.get()
     if job_id is None:
         return
@@ -191,6 +200,8 @@ def finished(*, result_url: str = "", message: str = "") -> None:
         fields["result_url"] = result_url[:300]
     if message:
         fields["message"] = message[:300]
+    if links:
+        fields["links"] = [{"label": label[:300], "url": url[:300]} for label, url in links]
     if fields:
         update(job_id, **fields)
 
@@ -205,6 +216,14 @@ def call_task(task: Any, *args: Any, **kwargs: Any) -> Any:
 
 
 def clear_progress_file(job_id: int) -> None:
+    """Keep the last figures of the job's progress file on the Job, then remove the file:
+    the job's page reads the file only while the job runs."""
+    figures = read_progress_file(job_id)
+    if figures:
+        total = figures.get("total")
+        update(
+            job_id, done=int(figures.get("done") or 0), total=None if total is None else int(total)
+        )
     with contextlib.suppress(OSError):
         progress_file(job_id).unlink()
 

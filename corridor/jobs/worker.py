@@ -59,6 +59,8 @@ def retry_delay(attempt: int) -> dt.timedelta:
 
 def _one_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
+    if isinstance(exc, services.Refused) and text:
+        return " ".join(line.strip() for line in text)  # written for the officer: as it is
     return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
 
 
@@ -114,6 +116,7 @@ class CorridorWorker(Worker):
             else:
                 value = services.call_task(task, *args, **task_result.kwargs)
             db_result.set_successful(value)
+            services.clear_progress_file(job.pk)  # its figures first, then "Done"
             self._finish(job, JobStatus.SUCCEEDED)
             task_finished.send(sender=type(task.get_backend()), task_result=db_result.task_result)
         except (KeyboardInterrupt, SystemExit):
@@ -146,7 +149,7 @@ class CorridorWorker(Worker):
     def _failed(self, db_result: DBTaskResult, job: Job, attempt: int, exc: Exception) -> None:
         error = _one_line(exc)
         trace = "".join(format_exception(exc))
-        if attempt < job.max_attempts:
+        if attempt < job.max_attempts and not isinstance(exc, services.Refused):
             at = timezone.now() + retry_delay(attempt)
             if _requeue(db_result, at):
                 services.update(

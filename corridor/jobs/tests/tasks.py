@@ -46,3 +46,17 @@ def block_then_record(folder: str) -> str:
         with effects.open("a") as handle:
             handle.write("done\n")
     return "recorded"
+
+
+@task()
+def refuses(reason: str) -> None:
+    """Work that cannot succeed: refused, never retried."""
+    raise services.Refused(reason)
+
+
+@task()
+def makes_two_things() -> None:
+    services.finished(
+        message="made two",
+        links=[("First <thing>", "/jobs/?status=succeeded"), ("Second thing", "/jobs/")],
+    )

@@ -108,3 +108,26 @@ def test_the_job_list_reads_the_same_number_of_queries_for_3_and_15_jobs(
     for n in range(3, 15):
         services.start(tasks.add, n, n, user=people[n % 3], label=f"Import {n}")
     assert _queries(carol, "/jobs/") == few
+
+
+def test_refused_work_fails_at_once_with_its_message_as_written(world: Any, as_user: Any) -> None:
+    job = services.start(
+        tasks.refuses, "The file is empty. Nothing was imported.", user=world.alice
+    )
+    assert run_queued() == 1
+    page = as_user("alice").get(f"/jobs/{job.pk}/").content.decode()
+    assert "Why it failed" in page and "1 of 3" in page  # not tried again
+    assert "<p>The file is empty. Nothing was imported.</p>" in page  # no exception's name
+    assert (
+        as_user("alice").get("/jobs/?status=failed").content.decode().count("The file is empty")
+        == 1
+    )
+
+
+def test_work_that_made_several_things_links_to_each(world: Any, as_user: Any) -> None:
+    job = services.start(tasks.makes_two_things, user=world.alice)
+    run_queued()
+    page = as_user("alice").get(f"/jobs/{job.pk}/").content.decode()
+    assert "What it made" in page
+    assert '<a href="/jobs/?status=succeeded">First &lt;thing&gt;</a>' in page
+    assert '<a href="/jobs/">Second thing</a>' in page

@@ -13,6 +13,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from corridor.core.history import change_context
 from corridor.core.models import ChangeRecord
 from corridor.core.scoping import system_scope
+from corridor.jobs.models import Job
+from corridor.jobs.worker import run_queued
 from corridor.registry.importing import import_companies
 from corridor.registry.models import (
     Certification,
@@ -373,12 +375,17 @@ def test_the_coordinator_previews_then_imports(world: Any, as_user: Any, setting
     response = carol.post("/registry/import/", {"upload": token, "source": "Windsor directory"})
     assert response.status_code == 302
     with system_scope("test"):
+        job = Job.objects.get()
+    assert response.url == f"/jobs/{job.pk}/"  # the import runs in the background worker
+    assert run_queued() == 1
+    with system_scope("test"):
         run = ImportRun.objects.get()
         assert (run.source, run.created, run.review, run.rejected) == ("Windsor directory", 3, 1, 1)
         assert run.user == world.carol
         assert Facility.objects.count() == 4
-    assert response.url == f"/registry/import/{run.pk}/"
-    page = carol.get(response.url).content.decode()
+    job.refresh_from_db()
+    assert job.result_url == f"/registry/import/{run.pk}/"
+    page = carol.get(job.result_url).content.decode()
     assert "Review the 1 row waiting from this import" in page
     assert "the company name is empty" in page
     assert not (Path(settings.VAR_DIR) / "uploads" / token).exists()
@@ -429,6 +436,7 @@ def test_the_source_name_defaults_to_the_files_own_name(world: Any, as_user: Any
     assert "as source “Windsor list 2024”" in preview.content.decode()
     token = preview.context["confirm"].initial["upload"]
     carol.post("/registry/import/", {"upload": token, "source": "Windsor list 2024"})
+    run_queued()
     with system_scope("test"):
         assert ImportRun.objects.get().file_name == "Windsor list 2024.csv"
 

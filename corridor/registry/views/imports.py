@@ -1,8 +1,13 @@
 """Importing a company list from the browser: upload, preview (nothing written), import.
 
+The preview reads the file in the request (a bad file is explained on the form, row by
+row); confirming it starts the import in the background worker (``registry.tasks``) and
+takes the officer to the job's page, which follows it and links to the result.
+
 The uploaded file waits under ``VAR_DIR/uploads/<random token>/`` between the
-preview and the import; the token is remembered in the uploader's session only,
-and the file is removed once imported (abandoned ones after a day).
+preview and the end of the import; the token is remembered in the uploader's session
+only (and forgotten when the import starts, so it starts once), and the file is
+removed once imported (abandoned ones after a day).
 """
 
 from __future__ import annotations
@@ -13,7 +18,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -21,6 +25,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from corridor.core import policy
 from corridor.core.views.common import paginate
+from corridor.jobs import services as jobs
+from corridor.registry import tasks
 from corridor.registry.forms import ImportConfirmForm, ImportUploadForm
 from corridor.registry.importing import import_companies
 from corridor.registry.models import ImportRun, SourceRecord
@@ -49,7 +55,7 @@ FIELD_LABELS = {
 
 
 def _uploads() -> Path:
-    return Path(settings.VAR_DIR) / "uploads"
+    return tasks.uploads()
 
 
 def _sweep() -> None:
@@ -155,15 +161,27 @@ def _import(request: HttpRequest) -> HttpResponse:
     if path is None or not path.is_file():
         messages.error(request, "That upload is no longer here. Choose the file again.")
         return redirect("registry-import")
-    try:
-        report = import_companies(path, form.cleaned_data["source"] or None, user=request.user)
-    except ImportFileError as exc:
-        messages.error(request, f"{exc} Nothing was imported.")
-        return redirect("registry-import")
-    finally:
-        _forget(request, token)
-    messages.success(request, report.summary())
-    return redirect("import-result", pk=report.run_id)
+    # forgotten by the session now, so a second click cannot import it twice; the file
+    # stays for the worker, which removes it once imported
+    uploads = dict(request.session.get(SESSION_UPLOADS, {}))
+    uploads.pop(token, None)
+    request.session[SESSION_UPLOADS] = uploads
+    user = request.user
+    job = jobs.start(
+        tasks.import_upload,
+        token,
+        name,
+        form.cleaned_data["source"] or "",
+        user.pk,
+        user=user,
+        label=f"Import of {name}",
+    )
+    messages.info(
+        request,
+        f"The import of {name} has started. It runs in the background: you may leave "
+        "this page and find it later under Background work.",
+    )
+    return redirect(job)
 
 
 @login_required
