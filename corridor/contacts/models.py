@@ -146,3 +146,55 @@ class Touch(CorridorModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} with {self.facility.name}, {self.happened_on:%Y-%m-%d}"
+
+
+class ContactMerge(CorridorModel):
+    """The coordinator found one person recorded twice and folded one record into the other.
+
+    Kept so the merge can be undone exactly: ``moved`` lists the touches, calls,
+    follow-ups and referrals that the merged record brought to the kept one."""
+
+    survivor = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="merges_in")
+    merged = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="merges_out")
+    moved = models.JSONField(
+        default=dict, help_text="Ids of the links moved to the kept record, by kind"
+    )
+    reasons = models.JSONField(default=list, help_text="Why the two looked like one person")
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Contact {self.merged_id} merged into contact {self.survivor_id}"
+
+
+class ContactImport(CorridorModel):
+    """One contact list imported: the file, who, for which organisation, and every row as
+    it arrived (``rows``: row number, raw cells, the contact made from it)."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="contact_imports"
+    )
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    file_name = models.CharField(max_length=255)
+    file_sha256 = models.CharField(max_length=64)
+    created = models.PositiveIntegerField(default=0)
+    rows = models.JSONField(default=list)
+
+    # The raw rows are people's details: kept on the import, not copied into the history.
+    history_exclude = frozenset({"rows"})
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name}: {self.created} people"

@@ -22,7 +22,7 @@ from typing import Any
 
 from django.db.models import Q
 
-from corridor.contacts.models import Contact, Touch
+from corridor.contacts.models import Contact, ContactImport, ContactMerge, Touch
 from corridor.core import policy
 from corridor.core.policy import Actor, Rule, register
 from corridor.core.scoping import ScopedQuerySet
@@ -83,6 +83,43 @@ class TouchRule(Rule):
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
         return _edits_for(actor, obj.organisation_id)
+
+
+@register(ContactMerge)
+class ContactMergeRule(Rule):
+    """Merges are the coordinator's: the duplicates they join may be unshared people of two
+    municipalities, so nobody else may learn from a merge that the other one exists."""
+
+    def can_view(self, actor: Actor) -> bool:
+        return actor.is_coordinator
+
+    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        return qs if actor.is_coordinator else qs.none()
+
+    def can_create(self, actor: Actor) -> bool:
+        return actor.is_coordinator
+
+    def can_change(self, actor: Actor, obj: Any) -> bool:
+        return actor.is_coordinator
+
+
+@register(ContactImport)
+class ContactImportRule(Rule):
+    """An imported list (its raw rows are people's details) is its organisation's and the
+    coordinator's, like the unshared people it made."""
+
+    def can_view(self, actor: Actor) -> bool:
+        return actor.is_participant
+
+    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        if actor.is_coordinator:
+            return qs
+        if not actor.is_participant:
+            return qs.none()
+        return qs.filter(organisation_id__in=actor.organisation_ids)
+
+    def can_create(self, actor: Actor) -> bool:
+        return actor.edits_municipal_work
 
 
 # Field-level: pages and the API both ask these.

@@ -60,7 +60,7 @@ def _organisation_for(user: Any, organisation: Organisation | None) -> Organisat
     return organisation
 
 
-def _check_place(contact: Contact) -> None:
+def check_place(contact: Contact) -> None:
     if contact.facility is not None and contact.facility.company_id != contact.company_id:
         raise ValidationError({"facility": "This facility is not one of the company's plants."})
     if contact.shared and contact.shared_on is None:
@@ -80,7 +80,7 @@ def create_contact(
     if unknown:
         raise ValueError(f"not contact fields: {sorted(unknown)}")
     contact = Contact(owner_organisation=owner, **values)
-    _check_place(contact)
+    check_place(contact)
     contact.full_clean()
     contact.save()
     return contact
@@ -96,7 +96,7 @@ def update_contact(
     with transaction.atomic():
         for name, value in changes.items():
             setattr(contact, name, value)
-        _check_place(contact)
+        check_place(contact)
         update_versioned(user, contact, {}, expected_version)
     return contact
 
