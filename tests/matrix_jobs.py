@@ -3,13 +3,19 @@
 A person sees the jobs they started (alice her import); the coordinator (carol) sees
 every job, the scheduled ones (no one's) too. Anyone else asking for a job gets 404,
 as if it were not there.
+
+The mayors' briefing built in the background: the member municipalities and the
+coordinator office start one (a partner gets 403, as for the briefing built at once);
+the finished PDF is for whoever built it and whoever may read that briefing (the
+coordinator any, a municipality's people their own municipality's), 404 for others.
 """
 
 from __future__ import annotations
 
+import atexit
 from typing import Any
 
-from tests.access_rows import Row, everyone, only
+from tests.access_rows import Row, everyone, only, participants
 
 
 def build_jobs(world: Any) -> None:
@@ -18,6 +24,25 @@ def build_jobs(world: Any) -> None:
 
     world.alice_job = services.start(tasks.add, 1, 2, user=world.alice, label="Matrix import")
     world.system_job = services.start(tasks.add, 3, 4, label="Scheduled: matrix scan")
+    world.windsor_briefing = _briefing(world.alice.pk, world.windsor.pk)
+    world.region_briefing = _briefing(world.carol.pk, None)
+
+
+def _briefing(built_by: int, municipality: int | None) -> str:
+    """A finished briefing as the worker leaves it (removed when the tests end)."""
+    from corridor.reports import briefing_files
+
+    token = briefing_files.new_token()
+    briefing_files.save(
+        briefing_files.StoredBriefing(token, built_by, "2026Q3", municipality, "b.pdf"),
+        b"%PDF-1.4 matrix",
+    )
+    for path in (
+        briefing_files.pdf_path(token),
+        briefing_files.pdf_path(token).with_suffix(".json"),
+    ):
+        atexit.register(path.unlink, missing_ok=True)
+    return token
 
 
 JOB_PAGES: list[Row] = [
@@ -35,4 +60,22 @@ JOB_PAGES: list[Row] = [
         only({"alice": 200, "carol": 200}, 404),
     ),
     Row("job-progress", lambda w: f"/jobs/{w.system_job.pk}/progress/", only({"carol": 200}, 404)),
+    Row(
+        "reports-briefing-build",
+        lambda w: "/reports/briefing/",
+        participants(302, 403),
+        method="post",
+        data=lambda w: {"quarter": "2026Q3"},
+    ),
+    Row("reports-briefing-build", lambda w: "/reports/briefing/", everyone(405)),
+    Row(
+        "reports-briefing-file",
+        lambda w: f"/reports/briefings/{w.windsor_briefing}/",
+        only({"alice": 200, "carol": 200, "erin": 200}, 404),
+    ),
+    Row(
+        "reports-briefing-file",
+        lambda w: f"/reports/briefings/{w.region_briefing}/",
+        only({"carol": 200}, 404),
+    ),
 ]

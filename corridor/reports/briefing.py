@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -192,9 +193,16 @@ def render(
     municipality: Municipality | None = None,
     *,
     today: dt.date | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> bytes:
     """The briefing's PDF: the region first (or only the municipality asked for), then
-    each member municipality with facilities on record."""
+    each member municipality with facilities on record. ``progress(done, total, step)``
+    hears of each section as it is figured (the background worker shows it)."""
+
+    def step(done: int, total: int, what: str) -> None:
+        if progress is not None:
+            progress(done, total, what)
+
     styles = _styles()
     story: list[object] = [
         Paragraph(f"Mayors' quarterly briefing, {escape(str(quarter))}", styles["title"]),
@@ -207,21 +215,31 @@ def render(
             styles["body"],
         ),
     ]
-    gaps = corridor_gaps(user, quarter, today)  # the same on every page: read once
     if municipality is not None:
         places = [municipality]
     else:
-        board = build(user, quarter, None, today=today, suppressed=True, gaps=gaps)
-        story += _section(board, "The region", styles)
         places = list(
             policy.visible(user, Municipality).filter(facilities__isnull=False).distinct()
             .order_by("name")
         )  # fmt: skip
+    # steps: the corridor's gaps, the region (when asked for), each municipality, the PDF
+    total = 2 + len(places) + (municipality is None)
+    step(0, total, "Reading the corridor's supply and skills gaps")
+    gaps = corridor_gaps(user, quarter, today)  # the same on every page: read once
+    done = 1
+    if municipality is None:
+        step(done, total, "Figuring the region")
+        board = build(user, quarter, None, today=today, suppressed=True, gaps=gaps)
+        story += _section(board, "The region", styles)
+        done += 1
     for index, place in enumerate(places):
+        step(done, total, f"Figuring {place.name}")
         if municipality is None or index:
             story.append(PageBreak())
         board = build(user, quarter, place, today=today, suppressed=True, gaps=gaps)
         story += _section(board, place.name, styles)
+        done += 1
+    step(done, total, "Drawing the PDF")
     out = io.BytesIO()
     doc = SimpleDocTemplate(
         out, pagesize=LETTER, leftMargin=0.75 * inch, rightMargin=0.75 * inch,
@@ -229,4 +247,5 @@ def render(
         title=f"Mayors' quarterly briefing {quarter}", author="Corridor",
     )  # fmt: skip
     doc.build(story)
+    step(total, total, "The briefing is ready")
     return out.getvalue()

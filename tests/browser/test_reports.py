@@ -9,6 +9,7 @@ from typing import Any
 from pypdf import PdfReader
 
 from conftest import PASSWORD
+from corridor.jobs.worker import run_queued
 from corridor.reports.tests.test_dashboards import corridor  # noqa: F401
 from tests.browser.conftest import check_accessibility, sign_in
 
@@ -29,8 +30,12 @@ def test_the_coordinator_filters_the_dashboard_by_keyboard(page: Any, corridor: 
     page.get_by_role("heading", name="Windsor: dashboard, 2026 Q4").wait_for()
     assert "2 of 3 facilities called in 12 months" in page.content()
     check_accessibility(page, "reports-municipality")
+    # the briefing is built in the background worker, run here in the test's process
+    page.get_by_role("button", name="Build the mayors' briefing (PDF)").click()
+    page.get_by_role("heading", name="Mayors' briefing 2026 Q4, Windsor").wait_for()
+    run_queued()
     with page.expect_download() as download:
-        page.get_by_role("link", name="Download the mayors' briefing (PDF)").click()
+        page.get_by_role("link", name="See the result").click()
     pdf = PdfReader(download.value.path())
     assert "Windsor" in pdf.pages[0].extract_text()
 

@@ -1,4 +1,6 @@
-"""The reports dashboard (coordinator, municipality, partner) and the briefing download."""
+"""The reports dashboard (coordinator, municipality, partner) and the mayors' briefing:
+built in the background worker from the dashboard's button (the job's page links to the
+finished PDF), or at once by ``briefing.pdf`` (for scripts and bookmarks)."""
 
 from __future__ import annotations
 
@@ -6,14 +8,16 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from corridor.calls.aggregates import Quarter, last_quarters
 from corridor.core import policy
 from corridor.core.models import Municipality
-from corridor.reports import briefing
+from corridor.jobs import services as jobs
+from corridor.reports import briefing, briefing_files, tasks
 from corridor.reports.dashboards import (
     BadQuarter,
     build,
@@ -98,12 +102,74 @@ def reports_dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/dashboard.html", context)
 
 
+def _require_briefing_reader(request: HttpRequest) -> None:
+    if not policy.actor_for(request.user).is_participant:
+        raise PermissionDenied("The mayors' briefing is for the member municipalities.")
+
+
+@login_required
+@require_POST
+def briefing_build(request: HttpRequest) -> HttpResponse:
+    """Start building the briefing the dashboard shows (the same quarter and place) in
+    the background; the job's page follows it and links to the PDF."""
+    _require_briefing_reader(request)
+    quarter = _quarter_posted(request)
+    place = _place_posted(request)
+    where = place.name if place else "the region"
+    job = jobs.start(
+        tasks.build_briefing,
+        briefing_files.new_token(),
+        request.user.pk,
+        quarter_slug(quarter),
+        place.pk if place else None,
+        user=request.user,
+        label=f"Mayors' briefing {quarter}, {where}",
+    )
+    return redirect(job)
+
+
+def _quarter_posted(request: HttpRequest) -> Quarter:
+    try:
+        return parse_quarter(request.POST.get("quarter", ""))
+    except BadQuarter as error:
+        raise Http404(str(error)) from error
+
+
+def _place_posted(request: HttpRequest) -> Municipality | None:
+    """As ``_place``, from the form: only the coordinator chooses a municipality."""
+    if not policy.actor_for(request.user).is_coordinator:
+        return own_municipality(request.user)
+    pk = request.POST.get("municipality", "")
+    if not pk:
+        return None
+    place = (
+        policy.visible(request.user, Municipality).filter(pk=pk).first() if pk.isdigit() else None
+    )
+    if place is None:
+        raise Http404("No such municipality.")
+    return place
+
+
+@login_required
+def briefing_file(request: HttpRequest, token: str) -> HttpResponse:
+    """A briefing built in the background, for whoever may read it
+    (``briefing_files.may_download``); anyone else is told it is not there."""
+    stored = briefing_files.load(token)
+    if stored is None or not briefing_files.may_download(request.user, stored):
+        raise Http404("No such briefing.")
+    return FileResponse(
+        briefing_files.pdf_path(token).open("rb"),
+        as_attachment=True,
+        filename=stored.file_name,
+        content_type="application/pdf",
+    )
+
+
 @login_required
 def briefing_pdf(request: HttpRequest) -> HttpResponse:
-    """The mayors' quarterly briefing for the region (coordinator) or one's municipality."""
-    actor = policy.actor_for(request.user)
-    if not actor.is_participant:
-        raise PermissionDenied("The mayors' briefing is for the member municipalities.")
+    """The mayors' quarterly briefing for the region (coordinator) or one's municipality,
+    built in the request."""
+    _require_briefing_reader(request)
     quarter = _quarter(request)
     place = _place(request)
     pdf = briefing.render(request.user, quarter, place, today=timezone.localdate())
