@@ -9,10 +9,12 @@ class CallsConfig(AppConfig):
     def ready(self) -> None:
         from corridor.calls import rules  # noqa: F401  (access rules)
         from corridor.calls.calendar import register_sources as calendar_sources
+        from corridor.calls.notices import register as notices
         from corridor.calls.timeline import register_sources as timeline_sources
 
         timeline_sources()  # calls, flags, follow-ups on the activity timeline
         calendar_sources()  # planned calls, follow-up deadlines on the calendar
+        notices()  # deadlines, red flags, conflicts, assignments, referrals
 
     def reference_data(self) -> None:
         from corridor.calls.template_versions import ensure_first_version

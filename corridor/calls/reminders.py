@@ -1,14 +1,20 @@
-"""Reminders of follow-ups that are due soon or overdue (``corridor send-reminders``).
+"""Reminders of follow-ups that are due soon or overdue (``corridor send-reminders``, and
+the background worker's quarter-hourly scan through ``corridor/calls/notices.py``).
 
-Each open follow-up due within ``CORRIDOR_REMINDER_DAYS`` days, or already
-overdue, goes to its owner; a follow-up without an owner (or whose owner can no
-longer be reached) goes to the editors of its owner organisation. Each person
-gets one message listing all of their follow-ups. A follow-up reminded today is
-marked (``reminded_on``) and not reminded again the same day, so running the
-command twice sends nothing the second time; run it once a day.
+A reminder is a notification (``corridor.notifications``, kind "calls.follow-up-due"),
+so the bell, the notifications page and each person's settings apply to it, and one
+follow-up reaches a person by one path only. Each open follow-up due within
+``CORRIDOR_REMINDER_DAYS`` days, or already overdue, goes to its owner; a follow-up
+without an owner (or whose owner can no longer be reached) goes to the editors of its
+owner organisation. A person is told of a follow-up once at each stage: when it comes
+due soon, on the day it is due, the day after (overdue), and again each further week it
+stays overdue. Those who want reminders "at once" get one message listing all of their
+follow-ups; those who chose the daily digest find them there; "off" tells nothing.
+A follow-up looked at today is marked (``reminded_on``) and not looked at again the
+same day, so running the command twice sends nothing the second time.
 
-What a follow-up says (its description) is only written into the message of
-someone who may read it (``rules.can_read_follow_up_detail``).
+What a follow-up says (its description) is only written into the notification and
+message of someone who may read it (``rules.can_read_follow_up_detail``).
 """
 
 from __future__ import annotations
@@ -25,8 +31,12 @@ from corridor.calls import rules
 from corridor.calls.models import FollowUp, FollowUpStatus
 from corridor.core.models import Membership, Role, User
 from corridor.core.scoping import system_scope
+from corridor.notifications import mailing, services
+from corridor.notifications.kinds import Delivery
+from corridor.notifications.models import Notification
 
 FOLLOW_UPS_PATH = "/calls/follow-ups/"
+KIND = "calls.follow-up-due"
 
 
 @dataclass
@@ -95,20 +105,84 @@ def plan_reminders(today: dt.date | None = None, days: int | None = None) -> Rem
         for person in recipients:
             assert person is not None
             by_user.setdefault(person.pk, Reminder(person)).follow_ups.append(item)
-    reminders = sorted(by_user.values(), key=lambda r: r.recipient.get_username())
+    reminders = _still_to_tell(list(by_user.values()), day)
+    reminders.sort(key=lambda r: r.recipient.get_username())
     reached = {f.pk for r in reminders for f in r.follow_ups}
     return ReminderRun(day, reminders, len(reached), unreachable)
 
 
-def _line(item: FollowUp, reader: User, today: dt.date) -> str:
+def stage(due_on: dt.date, today: dt.date) -> str:
+    """Where a deadline stands: due soon, due today, overdue (its first week), then again
+    each further week overdue. A person is told once per stage."""
+    if due_on > today:
+        return "soon"
+    if due_on == today:
+        return "today"
+    return f"overdue-{((today - due_on).days - 1) // 7}"
+
+
+def key_of(item: FollowUp, today: dt.date) -> str:
+    # the due date is in the key: a follow-up moved to a new date is reminded anew
+    return f"{KIND}:{item.pk}:{item.due_on:%Y-%m-%d}:{stage(item.due_on, today)}"
+
+
+def _still_to_tell(reminders: list[Reminder], today: dt.date) -> list[Reminder]:
+    """Leave out the follow-ups each person was already told of at this stage, and the
+    people who turned these reminders off."""
+    if not reminders:
+        return []
+    people = [r.recipient for r in reminders]
+    how = services.deliveries(people, KIND)
+    keys = {key_of(f, today) for r in reminders for f in r.follow_ups}
+    with system_scope("which reminders were already given"):
+        told = set(
+            Notification.objects.filter(
+                recipient_id__in=[p.pk for p in people], key__in=keys
+            ).values_list("recipient_id", "key")
+        )
+    kept = []
+    for reminder in reminders:
+        person = reminder.recipient
+        if how[person.pk] == Delivery.OFF:
+            continue
+        left = [f for f in reminder.follow_ups if (person.pk, key_of(f, today)) not in told]
+        if left:
+            kept.append(Reminder(person, left))
+    return kept
+
+
+def _when(item: FollowUp, today: dt.date) -> str:
     if item.is_overdue(today):
         late = (today - item.due_on).days
-        when = f"OVERDUE by {late} day{'s' if late != 1 else ''} (due {item.due_on:%Y-%m-%d})"
-    elif item.due_on == today:
-        when = "due today"
-    else:
-        when = f"due {item.due_on:%a %Y-%m-%d}"
-    line = f"- {item.facility.name}: {item.get_category_display()}, {when}"
+        return f"OVERDUE by {late} day{'s' if late != 1 else ''} (due {item.due_on:%Y-%m-%d})"
+    if item.due_on == today:
+        return "due today"
+    return f"due {item.due_on:%a %Y-%m-%d}"
+
+
+def title_of(item: FollowUp, today: dt.date) -> str:
+    """The notification's title: what every recipient may read (the facility, the kind
+    of follow-up and its date are shared with participants)."""
+    what = f"{item.facility.name}, {item.get_category_display()}"
+    late = (today - item.due_on).days
+    if late > 0:
+        return f"Follow-up overdue by {late} day{'s' if late != 1 else ''}: {what}"
+    if late == 0:
+        return f"Follow-up due today: {what}"
+    return f"Follow-up due {item.due_on:%a %Y-%m-%d}: {what}"
+
+
+def body_of(item: FollowUp, reader: User) -> str:
+    lines = []
+    if item.referral_to_id and item.referral_to is not None:
+        lines.append(f"Referral to {item.referral_to.label}.")
+    if item.description and rules.can_read_follow_up_detail(reader, item):
+        lines.append(item.description)
+    return "\n".join(lines)
+
+
+def _line(item: FollowUp, reader: User, today: dt.date) -> str:
+    line = f"- {item.facility.name}: {item.get_category_display()}, {_when(item, today)}"
     if item.referral_to_id and item.referral_to is not None:
         line += f", referral to {item.referral_to.label}"
     if item.description and rules.can_read_follow_up_detail(reader, item):
@@ -146,18 +220,44 @@ def send_reminders(
     dry_run: bool = False,
     base_url: str = "",
 ) -> ReminderRun:
-    """Send today's reminders and mark the follow-ups reminded (unless ``dry_run``)."""
+    """Tell each person of their due follow-ups (a notification each), e-mail at once
+    those who want it so (one message a person), and mark the follow-ups looked at today
+    (unless ``dry_run``). Digest readers get theirs in the 07:00 digest."""
     day = today or timezone.localdate()
     run = plan_reminders(day, days)
     run.dry_run = dry_run
     if dry_run or not run.reminders:
         return run
-    messages = [message_for(r, day, base_url) for r in run.reminders]
-    with get_connection() as connection:
-        run.sent = connection.send_messages(messages) or 0
-    reminded = [f.pk for r in run.reminders for f in r.follow_ups]
+    base = base_url or settings.CORRIDOR_SITE_URL
+    messages: list[EmailMessage] = []
+    emailed: list[Notification] = []
+    for reminder in run.reminders:
+        person = reminder.recipient
+        at_once: list[FollowUp] = []
+        for item in reminder.follow_ups:
+            made = services.notify(
+                [person],
+                KIND,
+                title_of(item, day),
+                lambda reader, item=item: body_of(item, reader),  # type: ignore[misc]
+                url=FOLLOW_UPS_PATH,
+                subject=item,
+                key=key_of(item, day),
+            )
+            for notification in made:
+                if notification.email == Delivery.AT_ONCE:
+                    at_once.append(item)
+                    emailed.append(notification)
+        if at_once:
+            messages.append(message_for(Reminder(person, at_once), day, base))
+    if messages:
+        with get_connection() as connection:
+            run.sent = connection.send_messages(messages) or 0
+    # sent in the reminders' own message: the quarter-hourly mailer leaves them alone
+    mailing.mark_emailed(emailed)
+    looked_at = [f.pk for r in run.reminders for f in r.follow_ups]
     with system_scope("marking follow-ups reminded today"):
         # Bookkeeping, not an edit: no new version (that would make someone's open
         # edit conflict) and no history record.
-        FollowUp.objects.filter(pk__in=reminded).update(reminded_on=day)
+        FollowUp.objects.filter(pk__in=looked_at).update(reminded_on=day)
     return run

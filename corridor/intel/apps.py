@@ -8,9 +8,11 @@ class IntelConfig(AppConfig):
 
     def ready(self) -> None:
         from corridor.intel import rules  # noqa: F401  (access rules)
+        from corridor.intel.notices import register as notices
         from corridor.intel.timeline import register_sources as timeline_sources
 
         timeline_sources()  # news facts on the activity timeline
+        notices()  # news about a company we called on
 
     def reference_data(self) -> None:
         from corridor.intel.models import Jurisdiction, TrendTag

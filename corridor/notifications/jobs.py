@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.utils import timezone
+from django_tasks import task
 
 from corridor.notifications import mailing
 
@@ -52,6 +53,19 @@ def daily_digest(now: dt.datetime | None = None) -> None:
     mailing.send_digests(now or timezone.now())
 
 
+# The worker's scheduler queues tasks (django-tasks), not plain functions.
+@task()
+def scan_and_send_task() -> str:
+    every_quarter_hour()
+    return "scans run, pending e-mails sent"
+
+
+@task()
+def daily_digest_task() -> str:
+    daily_digest()
+    return "digests sent"
+
+
 def register_periodic() -> bool:
     """Hand the periodic work to the worker's scheduler if it is there (True if so)."""
     try:
@@ -61,7 +75,7 @@ def register_periodic() -> bool:
     register = getattr(periodic, "register", None)
     if register is None:
         return False
-    register("notifications.scan-and-send", every_quarter_hour, every=EVERY)
-    register("notifications.daily-digest", daily_digest, at=DIGEST_AT)
+    register("notifications.scan-and-send", scan_and_send_task, every=EVERY)
+    register("notifications.daily-digest", daily_digest_task, at=DIGEST_AT)
     log.debug("notifications' periodic work registered with corridor.jobs")
     return True

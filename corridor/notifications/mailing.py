@@ -24,7 +24,7 @@ from corridor.notifications.kinds import Delivery
 from corridor.notifications.models import Notification
 
 PAGE_PATH = "/notifications/"
-SETTINGS_PATH = "/account/notifications/"
+SETTINGS_PATH = "/notifications/settings/"
 
 
 @dataclass

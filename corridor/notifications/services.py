@@ -16,7 +16,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from corridor.core import policy
-from corridor.core.models import User
+from corridor.core.models import Membership, User
 from corridor.core.scoping import system_scope
 from corridor.notifications.kinds import Delivery, all_kinds, kind
 from corridor.notifications.models import Notification, NotificationPreference
@@ -42,6 +42,11 @@ def preferences(user: Any) -> dict[str, Delivery]:
     return {k.slug: Delivery(chosen.get(k.slug, k.default)) for k in all_kinds()}
 
 
+def deliveries(users: list[User], slug: str) -> dict[int, Delivery]:
+    """How each of ``users`` wants kind ``slug`` delivered (by user id)."""
+    return _deliveries(users, slug)
+
+
 def _deliveries(users: list[User], slug: str) -> dict[int, Delivery]:
     default = kind(slug).default
     with system_scope("reading the recipients' notification settings"):
@@ -51,6 +56,30 @@ def _deliveries(users: list[User], slug: str) -> dict[int, Delivery]:
             ).values_list("user_id", "delivery")
         )
     return {u.pk: Delivery(chosen.get(u.pk, default)) for u in users}
+
+
+def acting_user() -> User | None:
+    """Who is making the change being told of (the page's or API's user, or the one a
+    command names): producers leave them out, nobody needs telling what they just did."""
+    from corridor.core.history import _context  # the change context the history reads
+
+    user = _context.get().current_user()
+    return user if isinstance(user, User) else None
+
+
+def people_of(organisation_ids: Iterable[int], roles: Iterable[str] | None = None) -> list[User]:
+    """The active people of these organisations (with one of ``roles``, if given)."""
+    ids = [pk for pk in organisation_ids if pk]
+    if not ids:
+        return []
+    with system_scope("finding whom to tell of an event"):
+        members = Membership.objects.filter(
+            organisation_id__in=ids, organisation__deleted_at__isnull=True
+        )
+        if roles is not None:
+            members = members.filter(role__in=list(roles))
+        user_ids = set(members.values_list("user_id", flat=True))
+        return list(User.objects.filter(pk__in=user_ids, is_active=True).order_by("username"))
 
 
 def _may_see(user: User, subject: models.Model | None) -> bool:

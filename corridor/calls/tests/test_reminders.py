@@ -1,4 +1,5 @@
-"""`corridor send-reminders`: one message per person, owners first, once a day."""
+"""`corridor send-reminders`: one message per person, owners first, once per stage of a
+deadline (due soon, due today, overdue, each further week overdue), through notifications."""
 
 from __future__ import annotations
 
@@ -56,8 +57,46 @@ def test_a_second_run_the_same_day_sends_nothing(calls: Any) -> None:
     again = send_reminders(SOON)
     assert again.sent == 0 and again.reminders == []
     assert len(mail.outbox) == 1
-    send_reminders(SOON + dt.timedelta(days=1))  # the next day: reminded again
-    assert len(mail.outbox) == 2
+    # The next day nothing has moved to a new stage: follow_up_a is still in its first
+    # overdue week and referral_a still due soon. Once told, a person is not told again.
+    assert send_reminders(SOON + dt.timedelta(days=1)).sent == 0
+    assert len(mail.outbox) == 1
+    # referral_a's day (DAY + 14): "due today" is a new stage, so it is reminded again
+    send_reminders(DAY + dt.timedelta(days=14))
+    [_, again_message] = mail.outbox
+    assert again_message.subject == "Corridor: 1 follow-up due"
+    assert "APMA" in again_message.body and "due today" in again_message.body
+    # a week later follow_up_a is still overdue: a reminder of its second overdue week
+    send_reminders(DAY + dt.timedelta(days=15))
+    assert "OVERDUE by 8 days" in mail.outbox[-1].body
+
+
+def test_a_reminder_is_a_notification_and_e_mailed_once(calls: Any) -> None:
+    from corridor.notifications import mailing
+    from corridor.notifications.models import Notification
+
+    send_reminders(SOON)
+    with system_scope("test"):
+        told = list(Notification.objects.filter(recipient=calls.alice, kind="calls.follow-up-due"))
+    assert len(told) == 2 and all(n.emailed_at is not None for n in told)
+    assert any("overdue by 5 days" in n.title for n in told)
+    # the quarter-hourly mailer (which sends the fixtures' other news, e.g. the red flag
+    # to erin) does not send the reminders a second time
+    mailing.send_pending()
+    to_alice = [m for m in mail.outbox if m.to == [calls.alice.email]]
+    assert sum("OVERDUE by 5 days" in m.body for m in to_alice) == 1
+
+
+def test_digest_readers_get_reminders_in_the_digest_and_off_means_nothing(calls: Any) -> None:
+    from corridor.notifications import mailing, services
+
+    services.set_preferences(calls.alice, {"calls.follow-up-due": "digest"})
+    run = send_reminders(SOON)
+    assert run.sent == 0 and mail.outbox == []
+    assert mailing.send_digests().messages == 1
+    assert "Retention response" in mail.outbox[0].body
+    services.set_preferences(calls.alice, {"calls.follow-up-due": "off"})
+    assert send_reminders(DAY + dt.timedelta(days=14)).reminders == []
 
 
 def test_done_follow_ups_are_not_reminded(calls: Any) -> None:
