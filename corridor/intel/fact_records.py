@@ -56,9 +56,11 @@ def trend_tags(slugs: list[str]) -> list[TrendTag]:
         return list(TrendTag.objects.filter(slug__in=slugs))
 
 
-def store_facts(document: Document) -> list[Fact]:
-    """Read ``document`` again and bring its extracted facts up to date."""
-    found = extraction.extract_facts(document.text)
+def store_facts(document: Document, found: list[ExtractedFact] | None = None) -> list[Fact]:
+    """Read ``document`` again and bring its extracted facts up to date (``found``: what
+    the extraction already read in its text, so a caller can read before it writes)."""
+    if found is None:
+        found = extraction.extract_facts(document.text)
     with transaction.atomic(), system_scope("re-reading a document's facts"):
         existing = {f.position: f for f in Fact.objects.filter(document=document)}
         kept_positions = {p for p, f in existing.items() if f.status != FactStatus.EXTRACTED}

@@ -10,13 +10,36 @@ from corridor.core import policy
 from corridor.intel.models import DocumentKind, FactKind, Jurisdiction, TrendTag
 
 MAX_UPLOAD = 20 * 1024 * 1024
+MAX_FILES = 50
+
+
+class SeveralFilesInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class SeveralFilesField(forms.FileField):
+    """One file or several: cleans to a list (empty when none was chosen)."""
+
+    widget = SeveralFilesInput
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:  # type: ignore[override]
+        chosen = data if isinstance(data, list | tuple) else [data]
+        cleaned = []
+        for one in chosen:
+            upload = super().clean(one, initial)
+            if upload:
+                cleaned.append(upload)
+        return cleaned
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(
-        label="File",
+    file = SeveralFilesField(
+        label="Files",
         required=False,
-        help_text="A press release, news story, policy or report (.txt, .html or .pdf; 20 MB).",
+        help_text=(
+            "A press release, news story, policy or report (.txt, .html or .pdf; 20 MB each). "
+            f"Choose several at once (up to {MAX_FILES}) to add a stack of documents."
+        ),
     )
     text = forms.CharField(
         label="Or paste the text",
@@ -54,11 +77,14 @@ class UploadForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        upload = data.get("file")
-        if not upload and not (data.get("text") or "").strip():
+        uploads = data.get("file") or []
+        if not uploads and not (data.get("text") or "").strip():
             raise forms.ValidationError("Choose a file or paste the text of the document.")
-        if upload and upload.size > MAX_UPLOAD:
-            self.add_error("file", "The file is larger than 20 MB.")
+        if len(uploads) > MAX_FILES:
+            self.add_error("file", f"Choose at most {MAX_FILES} files at a time.")
+        for upload in uploads:
+            if upload.size > MAX_UPLOAD:
+                self.add_error("file", f"{upload.name} is larger than 20 MB.")
         return data
 
 

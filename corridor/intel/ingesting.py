@@ -110,6 +110,10 @@ def ingest_bytes(
     read = read_document(name, data)
     text = read.text
     title = meta.title or read.title or guess_title(text, Path(name).stem)
+    # read the facts before the write transaction: a long document takes seconds, and on
+    # SQLite an open write transaction keeps every other writer waiting
+    found = extraction.extract_facts(text)
+    trends = find_trends(text)
     with transaction.atomic(), system_scope("writing a document the policy let this user add"):
         document = Document(
             title=title[:300],
@@ -131,8 +135,8 @@ def ingest_bytes(
         document.full_clean(exclude=["raw", "content_hash"])
         document.save()
         index_document(document)
-        document.trends.set(trend_tags(find_trends(text)))
-        document.fact_count = len(store_facts(document))  # type: ignore[attr-defined]
+        document.trends.set(trend_tags(trends))
+        document.fact_count = len(store_facts(document, found))  # type: ignore[attr-defined]
     return document, True
 
 

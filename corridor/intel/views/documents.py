@@ -1,10 +1,12 @@
 """Documents: the list with full-text search, a document with its facts highlighted,
-adding documents (upload or paste), reading a document again, the raw file."""
+adding documents (upload or paste; long ones and several files are read in the
+background worker), reading a document again, the raw file."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
@@ -16,7 +18,7 @@ from django.views.decorators.http import require_POST
 from corridor.core import policy
 from corridor.core.history import WEB, change_context
 from corridor.core.views.common import paginate
-from corridor.intel import search
+from corridor.intel import search, tasks
 from corridor.intel.fact_records import store_facts
 from corridor.intel.forms import UploadForm
 from corridor.intel.ingesting import Metadata, ingest_bytes
@@ -24,6 +26,7 @@ from corridor.intel.models import Document, DocumentKind, Fact, Jurisdiction, Tr
 from corridor.intel.readers import UnreadableDocument
 from corridor.intel.tracker import with_trends
 from corridor.intel.views.common import highlighted, money, section
+from corridor.jobs import services as jobs
 from corridor.reports.exports import export, export_links
 
 
@@ -176,6 +179,9 @@ def document_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def upload(request: HttpRequest) -> HttpResponse:
+    """Add a document or several. A short one is read at once and its page shown; a long
+    one, or several files, are read by the background worker (``intel.tasks``) and the
+    officer follows them on the job's page."""
     user = request.user
     policy.require_create(user, Document)
     form = UploadForm(user, request.POST or None, request.FILES or None)
@@ -189,16 +195,20 @@ def upload(request: HttpRequest) -> HttpResponse:
             jurisdiction=data["jurisdiction"].name if data["jurisdiction"] else "",
             kind=data["kind"],
         )
-        upload_file = data.get("file")
-        if upload_file:
-            name, raw = upload_file.name, upload_file.read()
+        uploads = data.get("file") or []
+        if uploads:
+            files = [(f.name, f.read()) for f in uploads]
         else:
-            name, raw = (data["title"] or "pasted text") + ".txt", data["text"].encode("utf-8")
+            text = data["text"]
+            files = [((data["title"] or "pasted text") + ".txt", text.encode("utf-8"))]
+        if len(files) > 1 or not tasks.reads_quickly(*files[0]):
+            return _read_in_background(request, files, meta)
+        name, raw = files[0]
         try:
             with change_context(user=user, source=WEB, request=request):
                 document, new = ingest_bytes(user, name, raw, meta)
         except UnreadableDocument as exc:
-            form.add_error("file" if upload_file else "text", str(exc))
+            form.add_error("file" if uploads else "text", str(exc))
         else:
             if new:
                 count = getattr(document, "fact_count", 0)
@@ -210,4 +220,29 @@ def upload(request: HttpRequest) -> HttpResponse:
             else:
                 messages.info(request, "This document is already in Corridor; here it is.")
             return redirect("intel-document-detail", pk=document.pk)
-    return render(request, "intel/upload.html", {**section("upload"), "form": form})
+    return render(
+        request,
+        "intel/upload.html",
+        {**section("upload"), "form": form, "quick_characters": f"{tasks.QUICK_CHARACTERS:,}"},
+    )
+
+
+def _read_in_background(
+    request: HttpRequest, files: list[tuple[str, bytes]], meta: Metadata
+) -> HttpResponse:
+    token = tasks.keep_for_worker(files)
+    what = f"{len(files)} documents" if len(files) > 1 else Path(files[0][0]).name
+    job = jobs.start(
+        tasks.read_documents,
+        token,
+        request.user.pk,
+        tasks.metadata_of(meta),
+        user=request.user,
+        label=f"Reading {what}",
+    )
+    messages.info(
+        request,
+        f"Corridor is reading {what} in the background: you may leave this page and find "
+        "the facts later under Background work.",
+    )
+    return redirect(job)
