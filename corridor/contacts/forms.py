@@ -71,3 +71,45 @@ class TouchForm(forms.Form):
 
     def chosen_people(self) -> list[Any]:
         return [self.people[k] for k in self.cleaned_data.get("contacts", [])]
+
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # a contact list is a few hundred rows, not megabytes
+
+
+class ContactImportForm(forms.Form):
+    file = forms.FileField(
+        label="Contact list",
+        widget=forms.FileInput(attrs={"accept": ".csv,.xlsx,.xlsm,.txt"}),
+        help_text=(
+            "A .csv or .xlsx file with a header row: name and company are required; role, "
+            "title, phone, e-mail, language, consent, its date and sharing are read when "
+            "present. Download the template to start from the right columns."
+        ),
+    )
+    organisation = forms.ChoiceField(
+        label="Recorded by",
+        help_text="The people are your organisation's: only it and the coordinator see them "
+        "unless a row says they agreed to be shared.",
+    )
+
+    def __init__(self, *args: Any, organisations: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisations = {str(o.pk): o for o in organisations}
+        field: Any = self.fields["organisation"]
+        field.choices = [(k, o.label) for k, o in self.organisations.items()]
+        if len(self.organisations) == 1:
+            del self.fields["organisation"]  # an officer of one municipality is not asked
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                f"The file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB; a contact "
+                "list is much smaller. Is it the right file?"
+            )
+        return upload
+
+    def chosen_organisation(self) -> Any:
+        if "organisation" not in self.fields:
+            return next(iter(self.organisations.values()))
+        return self.organisations[self.cleaned_data["organisation"]]

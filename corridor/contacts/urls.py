@@ -1,6 +1,6 @@
 from django.urls import path
 
-from corridor.contacts.views import contacts, touches
+from corridor.contacts.views import contacts, duplicates, imports, touches
 
 urlpatterns = [
     path("", contacts.contact_list, name="company-contact-list"),
@@ -9,4 +9,13 @@ urlpatterns = [
     path("<int:pk>/edit/", contacts.contact_edit, name="company-contact-edit"),
     path("touches/<int:pk>/", touches.touch_detail, name="touch-detail"),
     path("facilities/<int:facility_pk>/touch/", touches.touch_add, name="touch-add"),
+    path("import/", imports.contact_import, name="company-contact-import"),
+    path(
+        "import/template.csv",
+        imports.contact_import_template,
+        name="company-contact-import-template",
+    ),
+    path("duplicates/", duplicates.contact_duplicates, name="company-contact-duplicates"),
+    path("duplicates/merge/", duplicates.contact_merge, name="company-contact-merge"),
+    path("merges/<int:pk>/undo/", duplicates.contact_merge_undo, name="company-contact-merge-undo"),
 ]

@@ -15,6 +15,7 @@ from corridor.core import policy
 from corridor.core.models import ApiToken
 
 JSON = "application/json"
+PEOPLE = "/api/v1/company-contacts"
 
 
 @pytest.fixture
@@ -40,27 +41,30 @@ def test_the_list_shows_each_role_the_people_the_page_shows(
 ) -> None:
     person(world.alice, plant, name="Pat Unshared")
     person(world.alice, plant, name="Sam Shared", shared=True, shared_on=DAY, role="hr")
-    assert _names(api("alice").get("/api/v1/company-contacts").json()) == {"Pat Unshared", "Sam Shared"}
-    assert _names(api("carol").get("/api/v1/company-contacts").json()) == {"Pat Unshared", "Sam Shared"}
-    assert _names(api("bob").get("/api/v1/company-contacts").json()) == {"Sam Shared"}
-    partner = api("dave").get("/api/v1/company-contacts").json()
+    both = {"Pat Unshared", "Sam Shared"}
+    assert _names(api("alice").get(PEOPLE).json()) == both
+    assert _names(api("carol").get(PEOPLE).json()) == both
+    assert _names(api("bob").get(PEOPLE).json()) == {"Sam Shared"}
+    partner = api("dave").get(PEOPLE).json()
     assert partner["items"] == [] and partner["count"] == 0
-    assert _names(api("alice").get("/api/v1/company-contacts?role=hr").json()) == {"Sam Shared"}
-    assert _names(api("alice").get("/api/v1/company-contacts?q=lakeshore pat").json()) == {"Pat Unshared"}
-    by_place = api("alice").get(f"/api/v1/company-contacts?company={plant.company_id}&facility={plant.pk}")
+    assert _names(api("alice").get(f"{PEOPLE}?role=hr").json()) == {"Sam Shared"}
+    assert _names(api("alice").get(f"{PEOPLE}?q=lakeshore pat").json()) == {"Pat Unshared"}
+    by_place = api("alice").get(f"{PEOPLE}?company={plant.company_id}&facility={plant.pk}")
     assert len(by_place.json()["items"]) == 2
 
 
-def test_the_consent_note_is_null_for_another_municipality(api: Any, world: Any, plant: Any) -> None:
+def test_the_consent_note_is_null_for_another_municipality(
+    api: Any, world: Any, plant: Any
+) -> None:
     sam = person(world.alice, plant, name="Sam Shared", shared=True, shared_on=DAY)
-    mine = api("alice").get(f"/api/v1/company-contacts/{sam.pk}").json()
+    mine = api("alice").get(f"{PEOPLE}/{sam.pk}").json()
     assert mine["consent_note"] == "Business card at the plant tour"
     assert mine["phone"] == "519-555-0101" and mine["owner_organisation_id"] == world.org_a.pk
-    theirs = api("bob").get(f"/api/v1/company-contacts/{sam.pk}").json()
+    theirs = api("bob").get(f"{PEOPLE}/{sam.pk}").json()
     assert theirs["name"] == "Sam Shared" and theirs["consent_note"] is None
-    assert api("dave").get(f"/api/v1/company-contacts/{sam.pk}").status_code == 403
+    assert api("dave").get(f"{PEOPLE}/{sam.pk}").status_code == 403
     pat = person(world.alice, plant, name="Pat Unshared")
-    assert api("bob").get(f"/api/v1/company-contacts/{pat.pk}").status_code == 404
+    assert api("bob").get(f"{PEOPLE}/{pat.pk}").status_code == 404
 
 
 def test_create_and_update_with_versions(api: Any, world: Any, plant: Any) -> None:
@@ -70,11 +74,11 @@ def test_create_and_update_with_versions(api: Any, world: Any, plant: Any) -> No
         "role": "purchasing", "email": "new@example.com", "consent_basis": "express",
         "consent_on": "2026-09-01",
     }  # fmt: skip
-    created = client.post("/api/v1/company-contacts", body, content_type=JSON)
+    created = client.post(PEOPLE, body, content_type=JSON)
     assert created.status_code == 201, created.content
     made = created.json()
     assert made["owner_organisation_id"] == world.org_a.pk and made["version"] == 1
-    url = f"/api/v1/company-contacts/{made['id']}"
+    url = f"{PEOPLE}/{made['id']}"
     changed = client.patch(url, {"version": 1, "phone": "519-555-0188"}, content_type=JSON)
     assert changed.status_code == 200 and changed.json()["phone"] == "519-555-0188"
     stale = client.patch(url, {"version": 1, "phone": "1"}, content_type=JSON)
@@ -82,14 +86,15 @@ def test_create_and_update_with_versions(api: Any, world: Any, plant: Any) -> No
     cleared = client.patch(url, {"version": 2, "facility_id": 0}, content_type=JSON)
     assert cleared.json()["facility_id"] is None
     # consent needs its day; a control character is refused by the one input rule
-    bad = client.post("/api/v1/company-contacts", {**body, "consent_on": None}, content_type=JSON)
+    bad = client.post(PEOPLE, {**body, "consent_on": None}, content_type=JSON)
     assert bad.status_code == 422 and bad.json()["error"]["field"] == "consent_on"
-    nul = client.post("/api/v1/company-contacts", {**body, "name": "A\x00B"}, content_type=JSON)
+    nul = client.post(PEOPLE, {**body, "name": "A\x00B"}, content_type=JSON)
     assert nul.status_code == 422 and nul.json()["error"]["field"] == "name"
-    assert api("erin").post("/api/v1/company-contacts", body, content_type=JSON).status_code == 403
+    assert api("erin").post(PEOPLE, body, content_type=JSON).status_code == 403
     assert api("bob").patch(url, {"version": 3, "title": "x"}, content_type=JSON).status_code == 404
     other = facility("Other Co", world.windsor)
-    wrong = client.post("/api/v1/company-contacts", {**body, "facility_id": other.pk}, content_type=JSON)
+    elsewhere = {**body, "facility_id": other.pk}
+    wrong = client.post(PEOPLE, elsewhere, content_type=JSON)
     assert wrong.status_code == 422 and wrong.json()["error"]["field"] == "facility_id"
 
 

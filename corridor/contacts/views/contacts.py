@@ -50,6 +50,7 @@ def contact_list(request: HttpRequest) -> HttpResponse:
             "problems": problems,
             "roles": Role.choices,
             "may_merge": may_merge(user),
+            "may_import": policy.can_create(user, Contact),
             "nav_current": NAV,
         },
     )
