@@ -49,6 +49,9 @@ class Job(CorridorModel):
     total = models.PositiveIntegerField(null=True, blank=True)
     message = models.CharField(max_length=300, blank=True)
     result_url = models.CharField(max_length=300, blank=True)
+    result_label = models.CharField(
+        max_length=100, blank=True, help_text='The result link\'s words; empty: "See the result".'
+    )
     # More than one result (the documents of a batch): [{"label": ..., "url": ...}, ...]
     links = models.JSONField(default=list, blank=True)
     error = models.TextField(blank=True)

@@ -188,16 +188,23 @@ def progress(every_seconds: float = 0.5) -> Progress:
 
 
 def finished(
-    *, result_url: str = "", message: str = "", links: list[tuple[str, str]] | None = None
+    *,
+    result_url: str = "",
+    result_label: str = "",
+    message: str = "",
+    links: list[tuple[str, str]] | None = None,
 ) -> None:
-    """Say where the running task's result is (a link on its page), a closing word and,
-    for work that made several things, a link to each as ``(label, url)`` pairs."""
+    """Say where the running task's result is (a link on its page, "See the result"
+    unless ``result_label`` says better, e.g. "Download the briefing (PDF)"), a closing
+    word and, for work that made several things, a link to each as ``(label, url)``."""
     job_id = _current.get()
     if job_id is None:
         return
     fields: dict[str, Any] = {}
     if result_url:
         fields["result_url"] = result_url[:300]
+    if result_label:
+        fields["result_label"] = result_label[:100]
     if message:
         fields["message"] = message[:300]
     if links:

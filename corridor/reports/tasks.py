@@ -46,5 +46,9 @@ def build_briefing(token: str, user_id: int, quarter: str, municipality_id: int 
         pdf,
     )
     url = reverse("reports-briefing-file", args=[token])
-    jobs.finished(result_url=url, message="The briefing is ready: download it below.")
+    jobs.finished(
+        result_url=url,
+        result_label="Download the briefing (PDF)",
+        message="The briefing is ready: download it below.",
+    )
     return url

@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 
 from conftest import PASSWORD
+from corridor.jobs.worker import run_queued
 from tests.browser.conftest import check_accessibility, sign_in
 
 # W2 is W1 with a street number one off and no phone: an uncertain match, for review.
@@ -45,8 +46,14 @@ def test_the_coordinator_imports_a_list_and_confirms_a_review_item(
     check_accessibility(page, "registry-import-preview")
 
     page.get_by_role("button", name="Import these rows").click()
-    page.get_by_role("heading", name="Import of windsor-oshawa-list.csv").wait_for()
+    # the job's page: the import runs in the background worker, run here in the test
+    page.locator("#job-bar").wait_for()
+    run_queued()
+    page.get_by_role("link", name="See the result").wait_for()  # the page polls
     assert page.get_by_text("imported 4 rows from source 'Corridor test list'").is_visible()
+    page.get_by_role("link", name="See the result").click()
+    page.get_by_role("heading", name="Import of windsor-oshawa-list.csv").wait_for()
+    page.get_by_role("link", name="Review the 1 row waiting from this import").wait_for()
     # Checked without the flash message: base.html's <ul class="messages" role="status">
     # loses its list role, which axe reports (left to the layout's owner).
     page.reload()

@@ -35,7 +35,7 @@ def test_the_coordinator_filters_the_dashboard_by_keyboard(page: Any, corridor: 
     page.get_by_role("heading", name="Mayors' briefing 2026 Q4, Windsor").wait_for()
     run_queued()
     with page.expect_download() as download:
-        page.get_by_role("link", name="See the result").click()
+        page.get_by_role("link", name="Download the briefing (PDF)").click()
     pdf = PdfReader(download.value.path())
     assert "Windsor" in pdf.pages[0].extract_text()
 

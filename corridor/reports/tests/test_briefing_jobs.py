@@ -57,7 +57,7 @@ def test_the_dashboard_builds_the_briefing_in_the_background(
     assert (job.done, job.total) == (3, 3)
     assert job.result_url.startswith("/reports/briefings/")
     page = alice.get(f"/jobs/{job.pk}/").content.decode()
-    assert f'href="{job.result_url}"' in page and "See the result" in page
+    assert f'href="{job.result_url}"' in page and "Download the briefing (PDF)" in page
     response = _download(alice, job)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
