@@ -73,7 +73,7 @@ def test_an_e_mail_holds_nothing_its_recipient_may_not_read(world: Any) -> None:
     mailing.send_pending()
     to_windsor = [m for m in mail.outbox if m.to[0] in {world.alice.email, world.erin.email}]
     assert to_windsor, "Windsor's people are told of a red flag in Windsor"
-    assert all("SECRET-DETAIL-88" not in m.subject + m.body for m in to_windsor)
+    assert all("SECRET-DETAIL-88" not in f"{m.subject} {m.body}" for m in to_windsor)
 
 
 def test_the_worker_runs_the_scans_and_the_mailers(world: Any) -> None:

@@ -12,10 +12,12 @@ from corridor.core.history import change_context
 
 class Command(BaseCommand):
     help = (
-        "Email each follow-up owner (or, without one, the editors of the owning "
-        "organisation) one message listing their open follow-ups due within "
-        "CORRIDOR_REMINDER_DAYS days or overdue. Run once a day: follow-ups reminded "
-        "today are not reminded again."
+        "Remind each follow-up owner (or, without one, the editors of the owning "
+        "organisation) of their open follow-ups due within CORRIDOR_REMINDER_DAYS days "
+        "or overdue: a notification each, and for those who want it at once one e-mail "
+        "listing them (the others' go in their daily digest). A person is told once per "
+        "stage (due soon, due today, overdue, each further week overdue). The background "
+        "worker does this every morning; the command does it now."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
