@@ -22,7 +22,7 @@ class SeveralFilesField(forms.FileField):
 
     widget = SeveralFilesInput
 
-    def clean(self, data: Any, initial: Any = None) -> list[Any]:  # type: ignore[override]
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
         chosen = data if isinstance(data, list | tuple) else [data]
         cleaned = []
         for one in chosen:

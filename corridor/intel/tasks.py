@@ -28,6 +28,7 @@ from django_tasks import task
 from corridor.core.history import WEB, change_context
 from corridor.core.models import User
 from corridor.intel.ingesting import Metadata, ingest_bytes
+from corridor.intel.models import Document
 from corridor.intel.readers import UnreadableDocument, media_type_of
 from corridor.jobs import services as jobs
 
@@ -127,7 +128,9 @@ def read_documents(token: str, user_id: int, metadata: dict[str, Any]) -> int:
         raise jobs.Refused("The person who added these files can no longer sign in.")
     meta = _metadata(metadata, several=len(files) > 1)
     report = jobs.progress(every_seconds=0)  # a file takes seconds: show each one
-    added, known, unreadable = [], [], []
+    added: list[Document] = []
+    known: list[Document] = []
+    unreadable: list[str] = []
     for done, path in enumerate(files):
         report(done, len(files), f"Reading {path.name}")
         try:

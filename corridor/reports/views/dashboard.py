@@ -151,7 +151,7 @@ def _place_posted(request: HttpRequest) -> Municipality | None:
 
 
 @login_required
-def briefing_file(request: HttpRequest, token: str) -> HttpResponse:
+def briefing_file(request: HttpRequest, token: str) -> FileResponse:
     """A briefing built in the background, for whoever may read it
     (``briefing_files.may_download``); anyone else is told it is not there."""
     stored = briefing_files.load(token)
