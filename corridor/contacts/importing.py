@@ -71,6 +71,24 @@ class RowOutcome:
     skipped: str = ""  # why the row adds nobody: the person is already recorded
     contact_id: int | None = None
 
+    def label(self, name: str) -> str:
+        """A choice as the form shows it: "HR lead", not "hr"."""
+        choices = {"role": Role, "language": Language, "consent_basis": ConsentBasis}[name]
+        value = self.values.get(name, "")
+        return str(choices(value).label) if value in choices.values else str(value)
+
+    @property
+    def role_label(self) -> str:
+        return self.label("role")
+
+    @property
+    def language_label(self) -> str:
+        return self.label("language")
+
+    @property
+    def consent_label(self) -> str:
+        return self.label("consent_basis")
+
     @property
     def company(self) -> Company | None:
         return self.values.get("company")

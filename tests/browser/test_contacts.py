@@ -5,7 +5,7 @@ from typing import Any
 
 from conftest import PASSWORD
 from corridor.calls.tests.helpers import facility
-from corridor.contacts.models import Touch
+from corridor.contacts.models import Contact, Touch
 from corridor.contacts.tests.helpers import person
 from corridor.core import policy
 from tests.browser.conftest import check_accessibility, sign_in
@@ -86,3 +86,80 @@ def test_on_a_phone_sized_screen(page: Any, world: Any) -> None:
     page.goto(f"/contacts/{pat.pk}/")
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     check_accessibility(page, "contacts-detail-phone")
+
+
+IMPORT_HEADER = "name,company,facility,role,phone,email,language,consent_basis,consent_on,shared\n"
+
+
+def test_an_officer_previews_a_contact_list_fixes_it_and_imports_it(
+    page: Any, world: Any, settings: Any, tmp_path: Any
+) -> None:
+    settings.VAR_DIR = tmp_path  # where the upload waits between preview and import
+    facility("Riverside Axle Works", world.windsor)
+    bad = tmp_path / "riverside-people.csv"
+    bad.write_text(
+        IMPORT_HEADER
+        + "Pat Fictional,Riverside Axle Works,,plant_manager,519-555-0101,pat@example.com,en,"
+        "implied,2026-09-14,no\n"
+        + "Robin Fictional,Riverside Axel Works,,hr,519-555-0177,robin@example.com,fr,"
+        "express,2026-10-01,perhaps\n",
+        encoding="utf-8",
+    )
+    sign_in(page, "alice", PASSWORD)
+    page.goto("/contacts/")
+    page.get_by_role("link", name="Import a contact list").click()
+    page.get_by_role("heading", name="Import a contact list").wait_for()
+    check_accessibility(page, "contacts-import-form")
+    page.get_by_label("Contact list").set_input_files(str(bad))
+    page.get_by_role("button", name="Preview the import").click()
+    page.get_by_role("heading", name="Preview: riverside-people.csv").wait_for()
+    problems = page.get_by_role("alert")
+    assert "Nothing can be imported until they are fixed" in problems.inner_text()
+    assert "row 3, column B ('company'): no company called 'Riverside Axel Works'" in (
+        problems.inner_text()
+    )
+    assert "Did you mean 'Riverside Axle Works'" in problems.inner_text()
+    assert page.get_by_role("button", name="Add").count() == 0
+    check_accessibility(page, "contacts-import-preview-problems")
+    assert not policy.visible(world.alice, Contact).exists()
+
+    good = tmp_path / "riverside-people-fixed.csv"
+    good.write_text(
+        bad.read_text(encoding="utf-8").replace("Axel", "Axle").replace("perhaps", "no"),
+        encoding="utf-8",
+    )
+    page.get_by_role("link", name="Choose the corrected file").click()
+    page.get_by_label("Contact list").set_input_files(str(good))
+    page.get_by_role("button", name="Preview the import").click()
+    page.get_by_role("heading", name="Preview: riverside-people-fixed.csv").wait_for()
+    assert page.get_by_role("cell", name="Will be added").count() == 2
+    check_accessibility(page, "contacts-import-preview")
+    page.get_by_role("button", name="Add 2 people").click()
+    page.get_by_text("added 2 people for Windsor Economic Development").wait_for()
+    assert set(policy.visible(world.alice, Contact).values_list("name", flat=True)) == {
+        "Pat Fictional",
+        "Robin Fictional",
+    }
+
+
+def test_the_coordinator_merges_a_person_recorded_twice_and_undoes_it(
+    page: Any, world: Any
+) -> None:
+    plant = facility("Riverside Axle Works", world.windsor)
+    kept = person(world.alice, plant, name="Pat Fictional")
+    twin = person(world.bob, plant, name="Pat Fictionall", email="pat.f@example.com")
+    sign_in(page, "carol", PASSWORD)
+    page.goto("/contacts/")
+    page.get_by_role("link", name="People recorded twice").click()
+    pair = page.get_by_role("article", name="Pat Fictional and Pat Fictionall")
+    assert "close names at the same company" in pair.inner_text()
+    check_accessibility(page, "contacts-duplicates")
+    pair.get_by_role("button", name="Keep Pat Fictional (Windsor Economic Development)").click()
+    page.get_by_text("Merged Pat Fictionall (Oshawa Economic Development) into").wait_for()
+    assert page.get_by_text("No one looks recorded twice.").is_visible()
+    gone = policy.visible(world.carol, Contact, include_deleted=True).get(pk=twin.pk)
+    assert gone.merged_into_id == kept.pk
+    check_accessibility(page, "contacts-duplicates-merged")
+    page.get_by_role("button", name="Undo this merge").click()
+    page.get_by_text("Pat Fictionall is a record of their own again.").wait_for()
+    assert page.get_by_role("article", name="Pat Fictional and Pat Fictionall").is_visible()

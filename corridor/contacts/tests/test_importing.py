@@ -153,7 +153,7 @@ def test_the_page_previews_then_adds(
     assert template.content.decode().startswith("name,company,facility,role")
     preview = client.post("/contacts/import/", {"file": _upload(GOOD)}).content.decode()
     assert "Nothing has been written yet" in preview and "Will be added" in preview
-    assert "Add 2 people" in preview
+    assert "Add 2 people" in preview and "HR lead" in preview and "French" in preview
     assert not _people(world.alice)
     token = preview.split('name="upload" value="')[1].split('"')[0]
     done = client.post("/contacts/import/", {"upload": token}, follow=True).content.decode()

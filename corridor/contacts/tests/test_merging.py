@@ -112,6 +112,11 @@ def test_the_duplicates_page_is_the_coordinators(as_user: Any, world: Any, plant
     assert "Merged Pat Example (Oshawa Economic Development) into Pat Example" in done
     assert "No one looks recorded twice." in done
     merge = policy.visible(world.carol, ContactMerge).get()
+    # the folded record's page leads to the kept one, for whoever may see it
+    moved = carol.get(f"/contacts/{folded.pk}/")
+    assert moved.status_code == 302 and moved.url == f"/contacts/{kept.pk}/"
+    assert as_user("bob").get(f"/contacts/{folded.pk}/").status_code == 404
+    assert as_user("bob").get(f"/history/contacts/contact/{folded.pk}/").status_code == 200
     undone = carol.post(f"/contacts/merges/{merge.pk}/undo/", follow=True).content.decode()
     assert "is a record of their own again" in undone and "close names" in undone
     assert as_user("alice").post(f"/contacts/merges/{merge.pk}/undo/").status_code == 403

@@ -68,8 +68,19 @@ def _contact(request: HttpRequest, pk: int) -> Contact:
 
 @login_required
 def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = _contact(request, pk)
+    _require_view(request)
     user = request.user
+    folded = (
+        policy.visible(user, Contact, include_deleted=True)
+        .filter(pk=pk, merged_into__isnull=False, deleted_at__isnull=False)
+        .first()
+    )
+    # a record folded into another by the coordinator: the person is there now
+    survivor = folded.merged_into_id if folded is not None else None
+    if survivor is not None and policy.visible(user, Contact).filter(pk=survivor).exists():
+        messages.info(request, f"{folded.name} was merged into this record.")  # type: ignore[union-attr]
+        return redirect("company-contact-detail", pk=survivor)
+    contact = _contact(request, pk)
     facility_ids = list(
         policy.visible(user, Facility)
         .filter(company_id=contact.company_id)
