@@ -181,11 +181,11 @@ def test_a_task_that_keeps_killing_its_worker_fails_after_its_attempts(db: Any) 
 
 
 @pytest.fixture
-def schedule() -> Any:
+def schedule(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The schedule with only the test's own periodic tasks (the apps' own, such as the
+    notifications' digests, are set aside and back afterwards)."""
+    monkeypatch.setattr(periodic, "_registry", {})
     yield periodic
-    for p in periodic.registered():
-        if p.name.startswith("test-"):
-            periodic.unregister(p.name)
 
 
 def test_periods_of_every_and_at(settings: Any) -> None:
