@@ -153,6 +153,9 @@ def update_touch(user: Any, touch: Touch, changes: dict[str, Any], expected_vers
     unknown = set(changes) - set(TOUCH_FIELDS)
     if unknown:
         raise ValueError(f"not touch fields: {sorted(unknown)}")
+    day = changes.get("happened_on")
+    if day is not None and day > dt.date.today() + dt.timedelta(days=1):
+        raise ValidationError({"happened_on": "A touch is logged once it has happened."})
     return update_versioned(user, touch, changes, expected_version)  # type: ignore[return-value]
 
 

@@ -129,6 +129,8 @@ def test_log_and_update_a_touch(api: Any, world: Any, plant: Any) -> None:
     patched = client.patch(url, {"version": 1, "confidential": True}, content_type=JSON)
     assert patched.status_code == 200 and patched.json()["confidential"] is True
     assert client.patch(url, {"version": 1, "note": "x"}, content_type=JSON).status_code == 409
+    later = client.patch(url, {"version": 2, "happened_on": "2099-01-01"}, content_type=JSON)
+    assert later.status_code == 422 and later.json()["error"]["field"] == "happened_on"
     assert api("bob").patch(url, {"version": 2, "note": "x"}, content_type=JSON).status_code == 403
     # Bob may not name Windsor's unshared person
     refused = api("bob").post("/api/v1/touches", body, content_type=JSON)
