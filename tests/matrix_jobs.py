@@ -12,7 +12,8 @@ coordinator any, a municipality's people their own municipality's), 404 for othe
 
 from __future__ import annotations
 
-import atexit
+import hashlib
+import os
 from typing import Any
 
 from tests.access_rows import Row, everyone, only, participants
@@ -24,24 +25,21 @@ def build_jobs(world: Any) -> None:
 
     world.alice_job = services.start(tasks.add, 1, 2, user=world.alice, label="Matrix import")
     world.system_job = services.start(tasks.add, 3, 4, label="Scheduled: matrix scan")
-    world.windsor_briefing = _briefing(world.alice.pk, world.windsor.pk)
-    world.region_briefing = _briefing(world.carol.pk, None)
+    world.windsor_briefing = _briefing("windsor", world.alice.pk, world.windsor.pk)
+    world.region_briefing = _briefing("region", world.carol.pk, None)
 
 
-def _briefing(built_by: int, municipality: int | None) -> str:
-    """A finished briefing as the worker leaves it (removed when the tests end)."""
+def _briefing(name: str, built_by: int, municipality: int | None) -> str:
+    """A finished briefing as the worker leaves it. Its token is the same on every run of
+    this pytest worker, so a run overwrites the last run's file instead of adding one."""
     from corridor.reports import briefing_files
 
-    token = briefing_files.new_token()
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    token = hashlib.sha256(f"matrix {worker} {name}".encode()).hexdigest()[:32]
     briefing_files.save(
         briefing_files.StoredBriefing(token, built_by, "2026Q3", municipality, "b.pdf"),
         b"%PDF-1.4 matrix",
     )
-    for path in (
-        briefing_files.pdf_path(token),
-        briefing_files.pdf_path(token).with_suffix(".json"),
-    ):
-        atexit.register(path.unlink, missing_ok=True)
     return token
 
 
