@@ -65,7 +65,8 @@ def keep_for_worker(files: list[tuple[str, bytes]]) -> str:
         # one folder per file keeps each file's own name, even two of the same name
         folder = _uploads() / token / f"{index:03d}"
         folder.mkdir(parents=True)
-        (folder / (Path(name).name.replace("\x00", "").strip() or "document.txt")).write_bytes(data)
+        own = Path(name).name.replace("\x00", "").strip()
+        (folder / (own if own.strip(". ") else "document.txt")).write_bytes(data)
     return token
 
 

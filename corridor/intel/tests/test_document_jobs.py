@@ -162,3 +162,11 @@ def test_too_many_files_at_once_are_refused_on_the_form(world: Any) -> None:
     assert "Choose at most 50 files at a time." in page.content.decode()
     with system_scope("test"):
         assert not Job.objects.exists()
+
+
+def test_an_uploaded_files_name_cannot_leave_its_folder(world: Any) -> None:
+    token = tasks.keep_for_worker([("..", b"one"), ("../../escape.txt", b"two"), (".", b"3")])
+    kept = tasks._kept(token)
+    assert [p.name for p in kept] == ["document.txt", "escape.txt", "document.txt"]
+    assert all(p.is_relative_to(tasks._uploads() / token) for p in kept)
+    assert [p.read_bytes() for p in kept] == [b"one", b"two", b"3"]
