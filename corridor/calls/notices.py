@@ -231,7 +231,9 @@ def _follow_up_saved(sender: Any, instance: FollowUp, raw: bool = False, **kwarg
 
 def flag_deadlines(today: dt.date) -> int:
     """Tell the raiser (or the raising organisation's editors) of each open flag without
-    an open follow-up whose response is due soon or overdue; how many were told."""
+    an open follow-up whose response is due soon, due today or overdue (in its first
+    week: an older one is on the flag board, not in the bell week after week); how
+    many were told."""
     horizon = today + dt.timedelta(days=settings.CORRIDOR_REMINDER_DAYS)
     with system_scope("flag deadlines are looked at for every organisation"):
         flags = list(
@@ -241,13 +243,16 @@ def flag_deadlines(today: dt.date) -> int:
         )
     told = 0
     for flag in flags:
+        when = reminders.stage(flag.respond_by, today)
+        if when.startswith("overdue-") and when != "overdue-0":
+            # told in its first overdue week; after that it stays on the flag board
+            continue
         raiser = flag.raised_by
         people = (
             [raiser]
             if raiser is not None and raiser.is_active
             else people_of([flag.organisation_id], roles=[Role.EDITOR, Role.COORDINATOR])
         )
-        when = reminders.stage(flag.respond_by, today)
         late = (today - flag.respond_by).days
         due = (
             f"overdue by {late} day{'s' if late != 1 else ''}"

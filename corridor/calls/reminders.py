@@ -174,10 +174,13 @@ def title_of(item: FollowUp, today: dt.date) -> str:
 
 def body_of(item: FollowUp, reader: User) -> str:
     lines = []
+    readable = item.description if rules.can_read_follow_up_detail(reader, item) else ""
     if item.referral_to_id and item.referral_to is not None:
-        lines.append(f"Referral to {item.referral_to.label}.")
-    if item.description and rules.can_read_follow_up_detail(reader, item):
-        lines.append(item.description)
+        label = item.referral_to.label
+        if label not in readable:  # the description often names the partner already
+            lines.append(f"Referral to {label}.")
+    if readable:
+        lines.append(readable)
     return "\n".join(lines)
 
 

@@ -157,6 +157,12 @@ def test_the_morning_scan_reminds_of_follow_ups_and_flag_deadlines(calls: Any) -
     notices.scan_deadlines(later + dt.timedelta(minutes=15))
     assert len(told(calls.bob, notices.FLAG_DUE)) == 1  # once per stage
     assert "Opportunity" in texts(calls.bob)
+    # the day after its deadline it is overdue (told once more); weeks later, not again
+    overdue = later + dt.timedelta(days=3)
+    notices.scan_deadlines(overdue)
+    assert told(calls.bob, notices.FLAG_DUE)[0].title.startswith("Flag response overdue by 1 day")
+    notices.scan_deadlines(overdue + dt.timedelta(days=21))
+    assert len(told(calls.bob, notices.FLAG_DUE)) == 2
 
 
 def test_nothing_is_told_to_the_person_who_acts(calls: Any) -> None:
