@@ -72,6 +72,10 @@ def register(
         raise ValueError(f"periodic task {name!r}: every= must be positive")
     if len(name) > 100:
         raise ValueError(f"periodic task {name!r}: the name is longer than 100 characters")
+    if not callable(getattr(task, "enqueue", None)):
+        # A plain function would be found out only when its period came round, in the
+        # worker; refused here, the mistake stops Corridor from starting instead.
+        raise TypeError(f"periodic task {name!r}: give a task (@django_tasks.task), not {task!r}")
     _registry[name] = Periodic(name=name, task=task, every=every, at=at)
 
 

@@ -213,6 +213,17 @@ def test_register_refuses_a_schedule_that_is_not_one(schedule: Any) -> None:
         schedule.register("test-bad", tasks.add, every=dt.timedelta(0))
 
 
+def test_register_refuses_a_plain_function(schedule: Any) -> None:
+    # The worker enqueues what is registered: a function has no queue to go on.
+    with pytest.raises(TypeError, match="give a task"):
+        schedule.register("test-plain", tasks.add.func, every=dt.timedelta(minutes=15))
+
+
+def test_every_registered_periodic_task_can_be_queued() -> None:
+    assert periodic.registered(), "the apps register their periodic work at start-up"
+    assert all(callable(getattr(p.task, "enqueue", None)) for p in periodic.registered())
+
+
 @pytest.mark.django_db
 def test_a_periodic_task_is_queued_once_per_period(schedule: Any) -> None:
     schedule.register("test-quarter", tasks.add.using(), every=dt.timedelta(minutes=15))
