@@ -22,9 +22,9 @@ from corridor.contacts import services
 from corridor.contacts.filtersets import ContactFilter, TouchFilter
 from corridor.contacts.models import Contact, Touch
 from corridor.contacts.schemas import (
-    ContactIn,
-    ContactOut,
-    ContactPatch,
+    CompanyContactIn,
+    CompanyContactOut,
+    CompanyContactPatch,
     TouchIn,
     TouchOut,
     TouchPatch,
@@ -75,7 +75,7 @@ def _touch(request: HttpRequest, touch_id: int) -> Touch:
 
 @router.get(
     "/company-contacts",
-    response={200: list[ContactOut], **LIST_ERRORS},
+    response={200: list[CompanyContactOut], **LIST_ERRORS},
     summary="People at companies you may see (municipalities and the coordinator)",
 )
 @paginate(PageNumber)
@@ -85,7 +85,7 @@ def list_contacts(request: HttpRequest, filters: Query[ContactFilter]):
     return filters.filter(_contacts(request)).order_by("name", "pk")
 
 
-@router.get("/company-contacts/{contact_id}", response={200: ContactOut, **ERRORS})
+@router.get("/company-contacts/{contact_id}", response={200: CompanyContactOut, **ERRORS})
 def get_contact(request: HttpRequest, contact_id: int) -> Contact:
     return _contact(request, contact_id)
 
@@ -102,10 +102,10 @@ def _place(request: HttpRequest, company: Company, facility_id: int | None) -> A
 
 @router.post(
     "/company-contacts",
-    response={201: ContactOut, **WRITE_ERRORS},
+    response={201: CompanyContactOut, **WRITE_ERRORS},
     summary="Record a person at a company (editors of municipalities and the coordinator)",
 )
-def create_contact(request: HttpRequest, payload: ContactIn) -> Status[Contact]:
+def create_contact(request: HttpRequest, payload: CompanyContactIn) -> Status[Contact]:
     user = request.user
     _require_seeing(request, Contact)
     policy.require_create(user, Contact)
@@ -128,10 +128,10 @@ def create_contact(request: HttpRequest, payload: ContactIn) -> Status[Contact]:
 
 @router.patch(
     "/company-contacts/{contact_id}",
-    response={200: ContactOut, **WRITE_ERRORS},
+    response={200: CompanyContactOut, **WRITE_ERRORS},
     summary="Change a person (send the version you read; 409 if it changed since)",
 )
-def update_contact(request: HttpRequest, contact_id: int, payload: ContactPatch) -> Contact:
+def update_contact(request: HttpRequest, contact_id: int, payload: CompanyContactPatch) -> Contact:
     contact = _contact(request, contact_id)
     changes = payload.model_dump(exclude={"version", "facility_id"}, exclude_unset=True)
     # null clears a date; text and choices are left as they are when sent as null

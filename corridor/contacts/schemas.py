@@ -21,7 +21,7 @@ def _user(context: Any) -> Any:
     return getattr((context or {}).get("request"), "user", None)
 
 
-class ContactOut(Schema):
+class CompanyContactOut(Schema):
     id: int
     company_id: int
     company: str = Field(..., alias="company.name")
@@ -73,7 +73,7 @@ class _ContactFields(CleanText):
     shared_on: dt.date | None = Field(None, description="Required when shared")
 
 
-class ContactIn(_ContactFields):
+class CompanyContactIn(_ContactFields):
     """A person at a company, recorded in the name of your organisation."""
 
     company_id: int = Field(..., ge=1, le=MAX_ID)
@@ -83,7 +83,7 @@ class ContactIn(_ContactFields):
     )
 
 
-class ContactPatch(_ContactFields):
+class CompanyContactPatch(_ContactFields):
     """Send the version you read; a stale version is refused with 409 edit_conflict. Only
     the fields sent change; send ``facility_id`` 0 to clear the facility."""
 
