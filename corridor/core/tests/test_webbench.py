@@ -45,9 +45,11 @@ def test_the_web_benchmark_serves_loads_kills_a_worker_and_checks_the_writes(
     pages = [k for k in figures if k.startswith("page ")]
     assert "page /registry/facilities/[id]/" in pages and "api /facilities" in figures
     # the API was read from its own server only, and the pages from theirs
-    assert figures["served_by_server"].endswith("(0 of them the API's)")
-    api_served, api_paths = map(int, re.findall(r"\d+", figures["served_by_api_server"]))
-    assert api_served - 1 == api_paths > 0  # and the one sign-in page asking if it is up
+    assert re.search(r"\(0 of them the API's, \d+ the sign-in page\)$", figures["served_by_server"])
+    served, api_paths, sign_ins = map(int, re.findall(r"\d+", figures["served_by_api_server"]))
+    # besides the API only the sign-in page, asked until the server was up (on a busy
+    # machine the first ask can time out and be asked again)
+    assert api_paths > 0 and sign_ins >= 1 and served == api_paths + sign_ins
     assert all("p50/p95/p99" in figures[k] for k in pages)
 
 

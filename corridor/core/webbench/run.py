@@ -127,12 +127,14 @@ class Server:
     host: str
     access_log: Path  # the path of each request served, a line each
 
-    def served(self) -> tuple[int, int]:
-        """Requests this server answered, and how many of them were the API's."""
+    def served(self) -> tuple[int, int, int]:
+        """Requests this server answered, how many were the API's, and how many the
+        sign-in page (asked until the server answers: more than once on a slow start)."""
         if not self.access_log.exists():
-            return 0, 0
+            return 0, 0, 0
         paths = self.access_log.read_text(encoding="utf-8").splitlines()
-        return len(paths), sum(1 for path in paths if path.startswith("/api/"))
+        api = sum(1 for path in paths if path.startswith("/api/"))
+        return len(paths), api, sum(1 for path in paths if path == "/login/")
 
 
 def _gunicorn(
@@ -376,7 +378,9 @@ def run_benchmark(
         ),
         "requests_whole_run": totals["requests"],
         **{
-            f"served_by_{name}": "{} requests ({} of them the API's)".format(*server.served())
+            f"served_by_{name}": "{} requests ({} of them the API's, {} the sign-in page)".format(
+                *server.served()
+            )
             for name, server in zip(("server", "api_server"), servers, strict=False)
         },
         "errors_whole_run": len(failures),
