@@ -73,6 +73,18 @@ CONTACT_PAGES: list[Row] = [
         only({"alice": 200, "carol": 200, "dave": 403}, 403),
     ),
     Row(
+        "company-contact-links",
+        lambda w: f"/contacts/{w.contact.pk}/links/",
+        only({"alice": 200, "carol": 200, "erin": 403, "dave": 403}, 404),
+    ),
+    Row(
+        "company-contact-links",
+        lambda w: f"/contacts/{w.contact.pk}/links/",
+        only({"alice": 302, "carol": 302, "erin": 403, "dave": 403}, 404),
+        method="post",
+        data=lambda w: {"calls": []},
+    ),
+    Row(
         "company-contact-add",
         lambda w: f"/contacts/add/?at={w.facility.pk}",
         only(EDITORS, 403),

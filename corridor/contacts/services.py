@@ -159,11 +159,21 @@ def update_touch(user: Any, touch: Touch, changes: dict[str, Any], expected_vers
     return update_versioned(user, touch, changes, expected_version)  # type: ignore[return-value]
 
 
+def _seen(user: Any, items: list[Any], field: str) -> None:
+    """Refuse, in the same words for every case, an item the officer may not see."""
+    for item in items:
+        if not policy.visible(user, type(item)).filter(pk=item.pk).exists():
+            raise ValidationError({field: "No such item that you may see."})
+
+
 def link(user: Any, contact: Contact, *, calls: Iterable[Any] = (), follow_ups: Iterable[Any] = (),
          referrals: Iterable[Any] = ()) -> None:  # fmt: skip
     """Link the contact to calls (met there), follow-ups and referrals about them."""
     policy.require_change(user, contact)
     calls, follow_ups, referrals = list(calls), list(follow_ups), list(referrals)
+    _seen(user, calls, "calls")
+    _seen(user, follow_ups, "follow_ups")
+    _seen(user, referrals, "referrals")
     for call in calls:
         if call.facility.company_id != contact.company_id:
             raise ValidationError({"calls": "That call was on another company."})
@@ -174,3 +184,18 @@ def link(user: Any, contact: Contact, *, calls: Iterable[Any] = (), follow_ups: 
         contact.calls.add(*calls)
         contact.follow_ups.add(*follow_ups)
         contact.referrals.add(*referrals)
+
+
+def set_links(
+    user: Any, contact: Contact, *, calls: Iterable[Any], follow_ups: Iterable[Any],
+    offered_calls: Iterable[Any], offered_follow_ups: Iterable[Any],
+) -> None:  # fmt: skip
+    """Keep exactly ``calls`` and ``follow_ups`` linked among those the officer was
+    offered; links to items the officer was not offered (another municipality's call
+    they may not see) stay as they are."""
+    calls, follow_ups = list(calls), list(follow_ups)
+    with transaction.atomic():
+        link(user, contact, calls=calls, follow_ups=follow_ups)
+        with system_scope("unlinking a person the officer may change"):
+            contact.calls.remove(*[c for c in offered_calls if c not in calls])
+            contact.follow_ups.remove(*[f for f in offered_follow_ups if f not in follow_ups])

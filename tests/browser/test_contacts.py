@@ -8,7 +8,7 @@ from corridor.calls.tests.helpers import facility
 from corridor.contacts.models import Contact, Touch
 from corridor.contacts.tests.helpers import person
 from corridor.core import policy
-from tests.browser.conftest import check_accessibility, sign_in
+from tests.browser.conftest import SCREENSHOTS, check_accessibility, sign_in
 
 
 def _plant_with_people(world: Any) -> Any:
@@ -163,3 +163,32 @@ def test_the_coordinator_merges_a_person_recorded_twice_and_undoes_it(
     page.get_by_role("button", name="Undo this merge").click()
     page.get_by_text("Pat Fictionall is a record of their own again.").wait_for()
     assert page.get_by_role("article", name="Pat Fictional and Pat Fictionall").is_visible()
+
+
+def test_an_officer_records_the_call_a_person_was_met_on_by_keyboard(page: Any, world: Any) -> None:
+    import datetime as dt
+
+    from corridor.calls.tests.helpers import planned
+    from corridor.core.history import change_context
+
+    plant, pat = _plant_with_people(world)
+    with change_context(user=world.alice, source="tests"):
+        planned(world.alice, plant, world.org_a, on=dt.date(2026, 10, 5))
+    sign_in(page, "alice", PASSWORD)
+    page.goto(f"/contacts/{pat.pk}/")
+    assert page.get_by_text("Not linked to any call.").is_visible()
+    page.get_by_role(
+        "link", name="Change the calls and follow-ups Pat Fictional is linked to"
+    ).click()
+    page.get_by_role("heading", name="Calls and follow-ups with Pat Fictional").wait_for()
+    check_accessibility(page, "contacts-links")
+    box = page.get_by_label("2026-10-05, Riverside Axle Works, by Windsor Economic Development")
+    box.focus()
+    page.keyboard.press("Space")
+    assert box.is_checked()
+    page.get_by_role("button", name="Save").focus()
+    page.keyboard.press("Enter")
+    page.get_by_text("Saved: Pat Fictional met on 1 call(s), named on 0 follow-up(s).").wait_for()
+    met = page.get_by_role("region", name="Met on calls")
+    assert met.get_by_role("link", name="2026-10-05").is_visible()
+    page.screenshot(path=str(SCREENSHOTS / "contacts-linked-call.png"))

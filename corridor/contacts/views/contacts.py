@@ -100,8 +100,20 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_change": policy.can_change(user, contact),
             "touches": touches,
             "calls": _calls_of(user, contact),
+            "follow_ups": _follow_ups_of(user, contact),
             "nav_current": NAV,
         },
+    )
+
+
+def _follow_ups_of(user: Any, contact: Contact) -> list[Any]:
+    from corridor.calls.models import FollowUp
+
+    return list(
+        policy.visible(user, FollowUp)
+        .filter(contacts=contact)
+        .select_related("facility")
+        .order_by("-due_on", "-pk")[:20]
     )
 
 
