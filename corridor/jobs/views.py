@@ -39,6 +39,7 @@ def job_list(request: HttpRequest) -> HttpResponse:
             "status": status,
             "statuses": STATUS_FILTERS.items(),
             "everyone": policy.actor_for(request.user).is_coordinator,
+            "nav_current": "jobs",
         },
     )
 
@@ -55,6 +56,7 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "job": _job(request, pk),
             "show_traceback": sees_traceback(policy.actor_for(request.user)),
+            "nav_current": "jobs",
         },
     )
 

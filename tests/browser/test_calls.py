@@ -37,7 +37,6 @@ def test_an_officer_plans_logs_and_follows_up_a_call(page: Any, world: Any, plan
         "heading", name=re.compile("Call on Riverside Stamping, 2026-11-03")
     ).wait_for()
     assert page.get_by_text("Call on Riverside Stamping planned for 2026-11-03.").is_visible()
-    page.reload()  # checked without the flash message
     check_accessibility(page, "calls-detail-planned")
 
     # The call form: a few sections, by pointer and by keyboard.

@@ -131,3 +131,10 @@ def test_work_that_made_several_things_links_to_each(world: Any, as_user: Any) -
     assert "What it made" in page
     assert '<a href="/jobs/?status=succeeded">First &lt;thing&gt;</a>' in page
     assert '<a href="/jobs/">Second thing</a>' in page
+
+
+def test_every_page_links_to_background_work_and_marks_it_there(world: Any, as_user: Any) -> None:
+    link = 'href="/jobs/" aria-current="page">Background work</a>'
+    assert link in as_user("alice").get("/jobs/").content.decode()
+    home = as_user("alice").get("/").content.decode()
+    assert 'href="/jobs/" >Background work</a>' in home and link not in home
