@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import secrets
 import shutil
-import time
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +23,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django_tasks import task
 
+from corridor.core import uploads
 from corridor.core.history import WEB, change_context
 from corridor.core.models import User
 from corridor.intel.ingesting import Metadata, ingest_bytes
@@ -35,7 +34,6 @@ from corridor.jobs import services as jobs
 QUICK_CHARACTERS = 50_000  # about a second and a half of reading
 QUICK_PDF_PAGES = 10
 QUICK_HTML_BYTES = 150_000  # markup weighs more than its text
-KEEP_SECONDS = 24 * 3600
 
 
 def reads_quickly(name: str, data: bytes) -> bool:
@@ -59,25 +57,13 @@ def _uploads() -> Path:
 
 def keep_for_worker(files: list[tuple[str, bytes]]) -> str:
     """Keep uploaded files (name, content) for the worker; the token naming them."""
-    _sweep()
-    token = secrets.token_hex(16)
+    token, place = uploads.new_folder(_uploads())
     for index, (name, data) in enumerate(files):
         # one folder per file keeps each file's own name, even two of the same name
-        folder = _uploads() / token / f"{index:03d}"
-        folder.mkdir(parents=True)
-        own = Path(name).name.replace("\x00", "").strip()
-        (folder / (own if own.strip(". ") else "document.txt")).write_bytes(data)
+        folder = place / f"{index:03d}"
+        folder.mkdir()
+        (folder / uploads.own_name(name.strip(), "document.txt")).write_bytes(data)
     return token
-
-
-def _sweep() -> None:
-    """Remove uploads a worker never read (it was stopped for a day)."""
-    if not _uploads().is_dir():
-        return
-    limit = time.time() - KEEP_SECONDS
-    for folder in _uploads().iterdir():
-        if folder.is_dir() and folder.stat().st_mtime < limit:
-            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _kept(token: str) -> list[Path]:

@@ -8,11 +8,7 @@ file is removed once imported (abandoned ones after a day).
 
 from __future__ import annotations
 
-import secrets
-import shutil
-import time
 from pathlib import Path
-from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -33,48 +29,18 @@ from corridor.contacts.importing import (
 from corridor.contacts.models import Contact, ContactImport
 from corridor.core import policy
 from corridor.core.models import Organisation
+from corridor.core.uploads import PreviewShelf
 from corridor.registry.sheets import ImportFileError
 
 NAV = "contacts"
-SESSION_UPLOADS = "contact_uploads"
-KEEP_SECONDS = 24 * 3600
 
 
 def _uploads() -> Path:
     return Path(settings.VAR_DIR) / "contact-uploads"
 
 
-def _sweep() -> None:
-    """Remove uploads previewed but never imported."""
-    if not _uploads().is_dir():
-        return
-    limit = time.time() - KEEP_SECONDS
-    for folder in _uploads().iterdir():
-        if folder.is_dir() and folder.stat().st_mtime < limit:
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _save(request: HttpRequest, upload: Any, organisation: Organisation) -> tuple[str, Path]:
-    name = Path(upload.name or "").name.replace("\x00", "")
-    if name.strip(". ") == "":
-        name = "contacts.csv"
-    token = secrets.token_hex(16)
-    folder = _uploads() / token
-    folder.mkdir(parents=True)
-    path = folder / name
-    with path.open("wb") as handle:
-        for chunk in upload.chunks():
-            handle.write(chunk)
-    uploads = request.session.get(SESSION_UPLOADS, {})
-    request.session[SESSION_UPLOADS] = {**uploads, token: [name, organisation.pk]}
-    return token, path
-
-
-def _forget(request: HttpRequest, token: str) -> None:
-    shutil.rmtree(_uploads() / token, ignore_errors=True)
-    uploads = dict(request.session.get(SESSION_UPLOADS, {}))
-    uploads.pop(token, None)
-    request.session[SESSION_UPLOADS] = uploads
+# Contact lists waiting for their preview to be confirmed, with the organisation chosen.
+SHELF = PreviewShelf(_uploads, "contact_uploads", "contacts.csv")
 
 
 def _require_importing(request: HttpRequest) -> list[Organisation]:
@@ -114,17 +80,16 @@ def contact_import(request: HttpRequest) -> HttpResponse:
     form = ContactImportForm(request.POST, request.FILES, organisations=organisations)
     if not form.is_valid():
         return _form_page(request, form)
-    _sweep()
     organisation = form.chosen_organisation()
-    token, path = _save(request, form.cleaned_data["file"], organisation)
+    token, path = SHELF.save(request, form.cleaned_data["file"], organisation=organisation.pk)
     try:
         report = check_file(path, organisation)
     except ImportFileError as exc:
-        _forget(request, token)
+        SHELF.forget(request, token)
         form.add_error("file", f"{exc} Nothing was imported.")
         return _form_page(request, form)
     if report.errors:
-        _forget(request, token)  # nothing can come of it: the file must be fixed first
+        SHELF.forget(request, token)  # nothing can come of it: the file must be fixed first
     return _preview(request, report, token)
 
 
@@ -143,19 +108,18 @@ def _preview(request: HttpRequest, report: ContactImportReport, token: str) -> H
 
 def _import(request: HttpRequest, organisations: list[Organisation]) -> HttpResponse:
     token = request.POST.get("upload", "")
-    kept = request.session.get(SESSION_UPLOADS, {}).get(token)
-    path = _uploads() / token / kept[0] if kept and token.isalnum() else None
+    kept = SHELF.kept(request, token)
     mine = {o.pk: o for o in organisations}
-    if path is None or not path.is_file() or kept[1] not in mine:
+    if kept is None or kept[1].get("organisation") not in mine:
         messages.error(request, "That upload is no longer here. Choose the file again.")
         return redirect("company-contact-import")
     try:
-        report = import_contacts(path, mine[kept[1]], user=request.user)
+        report = import_contacts(kept[0], mine[kept[1]["organisation"]], user=request.user)
     except ImportFileError as exc:
         messages.error(request, f"{exc} Nothing was imported.")
         return redirect("company-contact-import")
     finally:
-        _forget(request, token)
+        SHELF.forget(request, token)
     if report.errors:  # the registry changed between the preview and now
         return _preview(request, report, "")
     messages.success(request, report.summary())

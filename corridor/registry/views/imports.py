@@ -12,18 +12,13 @@ removed once imported (abandoned ones after a day).
 
 from __future__ import annotations
 
-import secrets
-import shutil
-import time
-from pathlib import Path
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from corridor.core import policy
+from corridor.core.uploads import PreviewShelf
 from corridor.core.views.common import paginate
 from corridor.jobs import services as jobs
 from corridor.registry import tasks
@@ -33,10 +28,8 @@ from corridor.registry.models import ImportRun, SourceRecord
 from corridor.registry.sheets import COLUMN_ALIASES, ImportFileError, Table, read_table
 from corridor.registry.views.common import NAV, waiting_for_review
 
-SESSION_UPLOADS = "registry_uploads"
 PREVIEW_ROWS = 10
 SHOWN_REJECTS = 100
-KEEP_SECONDS = 24 * 3600
 FIELD_LABELS = {
     "source_id": "Source id",
     "name": "Name",
@@ -54,42 +47,8 @@ FIELD_LABELS = {
 }
 
 
-def _uploads() -> Path:
-    return tasks.uploads()
-
-
-def _sweep() -> None:
-    """Remove uploads previewed but never imported."""
-    if not _uploads().is_dir():
-        return
-    limit = time.time() - KEEP_SECONDS
-    for folder in _uploads().iterdir():
-        if folder.is_dir() and folder.stat().st_mtime < limit:
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _save(request: HttpRequest, upload: Any) -> tuple[str, Path]:
-    # The file's own name (Django keeps only its last part): the default source name
-    # is its stem, as with `corridor import_companies`, so the page and the command agree.
-    name = Path(upload.name or "").name.replace("\x00", "")
-    if name.strip(". ") == "":
-        name = "upload.csv"
-    token = secrets.token_hex(16)
-    folder = _uploads() / token
-    folder.mkdir(parents=True)
-    path = folder / name
-    with path.open("wb") as handle:
-        for chunk in upload.chunks():
-            handle.write(chunk)
-    request.session[SESSION_UPLOADS] = {**request.session.get(SESSION_UPLOADS, {}), token: name}
-    return token, path
-
-
-def _forget(request: HttpRequest, token: str) -> None:
-    shutil.rmtree(_uploads() / token, ignore_errors=True)
-    uploads = dict(request.session.get(SESSION_UPLOADS, {}))
-    uploads.pop(token, None)
-    request.session[SESSION_UPLOADS] = uploads
+# Lists waiting between their preview and their import, in the folder the worker reads.
+SHELF = PreviewShelf(tasks.uploads, "registry_uploads", "upload.csv")
 
 
 def _preview_rows(table: Table) -> tuple[list[tuple[str, str]], list[tuple[int, list[str]]]]:
@@ -124,14 +83,15 @@ def registry_import(request: HttpRequest) -> HttpResponse:
     form = ImportUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return _form_page(request, form)
-    _sweep()
-    token, path = _save(request, form.cleaned_data["file"])
+    # The file keeps its own name: the default source name is its stem, as with
+    # `corridor import_companies`, so the page and the command agree.
+    token, path = SHELF.save(request, form.cleaned_data["file"])
     source = form.cleaned_data["source"] or None
     try:
         table = read_table(path)
         report = import_companies(path, source, user=request.user, dry_run=True)
     except ImportFileError as exc:
-        _forget(request, token)
+        SHELF.forget(request, token)
         form.add_error("file", f"{exc} Nothing was imported.")
         return _form_page(request, form)
     headers, rows = _preview_rows(table)
@@ -156,16 +116,14 @@ def registry_import(request: HttpRequest) -> HttpResponse:
 def _import(request: HttpRequest) -> HttpResponse:
     form = ImportConfirmForm(request.POST)
     token = form.data.get("upload", "")
-    name = request.session.get(SESSION_UPLOADS, {}).get(token) if form.is_valid() else None
-    path = _uploads() / token / name if name else None
-    if path is None or not path.is_file():
+    kept = SHELF.kept(request, token) if form.is_valid() else None
+    if kept is None:
         messages.error(request, "That upload is no longer here. Choose the file again.")
         return redirect("registry-import")
     # forgotten by the session now, so a second click cannot import it twice; the file
     # stays for the worker, which removes it once imported
-    uploads = dict(request.session.get(SESSION_UPLOADS, {}))
-    uploads.pop(token, None)
-    request.session[SESSION_UPLOADS] = uploads
+    SHELF.release(request, token)
+    name = kept[0].name
     user = request.user
     job = jobs.start(
         tasks.import_upload,
