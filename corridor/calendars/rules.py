@@ -6,22 +6,10 @@ The calendar's entries themselves are decided by the rules of the apps they come
 
 from __future__ import annotations
 
-from typing import Any
-
 from corridor.calendars.models import CalendarFeed
-from corridor.core.policy import Actor, Rule, register
-from corridor.core.scoping import ScopedQuerySet
+from corridor.core.policy import OwnRule, register
 
 
 @register(CalendarFeed)
-class CalendarFeedRule(Rule):
+class CalendarFeedRule(OwnRule):
     """Only its owner sees or replaces a feed (not even the coordinator)."""
-
-    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-        return qs.filter(user_id=actor.user_id) if actor.is_authenticated else qs.none()
-
-    def can_create(self, actor: Actor) -> bool:
-        return actor.is_authenticated
-
-    def can_change(self, actor: Actor, obj: Any) -> bool:
-        return bool(obj.user_id == actor.user_id)

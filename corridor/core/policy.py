@@ -173,6 +173,23 @@ class Rule:
         return self.can_change(actor, obj)
 
 
+class OwnRule(Rule):
+    """Records that are one person's alone (API tokens, calendar feeds, notifications and
+    their settings): each person sees and changes their own, nobody else's, not even the
+    coordinator. ``owner`` names the field holding the person's id."""
+
+    owner = "user_id"
+
+    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        return qs.filter(**{self.owner: actor.user_id}) if actor.is_authenticated else qs.none()
+
+    def can_create(self, actor: Actor) -> bool:
+        return actor.is_authenticated
+
+    def can_change(self, actor: Actor, obj: Any) -> bool:
+        return actor.is_authenticated and getattr(obj, self.owner) == actor.user_id
+
+
 class PolicyError(LookupError):
     """A model was asked about that has no access rule."""
 

@@ -18,7 +18,7 @@ from corridor.core.models import (
     OrganisationKind,
     User,
 )
-from corridor.core.policy import Actor, Rule, register
+from corridor.core.policy import Actor, OwnRule, Rule, register
 from corridor.core.scoping import ScopedQuerySet
 
 PARTICIPANT_ORG_KINDS = [OrganisationKind.MUNICIPALITY, OrganisationKind.COORDINATOR_OFFICE]
@@ -110,17 +110,8 @@ class UserRule(Rule):
 
 
 @register(ApiToken)
-class ApiTokenRule(Rule):
+class ApiTokenRule(OwnRule):
     """Tokens are their owner's alone; not even the coordinator lists others' tokens."""
-
-    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-        return qs.filter(user_id=actor.user_id) if actor.is_authenticated else qs.none()
-
-    def can_create(self, actor: Actor) -> bool:
-        return actor.is_authenticated
-
-    def can_change(self, actor: Actor, obj: Any) -> bool:
-        return bool(obj.user_id == actor.user_id)
 
 
 def _recorded_models() -> list[type[Any]]:
