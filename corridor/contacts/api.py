@@ -19,7 +19,7 @@ from corridor.api.errors import ERRORS, LIST_ERRORS, WRITE_ERRORS
 from corridor.api.pagination import PageNumber
 from corridor.api.references import referenced
 from corridor.contacts import services
-from corridor.contacts.filtersets import ContactFilter, TouchFilter
+from corridor.contacts.filtersets import CompanyContactFilter, TouchFilter
 from corridor.contacts.models import Contact, Touch
 from corridor.contacts.schemas import (
     CompanyContactIn,
@@ -79,7 +79,7 @@ def _touch(request: HttpRequest, touch_id: int) -> Touch:
     summary="People at companies you may see (municipalities and the coordinator)",
 )
 @paginate(PageNumber)
-def list_contacts(request: HttpRequest, filters: Query[ContactFilter]):
+def list_contacts(request: HttpRequest, filters: Query[CompanyContactFilter]):
     if not policy.can_view(request.user, Contact):
         return policy.visible(request.user, Contact).none()
     return filters.filter(_contacts(request)).order_by("name", "pk")

@@ -16,7 +16,7 @@ def _id(description: str) -> Any:
     return Field(None, ge=1, le=MAX_ID, description=description)
 
 
-class ContactFilter(FilterSchema):
+class CompanyContactFilter(FilterSchema):
     q: str | None = Field(
         None, max_length=200, description="Words in the person's name or title, or the company's"
     )

@@ -43,17 +43,17 @@ from corridor.outreach.schemas import (
     AskOut,
     BriefingPackOut,
     CommonAgendaOut,
-    CompleteIn,
     ContactIn,
     ContactOut,
     EndorsementIn,
     EndorsementOut,
+    EngagementCompleteIn,
+    EngagementFollowUpIn,
+    EngagementFollowUpOut,
     EngagementIn,
     EngagementOut,
     EngagementPatch,
     FigureOut,
-    FollowUpIn,
-    FollowUpOut,
     HeadOfficeOut,
     MessageOut,
     ParticipantIn,
@@ -273,7 +273,7 @@ def add_participant(
 
 @router.get(
     "/engagement-follow-ups",
-    response={200: list[FollowUpOut], **LIST_ERRORS},
+    response={200: list[EngagementFollowUpOut], **LIST_ERRORS},
     summary="Follow-ups of engagements (participants only)",
 )
 @paginate(PageNumber)
@@ -284,8 +284,12 @@ def list_follow_ups(request: HttpRequest, filters: Query[StatusFilter]):
     return qs.order_by("due_on", "pk")
 
 
-@router.post("/engagements/{engagement_id}/follow-ups", response={201: FollowUpOut, **WRITE_ERRORS})
-def add_follow_up(request: HttpRequest, engagement_id: int, payload: FollowUpIn) -> Status[Any]:
+@router.post(
+    "/engagements/{engagement_id}/follow-ups", response={201: EngagementFollowUpOut, **WRITE_ERRORS}
+)
+def add_follow_up(
+    request: HttpRequest, engagement_id: int, payload: EngagementFollowUpIn
+) -> Status[Any]:
     engagement = _get(request, Engagement, engagement_id)
     follow_up = services.add_follow_up(
         request.user,
@@ -300,9 +304,12 @@ def add_follow_up(request: HttpRequest, engagement_id: int, payload: FollowUpIn)
 
 
 @router.post(
-    "/engagement-follow-ups/{follow_up_id}/complete", response={200: FollowUpOut, **WRITE_ERRORS}
+    "/engagement-follow-ups/{follow_up_id}/complete",
+    response={200: EngagementFollowUpOut, **WRITE_ERRORS},
 )
-def complete_follow_up(request: HttpRequest, follow_up_id: int, payload: CompleteIn) -> Any:
+def complete_follow_up(
+    request: HttpRequest, follow_up_id: int, payload: EngagementCompleteIn
+) -> Any:
     follow_up = _get(request, EngagementFollowUp, follow_up_id, "engagement")
     return services.complete_follow_up(request.user, follow_up, payload.outcome)
 

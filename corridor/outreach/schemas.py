@@ -128,7 +128,7 @@ class EngagementPatch(CleanText):
     shared: bool | None = None
 
 
-class FollowUpOut(Schema):
+class EngagementFollowUpOut(Schema):
     id: int
     engagement_id: int
     owner_organisation_id: int
@@ -138,13 +138,13 @@ class FollowUpOut(Schema):
     outcome: str
 
 
-class FollowUpIn(CleanText):
+class EngagementFollowUpIn(CleanText):
     owner_organisation_id: int = ID
     due_on: dt.date
     description: str = Field(..., min_length=1, max_length=5000)
 
 
-class CompleteIn(CleanText):
+class EngagementCompleteIn(CleanText):
     outcome: str = Field("", max_length=5000)
 
 

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from corridor.contacts import services
 from corridor.contacts.facility_panel import recent_touches
-from corridor.contacts.filtersets import ContactFilter
+from corridor.contacts.filtersets import CompanyContactFilter
 from corridor.contacts.forms import ContactForm
 from corridor.contacts.models import Contact, Role
 from corridor.contacts.rules import can_read_consent_note, may_merge
@@ -33,7 +33,7 @@ def _require_view(request: HttpRequest) -> None:
 def contact_list(request: HttpRequest) -> HttpResponse:
     _require_view(request)
     user = request.user
-    filters, problems = read_filters(request, ContactFilter)
+    filters, problems = read_filters(request, CompanyContactFilter)
     qs = (
         filters.filter(policy.visible(user, Contact))
         .select_related("company", "facility", "owner_organisation")
