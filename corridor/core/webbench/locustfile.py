@@ -65,6 +65,9 @@ def _write_totals(environment: Any, **kwargs: Any) -> None:
     Path(CONFIG["totals_file"]).write_text(json.dumps(_totals), encoding="utf-8")
 
 
+SIGN_IN_TRIES = 3
+
+
 def _cookie(jar: Any, name: str) -> str:
     return next((c.value or "" for c in jar if c.name == name), "")
 
@@ -77,19 +80,28 @@ class PageUser(FastHttpUser):
 
     def on_start(self) -> None:
         role = random.choice(("coordinator", "officer", "officer", "partner"))
-        account = CONFIG["users"][role]
+        self.account = CONFIG["users"][role]
+        # A sign-in cut short (the run kills a server worker on purpose) is tried again,
+        # as a person would; left signed out, every later page would be a redirect.
+        for _ in range(SIGN_IN_TRIES):
+            if self._sign_in():
+                break
+        self.participant = role != "partner"
+
+    def _sign_in(self) -> bool:
+        """Sign in through the form; whether it worked (the sign-in page sends you on)."""
         self.client.get("/login/", name="login")
-        self.client.post(
+        response = self.client.post(
             "/login/",
             data={
-                "username": account["username"],
-                "password": account["password"],
+                "username": self.account["username"],
+                "password": self.account["password"],
                 "csrfmiddlewaretoken": _cookie(self.client.cookiejar, "csrftoken"),
             },
             headers={"Referer": f"{self.host}/login/"},
             name="login",
         )
-        self.participant = role != "partner"
+        return response.status_code == 200 and not (response.url or "").endswith("/login/")
 
     def _page(self, path: str, name: str) -> None:
         # a redirect (to the sign-in page, say) is not the page: only a 200 counts
