@@ -188,14 +188,16 @@ def link(user: Any, contact: Contact, *, calls: Iterable[Any] = (), follow_ups: 
 
 def set_links(
     user: Any, contact: Contact, *, calls: Iterable[Any], follow_ups: Iterable[Any],
-    offered_calls: Iterable[Any], offered_follow_ups: Iterable[Any],
+    referrals: Iterable[Any], offered_calls: Iterable[Any], offered_follow_ups: Iterable[Any],
+    offered_referrals: Iterable[Any],
 ) -> None:  # fmt: skip
-    """Keep exactly ``calls`` and ``follow_ups`` linked among those the officer was
-    offered; links to items the officer was not offered (another municipality's call
-    they may not see) stay as they are."""
-    calls, follow_ups = list(calls), list(follow_ups)
+    """Keep exactly ``calls``, ``follow_ups`` and ``referrals`` linked among those the
+    officer was offered; links to items the officer was not offered (another
+    municipality's call they may not see, an older one) stay as they are."""
+    calls, follow_ups, referrals = list(calls), list(follow_ups), list(referrals)
     with transaction.atomic():
-        link(user, contact, calls=calls, follow_ups=follow_ups)
+        link(user, contact, calls=calls, follow_ups=follow_ups, referrals=referrals)
         with system_scope("unlinking a person the officer may change"):
             contact.calls.remove(*[c for c in offered_calls if c not in calls])
             contact.follow_ups.remove(*[f for f in offered_follow_ups if f not in follow_ups])
+            contact.referrals.remove(*[r for r in offered_referrals if r not in referrals])

@@ -178,9 +178,11 @@ def test_an_officer_records_the_call_a_person_was_met_on_by_keyboard(page: Any, 
     page.goto(f"/contacts/{pat.pk}/")
     assert page.get_by_text("Not linked to any call.").is_visible()
     page.get_by_role(
-        "link", name="Change the calls and follow-ups Pat Fictional is linked to"
+        "link", name="Change the calls, follow-ups and referrals Pat Fictional is linked to"
     ).click()
-    page.get_by_role("heading", name="Calls and follow-ups with Pat Fictional").wait_for()
+    page.get_by_role(
+        "heading", name="Calls, follow-ups and referrals with Pat Fictional"
+    ).wait_for()
     check_accessibility(page, "contacts-links")
     box = page.get_by_label("2026-10-05, Riverside Axle Works, by Windsor Economic Development")
     box.focus()
@@ -188,7 +190,9 @@ def test_an_officer_records_the_call_a_person_was_met_on_by_keyboard(page: Any, 
     assert box.is_checked()
     page.get_by_role("button", name="Save").focus()
     page.keyboard.press("Enter")
-    page.get_by_text("Saved: Pat Fictional met on 1 call(s), named on 0 follow-up(s).").wait_for()
+    page.get_by_text(
+        "Saved: Pat Fictional met on 1 call(s), named on 0 follow-up(s) and 0 referral(s)."
+    ).wait_for()
     met = page.get_by_role("region", name="Met on calls")
     assert met.get_by_role("link", name="2026-10-05").is_visible()
     page.screenshot(path=str(SCREENSHOTS / "contacts-linked-call.png"))

@@ -49,7 +49,7 @@ def test_an_officer_ticks_the_calls_a_person_was_met_on(world: Any, plant: Any) 
     assert answer.status_code == 302
     assert _linked(pat) == {call}
     shown = client.get(f"/contacts/{pat.pk}/").content.decode()
-    assert "Change the calls and follow-ups Pat Example is linked to" in shown
+    assert "Change the calls, follow-ups and referrals Pat Example is linked to" in shown
     assert f"/calls/{call.pk}/" in shown
 
     refused = client.post(f"/contacts/{pat.pk}/links/", {"calls": [str(elsewhere.pk)]})
@@ -90,3 +90,24 @@ def test_only_who_may_change_the_person_links_them(world: Any, plant: Any) -> No
     }
     # erin reads Windsor's people but does not edit; bob may not see an unshared person
     assert statuses == {"alice": 200, "carol": 200, "erin": 403, "bob": 404, "dave": 403}
+
+
+def test_an_officer_ticks_the_referral_made_for_a_person(world: Any, plant: Any) -> None:
+    from corridor.programs.models import Referral
+    from corridor.programs.tests.helpers import program
+
+    pat = person(world.alice, plant)
+    with system_scope("test fixtures"), change_context(source="tests"):
+        referral = Referral.objects.create(
+            facility=plant, program=program(), organisation=world.org_a,
+            referred_on=dt.date(2026, 10, 7),
+        )  # fmt: skip
+    client = client_for(world.alice)
+    page = client.get(f"/contacts/{pat.pk}/links/").content.decode()
+    assert "Referred 2026-10-07, Riverside Stamping" in page
+    client.post(f"/contacts/{pat.pk}/links/", {"referrals": [str(referral.pk)]})
+    with system_scope("test: the person's referrals"):
+        assert list(pat.referrals.all()) == [referral]
+    assert "Referred 2026-10-07, Riverside Stamping" in (
+        client.get(f"/contacts/{pat.pk}/").content.decode()
+    )

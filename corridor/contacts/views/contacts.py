@@ -101,8 +101,20 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "touches": touches,
             "calls": _calls_of(user, contact),
             "follow_ups": _follow_ups_of(user, contact),
+            "referrals": _referrals_of(user, contact),
             "nav_current": NAV,
         },
+    )
+
+
+def _referrals_of(user: Any, contact: Contact) -> list[Any]:
+    from corridor.programs.models import Referral
+
+    return list(
+        policy.visible(user, Referral)
+        .filter(contacts=contact)
+        .select_related("facility", "program")
+        .order_by("-referred_on", "-pk")[:20]
     )
 
 

@@ -21,11 +21,12 @@ from corridor.contacts.models import Contact
 from corridor.contacts.views.contacts import NAV, _contact
 from corridor.core import policy
 from corridor.core.form_errors import refusals_shown_on
+from corridor.programs.models import Referral
 
 OFFERED = 30  # the company's most recent calls and follow-ups
 
 
-def offered(user: Any, contact: Contact) -> tuple[list[Call], list[FollowUp]]:
+def offered(user: Any, contact: Contact) -> tuple[list[Call], list[FollowUp], list[Referral]]:
     calls = list(
         policy.visible(user, Call)
         .filter(facility__company_id=contact.company_id)
@@ -38,7 +39,13 @@ def offered(user: Any, contact: Contact) -> tuple[list[Call], list[FollowUp]]:
         .select_related("facility")
         .order_by("-due_on", "-pk")[:OFFERED]
     )
-    return calls, follow_ups
+    referrals = list(
+        policy.visible(user, Referral)
+        .filter(facility__company_id=contact.company_id)
+        .select_related("facility", "program")
+        .order_by("-referred_on", "-pk")[:OFFERED]
+    )
+    return calls, follow_ups, referrals
 
 
 def _call_label(call: Call) -> str:
@@ -56,6 +63,14 @@ def _follow_up_label(item: FollowUp) -> str:
     )
 
 
+def _referral_label(item: Referral) -> str:
+    program = item.program.short_name or item.program.name
+    return (
+        f"Referred {item.referred_on:%Y-%m-%d}, {item.facility.name}: {program} "
+        f"({item.get_status_display().lower()})"
+    )
+
+
 class LinksForm(forms.Form):
     calls = forms.MultipleChoiceField(
         label="Calls they were met on", required=False, widget=forms.CheckboxSelectMultiple
@@ -63,12 +78,25 @@ class LinksForm(forms.Form):
     follow_ups = forms.MultipleChoiceField(
         label="Follow-ups about them", required=False, widget=forms.CheckboxSelectMultiple
     )
+    referrals = forms.MultipleChoiceField(
+        label="Referrals to programs for them", required=False, widget=forms.CheckboxSelectMultiple
+    )
 
-    def __init__(self, *args: Any, calls: list[Call], follow_ups: list[FollowUp], **kwargs: Any):
+    def __init__(
+        self,
+        *args: Any,
+        calls: list[Call],
+        follow_ups: list[FollowUp],
+        referrals: list[Referral],
+        **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
         self.fields["calls"].choices = [(str(c.pk), _call_label(c)) for c in calls]  # type: ignore[attr-defined]
         self.fields["follow_ups"].choices = [  # type: ignore[attr-defined]
             (str(f.pk), _follow_up_label(f)) for f in follow_ups
+        ]
+        self.fields["referrals"].choices = [  # type: ignore[attr-defined]
+            (str(r.pk), _referral_label(r)) for r in referrals
         ]
 
 
@@ -87,26 +115,30 @@ def contact_links(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     if not policy.can_change(user, contact):
         raise PermissionDenied("Only the municipality that recorded this person links them.")
-    calls, follow_ups = offered(user, contact)
+    calls, follow_ups, referrals = offered(user, contact)
     linked = {
         "calls": [str(c.pk) for c in calls if c.pk in _linked(user, Call, contact)],
         "follow_ups": [str(f.pk) for f in follow_ups if f.pk in _linked(user, FollowUp, contact)],
+        "referrals": [str(r.pk) for r in referrals if r.pk in _linked(user, Referral, contact)],
     }
     data = request.POST if request.method == "POST" else None
-    form = LinksForm(data, initial=linked, calls=calls, follow_ups=follow_ups)
+    form = LinksForm(data, initial=linked, calls=calls, follow_ups=follow_ups, referrals=referrals)
     if data is not None and form.is_valid():
         chosen_calls = _chosen(form, "calls", calls)
         chosen_follow_ups = _chosen(form, "follow_ups", follow_ups)
+        chosen_referrals = _chosen(form, "referrals", referrals)
         with refusals_shown_on(form):
             services.set_links(
                 user, contact, calls=chosen_calls, follow_ups=chosen_follow_ups,
-                offered_calls=calls, offered_follow_ups=follow_ups,
+                referrals=chosen_referrals, offered_calls=calls, offered_follow_ups=follow_ups,
+                offered_referrals=referrals,
             )  # fmt: skip
         if not form.errors:
             messages.success(
                 request,
                 f"Saved: {contact.name} met on {len(chosen_calls)} call(s), "
-                f"named on {len(chosen_follow_ups)} follow-up(s).",
+                f"named on {len(chosen_follow_ups)} follow-up(s) "
+                f"and {len(chosen_referrals)} referral(s).",
             )
             return redirect("company-contact-detail", pk=contact.pk)
     return render(
