@@ -28,6 +28,14 @@ from corridor.core.policy import Actor, Rule, register
 from corridor.core.scoping import ScopedQuerySet
 
 
+def _participants_where(actor: Actor, qs: ScopedQuerySet[Any], condition: Q) -> Any:
+    """The coordinator sees every row, a participant the rows ``condition`` allows, anyone
+    else none."""
+    if actor.is_coordinator:
+        return qs
+    return qs.filter(condition) if actor.is_participant else qs.none()
+
+
 def _edits_for(actor: Actor, organisation_id: int | None) -> bool:
     return actor.is_coordinator or organisation_id in actor.editor_organisation_ids
 
@@ -41,18 +49,11 @@ class ContactRule(Rule):
         return actor.is_participant
 
     def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-        if actor.is_coordinator:
-            return qs
-        if not actor.is_participant:
-            return qs.none()
-        return qs.filter(Q(owner_organisation_id__in=actor.organisation_ids) | Q(shared=True))
+        own = Q(owner_organisation_id__in=actor.organisation_ids)
+        return _participants_where(actor, qs, own | Q(shared=True))
 
     def confidential_visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-        if actor.is_coordinator:
-            return qs
-        if not actor.is_participant:
-            return qs.none()
-        return qs.filter(owner_organisation_id__in=actor.organisation_ids)
+        return _participants_where(actor, qs, Q(owner_organisation_id__in=actor.organisation_ids))
 
     def can_create(self, actor: Actor) -> bool:
         return actor.edits_municipal_work
@@ -72,11 +73,8 @@ class TouchRule(Rule):
         return qs if actor.is_participant else qs.none()
 
     def confidential_visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-        if actor.is_coordinator:
-            return qs
-        if not actor.is_participant:
-            return qs.none()
-        return qs.filter(Q(confidential=False) | Q(organisation_id__in=actor.organisation_ids))
+        own = Q(organisation_id__in=actor.organisation_ids)
+        return _participants_where(actor, qs, Q(confidential=False) | own)
 
     def can_create(self, actor: Actor) -> bool:
         return actor.edits_municipal_work
