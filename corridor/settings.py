@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "corridor.calendars",
     "corridor.contacts",
     "corridor.notifications",
+    "corridor.attraction",
     "corridor.api",
     "django_tasks",  # Django's tasks framework (backport): docs/worker.md
     "django_tasks_db",  # its database queue

@@ -18,6 +18,7 @@ urlpatterns = [
     path("contacts/", include("corridor.contacts.urls")),
     path("jobs/", include("corridor.jobs.urls")),
     path("notifications/", include("corridor.notifications.urls")),
+    path("attraction/", include("corridor.attraction.urls")),
     # core last: its catch-all "<slug>/" shows the capabilities not yet built
     path("", include("corridor.core.urls")),
 ]

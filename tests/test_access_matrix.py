@@ -26,6 +26,24 @@ from corridor.core import policy
 from corridor.core.models import ApiToken, ChangeRecord, Membership, Municipality, Organisation
 from corridor.registry.models import Company, Facility
 from tests.access_rows import ROLES, SIGNED_IN, Row, coordinator, everyone, only, participants
+from tests.matrix_attraction_pipeline import (
+    ATTRACTION_PIPELINE_API,
+    ATTRACTION_PIPELINE_API_LISTS,
+    ATTRACTION_PIPELINE_PAGES,
+    build_attraction_pipeline,
+)
+from tests.matrix_attraction_pitch import (
+    ATTRACTION_PITCH_API,
+    ATTRACTION_PITCH_API_LISTS,
+    ATTRACTION_PITCH_PAGES,
+    build_attraction_pitch,
+)
+from tests.matrix_attraction_risk import (
+    ATTRACTION_RISK_API,
+    ATTRACTION_RISK_API_LISTS,
+    ATTRACTION_RISK_PAGES,
+    build_attraction_risk,
+)
 from tests.matrix_calendars import CALENDAR_PAGES
 from tests.matrix_calls import build_calls
 from tests.matrix_calls_api import CALL_API, CALL_API_LISTS
@@ -326,6 +344,8 @@ API += TIMELINE_API
 API += CONTACT_API
 PAGES += NOTIFICATION_PAGES
 API += NOTIFICATION_API
+PAGES += ATTRACTION_PIPELINE_PAGES + ATTRACTION_PITCH_PAGES + ATTRACTION_RISK_PAGES
+API += ATTRACTION_PIPELINE_API + ATTRACTION_PITCH_API + ATTRACTION_RISK_API
 
 # What each API list returns must be exactly what the policy lets that role see.
 API_LISTS = {
@@ -343,6 +363,9 @@ API_LISTS = {
     **INTEL_API_LISTS,
     **CONTACT_API_LISTS,
     **NOTIFICATION_API_LISTS,
+    **ATTRACTION_PIPELINE_API_LISTS,
+    **ATTRACTION_PITCH_API_LISTS,
+    **ATTRACTION_RISK_API_LISTS,
 }
 
 ADMIN_ONLY_FOR_CAROL_EXCEPT = {
@@ -391,6 +414,9 @@ def _build_matrix_world() -> Any:
     build_contacts(world)
     build_jobs(world)
     build_notifications(world)
+    build_attraction_pipeline(world)
+    build_attraction_pitch(world)
+    build_attraction_risk(world)
     world.tokens = {}
     world.bearer = {}
     for name, user in world.users().items():

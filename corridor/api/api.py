@@ -11,6 +11,9 @@ from ninja.security import django_auth
 
 from corridor.api import errors
 from corridor.api.auth import BearerToken
+from corridor.attraction.api_pipeline import router as attraction_pipeline_router
+from corridor.attraction.api_pitch import router as attraction_pitch_router
+from corridor.attraction.api_risk import router as attraction_risk_router
 from corridor.calls.api import router as calls_router
 from corridor.contacts.api import router as contacts_router
 from corridor.core.api import router as core_router
@@ -48,3 +51,6 @@ api.add_router("", outreach_router)
 api.add_router("", intel_router)
 api.add_router("", contacts_router)
 api.add_router("", notifications_router)
+api.add_router("", attraction_pipeline_router)
+api.add_router("", attraction_pitch_router)
+api.add_router("", attraction_risk_router)

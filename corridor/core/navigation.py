@@ -45,6 +45,11 @@ CAPABILITIES: tuple[Capability, ...] = (
         "supply-chain-map",
     ),
     Capability(
+        "attraction",
+        "Attraction and retention",
+        "Prospects from supply gaps to won projects, pitch packs, and the jobs at risk.",
+    ),
+    Capability(
         "workforce",
         "Skills and workforce",
         "Skills the sector needs, skills the region has, and the training it offers.",

@@ -1,5 +1,5 @@
 """The columns of the outreach list pages, for their CSV and Excel exports
-(``corridor/reports/exports.py``): each builds on the rows the view already lists."""
+(``corridor/core/exports.py``): each builds on the rows the view already lists."""
 
 from __future__ import annotations
 

@@ -18,11 +18,11 @@ from corridor.calls.forms_work import CampaignForm, section
 from corridor.calls.leads import leads_for
 from corridor.calls.models import Call, CallStatus, Campaign
 from corridor.core import policy
+from corridor.core.exports import export, export_links
 from corridor.core.form_errors import show_conflict, show_refusal
 from corridor.core.models import EditConflict, Municipality, User
 from corridor.core.scoping import system_scope
 from corridor.registry.models import Facility
-from corridor.reports.exports import export, export_links
 
 PREVIEW_ROWS = 30
 

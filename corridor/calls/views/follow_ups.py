@@ -21,9 +21,9 @@ from corridor.calls.forms_work import FollowUpCompleteForm, safe_next, section
 from corridor.calls.models import FlagStatus, FollowUp, FollowUpStatus
 from corridor.calls.rules import can_read_follow_up_detail
 from corridor.core import columns, policy
+from corridor.core.exports import export, export_links
 from corridor.core.models import Organisation
 from corridor.core.views.common import paginate
-from corridor.reports.exports import export, export_links
 
 STATUSES = [("open", "Open"), ("done", "Done"), ("cancelled", "Cancelled"), ("all", "Any status")]
 

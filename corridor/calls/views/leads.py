@@ -18,10 +18,10 @@ from corridor.calls import leads as service
 from corridor.calls.forms_work import LeadAssignForm, safe_next, section
 from corridor.calls.models import LeadAssignment
 from corridor.core import policy
+from corridor.core.exports import export, export_links
 from corridor.core.models import Municipality, Organisation, OrganisationKind
 from corridor.core.views.common import paginate
 from corridor.registry.models import Facility
-from corridor.reports.exports import export, export_links
 
 
 def _require_participant(request: HttpRequest) -> None:

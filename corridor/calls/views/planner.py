@@ -19,10 +19,10 @@ from corridor.calls.leads import lead_for
 from corridor.calls.models import Approval, Call, CallStatus
 from corridor.calls.planning import can_decide, holding_calls, plan_call
 from corridor.core import policy
+from corridor.core.exports import export, export_links
 from corridor.core.form_errors import show_refusal
 from corridor.core.views.common import paginate
 from corridor.registry.models import Facility
-from corridor.reports.exports import export, export_links
 
 NAV = "calls"
 MONTH_FORMAT = "%Y-%m"

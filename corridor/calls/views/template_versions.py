@@ -16,8 +16,8 @@ from corridor.calls.forms_work import TemplatePublishForm, section
 from corridor.calls.models import Call, CallTemplate
 from corridor.calls.template_versions import publish_template
 from corridor.core import policy
+from corridor.core.exports import export, export_links
 from corridor.core.form_errors import show_refusal
-from corridor.reports.exports import export, export_links
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from corridor.core import policy, services
+from corridor.core.exports import export, export_links
 from corridor.core.filtersets import OrganisationFilter
 from corridor.core.form_errors import refusals_shown_on
 from corridor.core.forms import CoordinatorOrganisationForm, OrganisationForm
@@ -20,7 +21,6 @@ from corridor.core.models import (
     OrganisationKind,
 )
 from corridor.core.views.common import map_point, paginate, read_filters
-from corridor.reports.exports import export, export_links
 
 NAV = "organisations"
 

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from corridor.core import policy
+from corridor.core.exports import export, export_links
 from corridor.core.history import WEB, change_context
 from corridor.core.views.common import paginate
 from corridor.intel import search, tasks
@@ -27,7 +28,6 @@ from corridor.intel.readers import UnreadableDocument
 from corridor.intel.tracker import with_trends
 from corridor.intel.views.common import highlighted, money, section
 from corridor.jobs import services as jobs
-from corridor.reports.exports import export, export_links
 
 
 @login_required

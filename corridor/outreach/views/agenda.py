@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from corridor.core import policy
+from corridor.core.exports import export, export_links
 from corridor.core.form_errors import show_refusal
 from corridor.outreach import agenda, evidence, exports, services
 from corridor.outreach.documents import agenda_document, message_brief
@@ -31,7 +32,6 @@ from corridor.outreach.views.common import (
     section,
 )
 from corridor.outreach.views.records import links
-from corridor.reports.exports import export, export_links
 
 
 @login_required

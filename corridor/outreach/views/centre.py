@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from corridor.core import policy
+from corridor.core.exports import export, export_links
 from corridor.core.models import Organisation
 from corridor.outreach import exports
 from corridor.outreach.models import (
@@ -21,7 +22,6 @@ from corridor.outreach.models import (
 )
 from corridor.outreach.views.common import section
 from corridor.outreach.views.records import links
-from corridor.reports.exports import export, export_links
 
 
 @login_required

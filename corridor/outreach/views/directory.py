@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from corridor.core import policy
+from corridor.core.exports import export, export_links
 from corridor.core.models import Organisation
 from corridor.core.views.common import map_point, paginate
 from corridor.outreach import exports
@@ -27,7 +28,6 @@ from corridor.outreach.models import (
 from corridor.outreach.views.common import section
 from corridor.outreach.views.records import links
 from corridor.registry.models import Facility, Tier
-from corridor.reports.exports import export, export_links
 
 HEAD_OFFICE_COLOUR = "#a4161a"
 PLANT_COLOUR = "#5b2a86"

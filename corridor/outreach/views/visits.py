@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from corridor.core import policy
+from corridor.core.exports import export, export_links
 from corridor.core.form_errors import show_refusal
 from corridor.outreach import exports, planner
 from corridor.outreach.documents import briefing_pack_document
@@ -31,7 +32,6 @@ from corridor.outreach.views.common import (
     section,
 )
 from corridor.outreach.views.records import links
-from corridor.reports.exports import export, export_links
 
 
 def _plan_form(user: Any, data: Any = None, initial: Any = None) -> VisitPlanForm:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from corridor.calls.models import Campaign
 from corridor.core import policy
+from corridor.core.exports import export, export_links
 from corridor.core.form_errors import refusals_shown_on, show_refusal
 from corridor.core.models import Organisation
 from corridor.core.views.common import paginate
@@ -26,7 +27,6 @@ from corridor.programs.forms import ProgramCampaignForm, ProgramForm
 from corridor.programs.matching import targets_for
 from corridor.programs.models import FundedProject, FundingProgram
 from corridor.programs.views.common import section
-from corridor.reports.exports import export, export_links
 
 TARGET_ROWS = 100
 

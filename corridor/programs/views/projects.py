@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from corridor.core import policy
+from corridor.core.exports import export, export_links
 from corridor.core.models import Municipality
 from corridor.core.views.common import paginate
 from corridor.programs.analytics import referred_project_ids
@@ -26,7 +27,6 @@ from corridor.programs.models import (
     Referral,
 )
 from corridor.programs.views.common import section
-from corridor.reports.exports import export, export_links
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from corridor.core import policy
+from corridor.core.exports import export, export_links
 from corridor.core.form_errors import refusals_shown_on, show_refusal
 from corridor.core.views.common import paginate
 from corridor.programs import referrals as service
@@ -18,7 +19,6 @@ from corridor.programs.forms import ReferralUpdateForm
 from corridor.programs.models import FundedProject, Referral, ReferralStatus
 from corridor.programs.views.common import section
 from corridor.registry.models import Facility
-from corridor.reports.exports import export, export_links
 
 RELATED = (
     "facility",

@@ -14,6 +14,7 @@ from django.utils import timezone
 from corridor.calls.facility_panel import facility_calls
 from corridor.contacts.facility_panel import facility_people
 from corridor.core import policy, timeline
+from corridor.core.exports import export, export_links
 from corridor.core.models import Municipality
 from corridor.core.views.common import paginate, read_filters
 from corridor.programs.facility_panel import facility_programs
@@ -38,7 +39,6 @@ from corridor.registry.views.common import (
     waiting_for_review,
     web_url,
 )
-from corridor.reports.exports import export, export_links
 from corridor.supplychain.views.tags import facility_supply_chain
 from corridor.workforce.facility_panel import facility_skills
 

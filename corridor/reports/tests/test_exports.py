@@ -69,7 +69,7 @@ def test_the_list_page_links_to_both_formats_keeping_filters(
 def test_a_formula_in_a_name_is_not_run_by_the_spreadsheet() -> None:
     from django.test import RequestFactory
 
-    from corridor.reports.exports import export
+    from corridor.core.exports import export
 
     response = export(RequestFactory().get("/", {"format": "csv"}), "x", ["a"], [["=SUM(A1)"]])
     assert response is not None

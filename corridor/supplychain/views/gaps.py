@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from corridor.core import policy
 from corridor.core.disclosure import MINIMUM
-from corridor.reports.exports import csv_response, xlsx_response
+from corridor.core.exports import csv_response, xlsx_response
 from corridor.supplychain.forms import GapForm
 from corridor.supplychain.gap_report import DEFAULT_K, DEFAULT_RADIUS, Analysis, analysis_for
 from corridor.supplychain.models import SupplyNeed

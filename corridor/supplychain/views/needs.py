@@ -22,13 +22,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from corridor.core import policy
+from corridor.core.exports import export, export_links
 from corridor.core.form_errors import show_conflict, show_refusal
 from corridor.core.models import EditConflict, Municipality, Organisation
 from corridor.core.models.organisation import PARTICIPANT_KINDS
 from corridor.core.services import update_versioned
 from corridor.core.views.common import paginate
 from corridor.registry.models import Facility
-from corridor.reports.exports import export, export_links
 from corridor.supplychain import needs as service
 from corridor.supplychain.forms import (
     CapabilityFilterForm,

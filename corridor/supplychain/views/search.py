@@ -12,10 +12,10 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from corridor.core import policy
+from corridor.core.exports import csv_response
 from corridor.core.models import Municipality
 from corridor.core.views.common import map_point
 from corridor.registry.models import Facility, Tier
-from corridor.reports.exports import csv_response
 from corridor.supplychain.forms import SupplierSearchForm
 from corridor.supplychain.search import (
     QueryError,

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from corridor.core import policy
-from corridor.reports.exports import export, export_links
+from corridor.core.exports import export, export_links
 from corridor.supplychain.models import Capability, FacilityCapability
 from corridor.supplychain.views.common import capabilities, section
 

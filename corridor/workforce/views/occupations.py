@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from corridor.core import policy
 from corridor.core.disclosure import MINIMUM
-from corridor.reports.exports import export, export_links
+from corridor.core.exports import export, export_links
 from corridor.workforce import calls_demand
 from corridor.workforce.gap_report import analysis_for
 from corridor.workforce.models import Demand, DemandKind, Occupation, Region

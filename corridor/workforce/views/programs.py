@@ -12,9 +12,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from corridor.core import policy
+from corridor.core.exports import export, export_links
 from corridor.core.form_errors import show_conflict, show_refusal
 from corridor.core.models import EditConflict
-from corridor.reports.exports import export, export_links
 from corridor.workforce import training
 from corridor.workforce.forms import ProgramForm
 from corridor.workforce.models import (

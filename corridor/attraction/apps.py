@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+
+
+class AttractionConfig(AppConfig):
+    name = "corridor.attraction"
+    label = "attraction"
+    verbose_name = "Investment attraction and retention"
+
+    def ready(self) -> None:
+        from corridor.attraction import (
+            notices,
+            pipeline_plugins,
+            risk_plugins,
+            rules,  # noqa: F401  (access rules)
+        )
+
+        pipeline_plugins.register()  # prospects on the calendar and the activity timeline
+        risk_plugins.register()  # the periodic risk assessment
+        notices.register()  # what attraction tells people through notifications
