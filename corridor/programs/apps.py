@@ -7,9 +7,14 @@ class ProgramsConfig(AppConfig):
     verbose_name = "Funding programs"
 
     def ready(self) -> None:
+        from corridor.core import facility_panels
         from corridor.programs import rules  # noqa: F401  (access rules)
+        from corridor.programs.facility_panel import facility_programs
         from corridor.programs.notices import register as notices
         from corridor.programs.timeline import register_sources as timeline_sources
 
         timeline_sources()  # referrals on the activity timeline
         notices()  # a new referral tells the partner it is addressed to
+        facility_panels.register(
+            "programs", "programs/_facility_panel.html", facility_programs, order=50
+        )

@@ -7,11 +7,19 @@ class SupplychainConfig(AppConfig):
     verbose_name = "Supply chain"
 
     def ready(self) -> None:
+        from corridor.core import facility_panels
         from corridor.supplychain import (
             receivers,  # noqa: F401  (needs from calls)
             rules,  # noqa: F401  (access rules)
             signals,  # noqa: F401  (tags and search index)
         )
         from corridor.supplychain.timeline import register_sources as timeline_sources
+        from corridor.supplychain.views.tags import facility_supply_chain
 
         timeline_sources()  # supply needs on the activity timeline
+        facility_panels.register(
+            "supply-chain",
+            "supplychain/_facility_panel.html",
+            lambda user, facility, query: facility_supply_chain(user, facility),
+            order=30,
+        )

@@ -7,9 +7,18 @@ class WorkforceConfig(AppConfig):
     verbose_name = "Skills and workforce"
 
     def ready(self) -> None:
+        from corridor.core import facility_panels
         from corridor.workforce import (
             receivers,  # noqa: F401  (demand from calls)
             rules,  # noqa: F401  (access rules)
+        )
+        from corridor.workforce.facility_panel import facility_skills
+
+        facility_panels.register(
+            "skills",
+            "workforce/_facility_panel.html",
+            lambda user, facility, query: facility_skills(user, facility),
+            order=40,
         )
 
     def reference_data(self) -> None:

@@ -11,13 +11,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from corridor.calls.facility_panel import facility_calls
-from corridor.contacts.facility_panel import facility_people
-from corridor.core import policy, timeline
+from corridor.core import facility_panels, policy, timeline
 from corridor.core.exports import export, export_links
 from corridor.core.models import Municipality
 from corridor.core.views.common import paginate, read_filters
-from corridor.programs.facility_panel import facility_programs
 from corridor.registry.filtersets import FacilityFilter
 from corridor.registry.forms import MergeForm
 from corridor.registry.models import (
@@ -39,8 +36,6 @@ from corridor.registry.views.common import (
     waiting_for_review,
     web_url,
 )
-from corridor.supplychain.views.tags import facility_supply_chain
-from corridor.workforce.facility_panel import facility_skills
 
 
 @login_required
@@ -163,11 +158,7 @@ def facility_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             "merge_form": MergeForm() if can_merge else None,
             "points": facility_points([facility]),
-            "calls_panel": facility_calls(user, facility),
-            "people_panel": facility_people(user, facility),
-            "supply_panel": facility_supply_chain(user, facility),
-            "skills_panel": facility_skills(user, facility),
-            "programs_panel": facility_programs(user, facility, request.GET),
+            "panels": facility_panels.panels_for(user, facility, request.GET),
             **activity,
             "nav_current": NAV,
         },
