@@ -48,6 +48,7 @@ CAPABILITIES: tuple[Capability, ...] = (
         "attraction",
         "Attraction and retention",
         "Prospects from supply gaps to won projects, pitch packs, and the jobs at risk.",
+        "attraction-board",
     ),
     Capability(
         "workforce",
