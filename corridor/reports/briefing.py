@@ -1,15 +1,16 @@
 """The mayors' quarterly briefing: a PDF of the region's figures and each municipality's.
 
 Built with ReportLab (pure Python): tables and bar charts (ReportLab graphics) from the
-same ``dashboards.build`` the pages use, always with small counts of companies
-suppressed, since a briefing leaves the office.
+same ``dashboards.build`` the pages use, always with small counts of companies (and of
+investment prospects) suppressed, since a briefing leaves the office. For the same reason
+it names no facility at risk: it gives their number and jobs, the dashboard their names.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -81,9 +82,9 @@ def _table(
     return grid
 
 
-def bar_chart(title: str, items: list[tuple[str, int]]) -> Drawing:
+def bar_chart(title: str, items: Sequence[tuple[str, float]]) -> Drawing:
     """A horizontal bar chart of (label, value) pairs, the largest first."""
-    items = items[:8] or [("None", 0)]
+    items = list(items[:8]) or [("None", 0)]
     height = 30 + 18 * len(items)
     drawing = Drawing(WIDTH, height)
     chart = HorizontalBarChart()
@@ -178,6 +179,84 @@ def _section(board: Dashboard, name: str, styles: dict[str, ParagraphStyle]) -> 
                 text_columns=2,
             )
         )
+    if board.attraction is not None:
+        parts += _attraction(board.attraction, str(board.quarter), p)
+    return parts
+
+
+def _jobs(value: int | None) -> str:
+    return "not shown" if value is None else f"{value:,}"
+
+
+def _decided(what: Any) -> str:
+    if what.prospects.suppressed:
+        return str(what.prospects)
+    return f"{what.prospects} ({money(what.investment)}, {what.jobs:,} jobs)"
+
+
+def _attraction(a: Any, quarter: str, p: Callable[..., Paragraph]) -> list[object]:
+    """Investment attraction and retention (``attraction.outcomes``), suppressed."""
+    if a.decided_in_year.suppressed:
+        rate = "not shown (fewer than 5 decided)"
+    elif a.win_rate is None:
+        rate = "no project decided"
+    else:
+        rate = f"{a.win_rate}% ({a.decided_in_year} decided)"
+    at_risk = f"not shown ({a.facilities_at_risk} facilities)"
+    if a.jobs_at_risk is not None:
+        at_risk = f"{a.jobs_at_risk:,} jobs at {a.facilities_at_risk} facilities"
+    pipeline = str(a.open_prospects)
+    if a.open_investment is not None:
+        pipeline = f"{a.open_prospects} ({money(a.open_investment)}, {a.open_jobs:,} jobs)"
+    parts: list[object] = [p("Investment attraction and retention", "sub")]
+    parts.append(
+        _table(
+            ["Figure", quarter],
+            [
+                ["Open pipeline at the quarter's end (estimated)", pipeline],
+                ["Projects won (investment and jobs committed)", _decided(a.won)],
+                ["Projects lost (as estimated)", _decided(a.lost)],
+                ["Win rate over the last four quarters", rate],
+                ["Jobs won", _jobs(a.jobs_won)],
+                ["Jobs at risk today", at_risk],
+                ["Jobs retained", _jobs(a.jobs_retained)],
+            ],
+        )
+    )
+    shown = [(s.label, s.investment) for s in a.stages if s.investment]
+    if shown:
+        parts += [
+            Spacer(1, 8),
+            bar_chart(
+                "Pipeline value by stage (estimated investment, $ millions)",
+                [(label, round(value / 1_000_000, 1)) for label, value in shown],
+            ),
+        ]
+    hidden = [s.label for s in a.stages if s.prospects.suppressed]
+    if hidden:
+        parts.append(
+            p(
+                f"Stages not shown (fewer than {MINIMUM} prospects, or hidden so that a small "
+                f"count cannot be worked out from the total): {', '.join(hidden)}.",
+                "note",
+            )
+        )
+    if a.lost_reasons and not a.lost.prospects.suppressed:
+        parts.append(
+            _table(
+                ["Why projects were lost", "Projects"],
+                [[label, str(n)] for label, n in a.lost_reasons],
+                widths=[0.75, 0.25],
+            )
+        )
+    parts.append(
+        p(
+            "Retained: the jobs at facilities whose relocation, closure or downsizing flag "
+            "was closed in the quarter, and the jobs won by expansions of employers here. "
+            "The facilities at risk are named on the dashboard, not in print.",
+            "note",
+        )
+    )
     return parts
 
 

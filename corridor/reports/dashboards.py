@@ -5,7 +5,9 @@ Plain functions of (user, quarter, municipality): every query goes through
 counts), so a dashboard shows exactly what its reader may know. Counts of
 companies derived from confidential call answers (risk, expansion, issues) are
 suppressed below ``disclosure.MINIMUM`` for every reader except the coordinator
-office and the municipality that owns the calls.
+office and the municipality that owns the calls; so are the investment-attraction
+pipeline's counts of prospects and the money and jobs behind them
+(``attraction.outcomes``), which participants alone read.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from corridor.attraction.outcomes import PipelineFigures, pipeline_figures
 from corridor.calls.aggregates import Quarter
 from corridor.calls.models import (
     Call,
@@ -101,6 +104,8 @@ class Dashboard:
     supply_gaps: list[tuple[str, int | None, Cell]] = field(default_factory=list)
     skills_gaps: list[tuple[str, str, float, Cell]] = field(default_factory=list)
     points: list[dict[str, Any]] = field(default_factory=list)
+    # investment attraction and retention: participants only (None for partners)
+    attraction: PipelineFigures | None = None
 
     @property
     def coverage_percent(self) -> int:
@@ -310,6 +315,9 @@ def build(
         )
         if len(board.skills_gaps) == 8:
             break
+
+    if policy.actor_for(user).is_participant:
+        board.attraction = pipeline_figures(user, start, end, municipality, full=full)
     return board
 
 
