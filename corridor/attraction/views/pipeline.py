@@ -71,7 +71,7 @@ def _filter_choices(user: Any) -> dict[str, Any]:
         "municipalities": policy.visible(user, Municipality)
         .filter(pk__in=visible.values("municipality_id"))
         .order_by("name"),
-        "capabilities": policy.visible(user, Capability)
+        "capability_choices": policy.visible(user, Capability)
         .filter(pk__in=visible.values("capability_id"))
         .order_by("label"),
     }
