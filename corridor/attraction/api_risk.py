@@ -7,8 +7,6 @@ organisation's editors and the coordinator undo, the coordinator sets the weight
 Partners get empty lists and 403 on the rest.
 """
 
-from __future__ import annotations
-
 from typing import Any
 
 from django.core.exceptions import PermissionDenied

@@ -138,7 +138,9 @@ def test_parent_investing_elsewhere_and_announcing_cuts(world: Any) -> None:
     company = Company.objects.create(name="Parent Co")
     p = plant("Parent Co Windsor", world.windsor, company=company)
     visit(p, world.org_a, TODAY - dt.timedelta(days=30))
-    announce(company, "Parent Co will invest US$180 million in Tennessee.", "Tennessee", 180_000_000)
+    announce(
+        company, "Parent Co will invest US$180 million in Tennessee.", "Tennessee", 180_000_000
+    )
     announce(company, "Parent Co will lay off 200 workers at two plants.", "Ontario", 5_000_000)
     found = (assessment.assess_all(NOW), reasons_of(p))[1]
     assert set(found) == {"parent_elsewhere", "parent_cuts"}
@@ -152,9 +154,7 @@ def test_announcements_that_do_not_count(world: Any) -> None:
     company = Company.objects.create(name="Quiet Co")
     p = plant("Quiet Co Windsor", world.windsor, company=company)
     announce(company, "Quiet Co will invest $10 million in Windsor.", "Ontario", 10_000_000)
-    announce(
-        company, "Quiet Co gets $5 million from Ottawa.", "Canada (federal)", 5_000_000
-    )
+    announce(company, "Quiet Co gets $5 million from Ottawa.", "Canada (federal)", 5_000_000)
     announce(
         company,
         "Quiet Co will invest $9 million in Michigan.",
@@ -250,7 +250,9 @@ def test_rows_kept_refreshed_and_dropped(world: Any) -> None:
         assert not FacilityRisk.objects.exists()
 
 
-def test_the_assessment_is_a_handful_of_queries(world: Any, django_assert_max_num_queries: Any) -> None:
+def test_the_assessment_is_a_handful_of_queries(
+    world: Any, django_assert_max_num_queries: Any
+) -> None:
     for n in range(20):
         p = plant(f"Plant {n}", world.windsor, employees=n)
         flag(p, world.org_a, "red" if n % 2 else "yellow", "downsizing")

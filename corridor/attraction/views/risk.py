@@ -232,7 +232,7 @@ def _weight_history(user: Any, rows: list[weights.Weight]) -> list[dict[str, Any
                     "label": w.label,
                     "what": what,
                     "who": c.user_name or "Corridor",
-                    "when": c.created_at,
+                    "when": c.time,
                 }
             )
     changes.sort(key=lambda item: item["when"], reverse=True)
