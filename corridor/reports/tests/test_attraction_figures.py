@@ -98,3 +98,29 @@ def test_the_briefing_has_the_section_suppressed(world: Any, outcomes: Any) -> N
     assert "Windsor Dies" not in text and "Windsor Axle" not in text  # no plant named
     region = _text(render(world.carol, Q4, today=TODAY))
     assert region.count("Investment attraction and retention") >= 2  # the region, Windsor
+
+
+def test_the_sections_queries_do_not_grow_with_the_rows(
+    as_user: Any,
+    world: Any,
+    outcomes: Any,  # noqa: F811
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from corridor.attraction.tests.test_outcomes import _risk
+    from corridor.calls.tests.helpers import facility
+
+    client = as_user("alice")
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/reports/?quarter=2026Q4").status_code == 200
+        return len(queries)
+
+    before = count()
+    for n in range(6):
+        plant = facility(f"Windsor Extra {n}", world.windsor, employees=10)
+        _risk(plant, 10 + n, 10, ("no_visit", 10))
+        _prospect(world, f"Extra {n}", "visit", dt.date(2026, 11, 2), estimated_investment=M)
+    assert count() == before
