@@ -11,13 +11,16 @@ Roles: alice (editor, municipality A), bob (editor, municipality B), carol
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import traceback
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.db import transaction
 from django.test import Client, override_settings
+from django.test.client import ClientHandler
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from conftest import build_world
@@ -387,6 +390,7 @@ def _matrix_world_once(django_db_setup: Any, django_db_blocker: Any) -> Iterator
     ):
         world = _build_matrix_world()
         world.sessions = _sessions(world)
+        world.handler = ClientHandler(enforce_csrf_checks=False)
         yield world
         transaction.set_rollback(True)
 
@@ -486,13 +490,20 @@ def _sessions(world: Any) -> dict[str, str]:
 
 
 def _client(world: Any, role: str, api_call: bool) -> Client:
+    """A fresh client (no cookie but the role's session) on the module's one request handler.
+
+    A new Client builds a new handler, whose first request loads the middleware again
+    (WhiteNoise alone walks every static file, about 20 ms); the middleware keeps no
+    state between requests, as in production, so every request shares one chain."""
     user = world.users()[role]
     if api_call:
         headers = {"HTTP_AUTHORIZATION": f"Bearer {world.bearer[role]}"} if user else {}
-        return Client(**headers)
-    client = Client()
-    if user is not None:
-        client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[role]
+        client = Client(**headers)
+    else:
+        client = Client()
+        if user is not None:
+            client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[role]
+    client.handler = world.handler
     return client
 
 
@@ -505,34 +516,106 @@ def _call(client: Client, row: Row, world: Any) -> Any:
     return getattr(client, row.method)(row.url(world), data)
 
 
+def _each_role(roles: list[str], check: Callable[[str], str | None], what: str) -> None:
+    """Run ``check`` for every role, each inside its own savepoint that is rolled back (and
+    checked for deferred constraints first, as a test's teardown does), so one role's
+    writes never reach the next role's request; fail once, naming every role that
+    mismatched. ``check`` answers None when the role got what it should, else why not."""
+    problems: list[str] = []
+    for role in roles:
+        try:
+            with transaction.atomic():
+                mail.outbox = []
+                problem = check(role)
+                connection = transaction.get_connection()
+                if (
+                    connection.features.can_defer_constraint_checks
+                    and not connection.needs_rollback
+                    and connection.is_usable()
+                ):
+                    connection.check_constraints()
+                transaction.set_rollback(True)
+        except Exception as error:  # a view that raised, or a write that broke a constraint
+            problem = f"raised {_raised(error)}"
+        if problem is not None:
+            problems.append(f"  {role}: {problem}")
+    if problems:
+        pytest.fail(f"{what}\n" + "\n".join(problems), pytrace=False)
+
+
+def _raised(error: BaseException) -> str:
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" at {frames[-1].filename}:{frames[-1].lineno}" if frames else ""
+    return f"{type(error).__name__}: {str(error)[:300]}{where}"
+
+
+def _status(expected: int, response: Any) -> str | None:
+    if response.status_code == expected:
+        return None
+    problem = f"expected {expected}, got {response.status_code}"
+    if response.status_code >= 500:
+        problem += f": {_snippet(response)}"
+    return problem
+
+
+def _snippet(response: Any) -> str:
+    if getattr(response, "streaming", False):
+        return "(a streamed response)"
+    return repr(response.content[:300])
+
+
+def _row_label(row: Row, world: Any) -> str:
+    return f"{row.method.upper()} {row.url(world)} (row {row.name!r})"
+
+
 @pytest.mark.parametrize("row", PAGES, ids=lambda r: f"{r.method} {r.name}")
-@pytest.mark.parametrize("role", ROLES)
-def test_pages(matrix_world: Any, role: str, row: Row) -> None:
-    response = _call(_client(matrix_world, role, api_call=False), row, matrix_world)
-    assert response.status_code == row.expect[role], (role, row.url(matrix_world))
-    if response.status_code == 302 and role == "anonymous" and row.name != "logout":
-        assert response.url.startswith("/login/")
+def test_pages(matrix_world: Any, row: Row) -> None:
+    def check(role: str) -> str | None:
+        response = _call(_client(matrix_world, role, api_call=False), row, matrix_world)
+        problem = _status(row.expect[role], response)
+        if problem is not None:
+            return problem
+        to_sign_in = response.status_code == 302 and role == "anonymous" and row.name != "logout"
+        if to_sign_in and not response.url.startswith("/login/"):
+            return f"redirected to {response.url}, not to /login/"
+        return None
+
+    _each_role(ROLES, check, _row_label(row, matrix_world))
 
 
 @pytest.mark.parametrize("row", API, ids=lambda r: r.name)
-@pytest.mark.parametrize("role", ROLES)
-def test_api(matrix_world: Any, role: str, row: Row) -> None:
-    response = _call(_client(matrix_world, role, api_call=True), row, matrix_world)
-    assert response.status_code == row.expect[role], (role, response.content[:300])
-    if response.status_code >= 400:
-        assert set(response.json()["error"]) == {"code", "message", "field"}
+def test_api(matrix_world: Any, row: Row) -> None:
+    def check(role: str) -> str | None:
+        response = _call(_client(matrix_world, role, api_call=True), row, matrix_world)
+        expected = row.expect[role]
+        if response.status_code != expected:
+            return f"expected {expected}, got {response.status_code}: {_snippet(response)}"
+        if response.status_code >= 400:
+            keys = set(response.json()["error"])
+            if keys != {"code", "message", "field"}:
+                return f"an error body with keys {sorted(keys)}, not code, message and field"
+        return None
+
+    _each_role(ROLES, check, _row_label(row, matrix_world))
 
 
 @pytest.mark.parametrize("path", sorted(API_LISTS))
-@pytest.mark.parametrize("role", SIGNED_IN)
-def test_api_lists_return_exactly_what_the_policy_allows(
-    matrix_world: Any, role: str, path: str
-) -> None:
-    body = _client(matrix_world, role, api_call=True).get(path, {"page_size": 500}).json()
-    user = matrix_world.users()[role]
-    expected = set(policy.visible(user, API_LISTS[path]).values_list("pk", flat=True))
-    assert {item["id"] for item in body["items"]} == expected
-    assert body["count"] == len(expected)
+def test_api_lists_return_exactly_what_the_policy_allows(matrix_world: Any, path: str) -> None:
+    def check(role: str) -> str | None:
+        body = _client(matrix_world, role, api_call=True).get(path, {"page_size": 500}).json()
+        user = matrix_world.users()[role]
+        expected = set(policy.visible(user, API_LISTS[path]).values_list("pk", flat=True))
+        got = {item["id"] for item in body["items"]}
+        if got != expected:
+            return (
+                f"ids the policy hides: {sorted(got - expected)}; "
+                f"ids the policy allows but missing: {sorted(expected - got)}"
+            )
+        if body["count"] != len(expected):
+            return f"count {body['count']}, the policy allows {len(expected)}"
+        return None
+
+    _each_role(SIGNED_IN, check, f"GET {path}")
 
 
 def _admin_urls(world: Any) -> list[tuple[str, str]]:
@@ -564,18 +647,23 @@ def _admin_urls(world: Any) -> list[tuple[str, str]]:
     return urls
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_admin_is_for_the_coordinator_only(matrix_world: Any, role: str) -> None:
-    client = _client(matrix_world, role, api_call=False)
-    for label, url in _admin_urls(matrix_world):
-        response = client.get(url)
-        if role == "carol":
-            model, _, action = label.partition(" ")
-            expected = ADMIN_ONLY_FOR_CAROL_EXCEPT.get((model, action), 200)
-            assert response.status_code == expected, (label, url)
-        else:
-            assert response.status_code == 302, (label, url)
-            assert "/admin/login/" in response.url
+def test_admin_is_for_the_coordinator_only(matrix_world: Any) -> None:
+    def check(role: str) -> str | None:
+        client = _client(matrix_world, role, api_call=False)
+        for label, url in _admin_urls(matrix_world):
+            response = client.get(url)
+            if role == "carol":
+                model, _, action = label.partition(" ")
+                expected = ADMIN_ONLY_FOR_CAROL_EXCEPT.get((model, action), 200)
+                if response.status_code != expected:
+                    return f"{label} {url}: {_status(expected, response)}"
+            elif response.status_code != 302:
+                return f"{label} {url}: {_status(302, response)}"
+            elif "/admin/login/" not in response.url:
+                return f"{label} {url}: redirected to {response.url}, not to /admin/login/"
+        return None
+
+    _each_role(ROLES, check, "the admin")
 
 
 def _url_names(patterns: list[Any], namespace: str = "") -> set[str]:
