@@ -199,13 +199,12 @@ class ProgramLine:
 
     @property
     def why(self) -> str:
-        passed = [f"{r.wording}: {r.reason}" for r in self.verdict.results if r.passed]
-        parts = []
-        if passed:
-            parts.append("Meets " + "; ".join(passed))
-        if self.verdict.missing:
-            parts.append("to confirm: " + ", ".join(self.verdict.missing))
-        return ". ".join(parts) + "." if parts else "No condition."
+        passed = [r.wording for r in self.verdict.results if r.passed]
+        if not self.verdict.missing:
+            return ("Meets every rule: " + "; ".join(passed) + ".") if passed else "No rule."
+        parts = [f"Meets: {'; '.join(passed)}." if passed else ""]
+        parts.append("To confirm with the company: " + ", ".join(self.verdict.missing) + ".")
+        return " ".join(p for p in parts if p)
 
 
 @dataclass
