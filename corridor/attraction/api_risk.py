@@ -45,7 +45,7 @@ def _out(line: RiskLine) -> dict[str, Any]:
         "facility_id": f.pk,
         "facility": f.name,
         "municipality_id": f.municipality_id,
-        "municipality": f.municipality.name if f.municipality_id else None,
+        "municipality": f.municipality.name if f.municipality is not None else None,
         "score": line.score,
         "jobs": line.jobs,
         "reasons": [

@@ -160,13 +160,13 @@ def _flag_reasons(
             detail = f"A call recorded an expected ownership change ({parts})."
         if old:
             detail += f" Open over {OLD_FLAG_DAYS} days: counts {OLD_FLAG_FACTOR:g} times."
-        call_id = next((c for _, _, c in flags if c), None)
+        first_call = next((c for _, _, c in flags if c), None)
         found[facility_id].reasons[kind] = {
             "weight": weight,
             "detail": detail,
             "since": oldest.isoformat(),
             "age_days": age,
-            "path": f"/calls/{call_id}/" if call_id else "/calls/flags/",
+            "path": f"/calls/{first_call}/" if first_call else "/calls/flags/",
         }
 
 

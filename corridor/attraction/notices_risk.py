@@ -88,7 +88,8 @@ def tell(run: AssessmentRun) -> int:
 
 def _title(risk: FacilityRisk, change: Change) -> str:
     facility = risk.facility
-    where = f" ({facility.municipality.name})" if facility.municipality_id else ""
+    place = facility.municipality
+    where = f" ({place.name})" if place is not None else ""
     jobs = f", {risk.jobs:,} jobs" if risk.jobs else ""
     if change.before is None:
         return f"At risk: {facility.name}{where}, score {risk.score}{jobs}"

@@ -108,7 +108,7 @@ def risk_list(request: HttpRequest) -> HttpResponse:
             [
                 n,
                 line.facility.name,
-                line.facility.municipality.name if line.facility.municipality_id else "",
+                line.facility.municipality.name if line.facility.municipality is not None else "",
                 line.jobs,
                 line.score,
                 _reasons_text(line),
@@ -235,7 +235,7 @@ def _weight_history(user: Any, rows: list[weights.Weight]) -> list[dict[str, Any
                     "when": c.time,
                 }
             )
-    changes.sort(key=lambda item: item["when"], reverse=True)
+    changes.sort(key=lambda item: item["when"].isoformat(), reverse=True)  # type: ignore[attr-defined]
     return changes[:50]
 
 
