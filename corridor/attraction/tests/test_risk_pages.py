@@ -118,7 +118,7 @@ def test_weights_page_only_carol_edits(listed: Any, as_user: Any) -> None:
             ("ownership", 15),
             ("no_visit", 10),
         ]
-    }  # noqa: E501
+    }
     assert as_user("carol").post("/attraction/at-risk/weights/", form).status_code == 302
     page = as_user("erin").get("/attraction/at-risk/weights/").content.decode()
     assert "40 → 50" in page or "set to 50" in page
@@ -238,5 +238,5 @@ def test_api(listed: Any, as_user: Any) -> None:
         .put("/api/v1/risk-weights/nope", payload, content_type="application/json")
         .status_code
         == 422
-    )  # noqa: E501
+    )
     assert timezone.now()
