@@ -26,7 +26,7 @@ def battery() -> Capability:
 def prospect(user: Any, **extra: Any) -> Prospect:
     values: dict[str, Any] = {
         "name": "Example Die Casting",
-        "capability": battery(),
+        "capability": battery() if "capability" not in extra else extra["capability"],
         "estimated_jobs": 120,
         "estimated_investment": 40_000_000,
         "summary": "Wants a site near the rail line",
