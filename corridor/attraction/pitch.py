@@ -28,7 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
 from corridor.attraction.models import Prospect
@@ -583,7 +583,7 @@ def _announcements(user: Any, capability: Capability) -> AnnouncementSection:
         .filter(wanted, kind=FactKind.INVESTMENT)
         .exclude(status=FactStatus.REJECTED)
         .select_related("document")
-        .order_by("-date", "-document__date", "-pk")
+        .order_by(F("date").desc(nulls_last=True), F("document__date").desc(nulls_last=True), "-pk")
     )
     lines: list[Announcement] = []
     for fact in facts[:200]:
