@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from ninja import Schema
 
-from corridor.api.api import api
+from tests.openapi_document import openapi_document
 
 
 def _schemas(base: type[Schema]) -> Iterator[type[Schema]]:
@@ -22,7 +22,7 @@ def _schemas(base: type[Schema]) -> Iterator[type[Schema]]:
 
 
 def test_no_two_api_schemas_share_a_name() -> None:
-    api.get_openapi_schema()  # every router and its schemas loaded
+    openapi_document()  # every router and its schemas loaded
     ours = {c for c in _schemas(Schema) if c.__module__.startswith("corridor.")}
     named = Counter(c.__name__ for c in ours)
     twice = {
@@ -36,5 +36,5 @@ def test_no_two_api_schemas_share_a_name() -> None:
 def test_each_documented_body_has_the_fields_of_its_own_schema() -> None:
     from corridor.calls.schemas import FollowUpIn
 
-    components = api.get_openapi_schema()["components"]["schemas"]
+    components = openapi_document()["components"]["schemas"]
     assert set(components["FollowUpIn"]["properties"]) == set(FollowUpIn.model_fields)
