@@ -13,7 +13,12 @@ class AttractionConfig(AppConfig):
             risk_plugins,
             rules,  # noqa: F401  (access rules)
         )
+        from corridor.attraction.facility_panel import facility_attraction
+        from corridor.core import facility_panels
 
         pipeline_plugins.register()  # prospects on the calendar and the activity timeline
         risk_plugins.register()  # the periodic risk assessment
         notices.register()  # what attraction tells people through notifications
+        facility_panels.register(
+            "attraction", "attraction/_facility_panel.html", facility_attraction, order=60
+        )
