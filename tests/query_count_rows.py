@@ -9,7 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils import timezone
+
 from conftest import World
+from corridor.attraction import risk
+from corridor.attraction import services as attraction
+from corridor.attraction.models import FacilityRisk, Stage
 from corridor.calls.follow_ups import add_follow_up
 from corridor.calls.tests.helpers import DAY, facility, planned
 from corridor.core.history import change_context
@@ -69,7 +74,31 @@ def _row(w: World, n: int) -> dict[str, Any]:
         )
     document = add_text(w.carol, ANNOUNCEMENT.replace("Acme", f"Acme {n}"), name=f"r{n}.txt")
     return {"call": call, "need": need, "course": course, "fund": fund, "project": project,
-            "referral": referral, "document": document, **_outreach(w, n, site)}  # fmt: skip
+            "referral": referral, "document": document, **_outreach(w, n, site),
+            **_attraction(w, n, site)}  # fmt: skip
+
+
+def _attraction(w: World, n: int, site: Any) -> dict[str, Any]:
+    """A prospect moved a stage on, and the plant on the risk list (dismissed every third)."""
+    with change_context(user=w.alice, source="tests"):
+        prospect = attraction.create_prospect(
+            w.alice, name=f"Prospect {n}", capability=capability("die-casting"), facility=site,
+            company=site.company, estimated_jobs=10 + n, estimated_investment=1_000_000 * n,
+            next_step=f"Call back {n}", next_step_due=DAY, owner=w.alice, shared=n % 2 == 0,
+        )  # fmt: skip
+        attraction.move_stage(w.alice, prospect, Stage.CONTACTED, note=f"Met {n}")
+    now = timezone.now()
+    with system_scope("query-count rows"):
+        FacilityRisk.objects.create(
+            facility=site, score=40 + n, jobs=100 + n, assessed_at=now, first_listed_at=now,
+            reasons=[{"reason": "red_flag", "label": "Red flag on a call", "weight": 40,
+                      "detail": f"Downsizing, open {n} days"}],
+            signature="red_flag",
+        )  # fmt: skip
+    if n % 3 == 0:
+        with change_context(user=w.alice, source="tests"):
+            risk.dismiss(w.alice, site, f"Signed a lease {n}")
+    return {"prospect": prospect}
 
 
 def _outreach(w: World, n: int, site: Any) -> dict[str, Any]:

@@ -24,6 +24,8 @@ from django.test.utils import CaptureQueriesContext
 
 from conftest import World
 from corridor.core.models import ApiToken
+from tests.matrix_attraction_pipeline import ATTRACTION_PIPELINE_API_LISTS
+from tests.matrix_attraction_risk import ATTRACTION_RISK_API_LISTS
 from tests.matrix_calls_api import CALL_API_LISTS
 from tests.matrix_intel import INTEL_API_LISTS
 from tests.matrix_outreach_api import OUTREACH_API_LISTS
@@ -98,9 +100,19 @@ PAGES: dict[str, Callable[[Rows], str]] = {
     "calendar agenda": lambda r: "/calendar/agenda/?from=2026-10-01&who=all",
     "api facility timeline": lambda r: f"/api/v1/facilities/{r['call'].facility_id}/timeline",
     "api company timeline": lambda r: f"/api/v1/companies/{r['call'].facility.company_id}/timeline",
+    "attraction board": lambda r: "/attraction/",
+    "prospects": lambda r: "/attraction/prospects/",
+    "prospect detail": lambda r: f"/attraction/prospects/{r['prospect'].pk}/",
+    "prospect pitch pack": lambda r: f"/attraction/prospects/{r['prospect'].pk}/pitch/",
+    "gap pitch pack": lambda r: "/attraction/gaps/die-casting/pitch/",
+    "risk list": lambda r: "/attraction/at-risk/",
+    "risk dismissals": lambda r: "/attraction/at-risk/dismissed/",
+    "risk weights": lambda r: "/attraction/at-risk/weights/",
+    "api at-risk": lambda r: "/api/v1/at-risk",
 }
 for _lists in (CALL_API_LISTS, SUPPLY_API_LISTS, WORKFORCE_API_LISTS, PROGRAM_API_LISTS,
-               INTEL_API_LISTS, OUTREACH_API_LISTS):  # fmt: skip
+               INTEL_API_LISTS, OUTREACH_API_LISTS, ATTRACTION_PIPELINE_API_LISTS,
+               ATTRACTION_RISK_API_LISTS):  # fmt: skip
     for _path in _lists:
         PAGES[f"api {_path.removeprefix('/api/v1/')}"] = lambda r, p=_path: p
 
