@@ -191,3 +191,12 @@ def test_the_stage_form_moves_and_explains_what_is_missing(world: Any, as_user: 
     assert p.stage == "won" and p.won_jobs == 40
     assert as_user("bob").post(url, {"to_stage": "lost", "on": day}).status_code == 404
     assert as_user("erin").post(url, {"to_stage": "lost", "on": day}).status_code == 403
+
+
+def test_a_column_without_any_estimate_says_so_instead_of_zero_dollars(
+    world: Any, as_user: Any
+) -> None:
+    prospect(world.alice, name="Unpriced Casting", estimated_investment=None)
+    html = as_user("alice").get("/attraction/").content.decode()
+    assert "No investment estimated yet" in html
+    assert "$0 estimated" not in html
