@@ -14,7 +14,16 @@ from typing import Any
 from corridor.core.policy import Actor, Rule, register
 from corridor.core.rules import ReferenceDataRule
 from corridor.core.scoping import ScopedQuerySet
-from corridor.intel.models import Document, Fact, FactCorrection, Jurisdiction, TrendTag
+from corridor.intel.models import (
+    Document,
+    Event,
+    Fact,
+    FactCorrection,
+    Jurisdiction,
+    TrendTag,
+    WatchedItem,
+    WatchedSource,
+)
 
 
 @register(Jurisdiction)
@@ -59,4 +68,38 @@ class FactCorrectionRule(_PublicAnnouncementRule):
         return False
 
     def can_delete(self, actor: Actor, obj: Any) -> bool:
+        return False
+
+
+@register(Event)
+class EventRule(_PublicAnnouncementRule):
+    """One announcement reported by several outlets: public like its documents."""
+
+
+@register(WatchedSource)
+class WatchedSourceRule(Rule):
+    """The feeds, pages and folders the worker reads: participants see which are watched;
+    the coordinator adds, changes and removes them."""
+
+    def can_view(self, actor: Actor) -> bool:
+        return actor.is_participant
+
+    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        return qs if actor.is_participant else qs.none()
+
+    def can_create(self, actor: Actor) -> bool:
+        return actor.is_coordinator
+
+    def can_change(self, actor: Actor, obj: Any) -> bool:
+        return actor.is_coordinator
+
+
+@register(WatchedItem)
+class WatchedItemRule(WatchedSourceRule):
+    """What the worker saw of a source: written by the worker only."""
+
+    def can_create(self, actor: Actor) -> bool:
+        return False
+
+    def can_change(self, actor: Actor, obj: Any) -> bool:
         return False

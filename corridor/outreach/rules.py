@@ -20,6 +20,7 @@ from corridor.core.policy import Actor, Rule, register
 from corridor.core.rules import ReferenceDataRule
 from corridor.core.scoping import ScopedQuerySet
 from corridor.outreach.models import (
+    AskResponse,
     Contact,
     Endorsement,
     Engagement,
@@ -70,6 +71,21 @@ class MessageRule(ReferenceDataRule):
 @register(PolicyAsk)
 class PolicyAskRule(ReferenceDataRule):
     """The agenda is meant to be read widely; the coordinator keeps it."""
+
+
+@register(AskResponse)
+class AskResponseRule(Rule):
+    """An announcement linked to an ask: read like the agenda (everyone signed in);
+    officers (municipal editors) and the coordinator confirm or reject a suggested link."""
+
+    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        return qs if actor.is_authenticated else qs.none()
+
+    def can_create(self, actor: Actor) -> bool:
+        return actor.edits_municipal_work
+
+    def can_change(self, actor: Actor, obj: Any) -> bool:
+        return actor.edits_municipal_work
 
 
 @register(WorkingGroup)

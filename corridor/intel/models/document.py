@@ -72,6 +72,22 @@ class Document(CorridorModel):
     trends = models.ManyToManyField(
         TrendTag, blank=True, related_name="documents", help_text="Trends the document speaks of"
     )
+    event = models.ForeignKey(
+        "intel.Event",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="documents",
+        help_text="The announcement this document reports (several outlets, one event)",
+    )
+    watched_source = models.ForeignKey(
+        "intel.WatchedSource",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="documents",
+        help_text="The watched feed, page or folder it was read from",
+    )
     is_demo = models.BooleanField(default=False, help_text="Demo announcement (fictional)")
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

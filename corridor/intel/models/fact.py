@@ -16,6 +16,15 @@ class FactKind(models.TextChoices):
     POLICY = "policy", "Policy allocation"
 
 
+class Instrument(models.TextChoices):
+    GRANT = "grant", "Grant or contribution"
+    LOAN = "loan", "Loan"
+    TAX_CREDIT = "tax_credit", "Tax credit"
+    EQUITY = "equity", "Equity"
+    GUARANTEE = "guarantee", "Loan guarantee"
+    OTHER = "other", "Other"
+
+
 class FactStatus(models.TextChoices):
     EXTRACTED = "extracted", "Extracted, not yet checked"
     CONFIRMED = "confirmed", "Confirmed by an officer"
@@ -50,7 +59,14 @@ class Fact(CorridorModel):
         "total project value", max_digits=18, decimal_places=2, null=True, blank=True
     )
     projects = models.PositiveIntegerField(null=True, blank=True)
-    jobs = models.PositiveIntegerField(null=True, blank=True)
+    jobs = models.PositiveIntegerField("jobs created", null=True, blank=True)
+    jobs_retained = models.PositiveIntegerField("jobs retained", null=True, blank=True)
+    instrument = models.CharField(
+        max_length=12,
+        choices=Instrument.choices,
+        blank=True,
+        help_text="How the money is given, when the document says",
+    )
     date = models.DateField(null=True, blank=True, db_index=True)
     jurisdiction = models.ForeignKey(
         Jurisdiction, null=True, blank=True, on_delete=models.PROTECT, related_name="facts"

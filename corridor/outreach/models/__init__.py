@@ -1,11 +1,13 @@
 from corridor.outreach.models.agenda import (
     AGENDA_STATUSES,
+    AskResponse,
     AskStatus,
     AskTheme,
     Endorsement,
     Message,
     MessageTheme,
     PolicyAsk,
+    ResponseStatus,
 )
 from corridor.outreach.models.centre import (
     FleetPilot,
@@ -37,6 +39,7 @@ from corridor.outreach.models.engagement import (
 __all__ = [
     "AGENDA_STATUSES",
     "STRENGTH_RANK",
+    "AskResponse",
     "AskStatus",
     "AskTheme",
     "Contact",
@@ -57,6 +60,7 @@ __all__ = [
     "PilotStatus",
     "PolicyAsk",
     "Relationship",
+    "ResponseStatus",
     "Scope",
     "Strength",
     "Technology",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 from corridor.core.models import CorridorModel, Organisation
@@ -107,3 +108,47 @@ class Endorsement(CorridorModel):
 
     def __str__(self) -> str:
         return f"{self.organisation} endorses {self.ask}"
+
+
+class ResponseStatus(models.TextChoices):
+    SUGGESTED = "suggested", "Suggested by Corridor"
+    CONFIRMED = "confirmed", "Confirmed by an officer"
+    REJECTED = "rejected", "Not an answer"
+
+
+class AskResponse(CorridorModel):
+    """A government announcement that answers (part of) an ask of the common agenda: the
+    evidence that a government has responded. Corridor suggests links from the
+    announcements it reads; an officer confirms or rejects them."""
+
+    ask = models.ForeignKey(PolicyAsk, on_delete=models.CASCADE, related_name="responses")
+    document = models.ForeignKey(
+        "intel.Document", on_delete=models.CASCADE, related_name="ask_responses"
+    )
+    fact = models.ForeignKey(
+        "intel.Fact",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="ask_responses",
+        help_text="The commitment that answers it, when one fact does",
+    )
+    status = models.CharField(
+        max_length=10, choices=ResponseStatus.choices, default=ResponseStatus.SUGGESTED
+    )
+    score = models.FloatField(default=0.0, help_text="How closely the announcement matches")
+    note = models.CharField(max_length=300, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["ask", "-score", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ask", "document"], name="outreach_one_response_per_document"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ask}: {self.document}"
