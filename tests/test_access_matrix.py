@@ -5,6 +5,10 @@ matrix complete: every URL pattern of the site and every operation of the
 OpenAPI document must have a row, so a new page or endpoint without an access
 decision fails here. Later capabilities add their rows to the same tables.
 
+One test per row: it sends the row's request as every role, each inside its own
+savepoint that is rolled back (so one role's writes never reach the next role's
+request), and fails once, naming each role that got another status than its row says.
+
 Roles: alice (editor, municipality A), bob (editor, municipality B), carol
 (coordinator), dave (partner viewer), erin (viewer, municipality A), anonymous.
 """
