@@ -26,6 +26,8 @@ FIELDS = (
     "total_value_cad",
     "projects",
     "jobs",
+    "jobs_retained",
+    "instrument",
     "date",
     "jurisdiction",
 )
@@ -55,7 +57,9 @@ class ExtractedFact:
     program: str | None = None
     total_value_cad: float | None = None
     projects: int | None = None
-    jobs: int | None = None
+    jobs: int | None = None  # jobs created
+    jobs_retained: int | None = None  # jobs kept (retained, maintained, protected)
+    instrument: str | None = None  # grant, loan, tax_credit, equity, guarantee, other
     date: dt.date | None = None
     jurisdiction: str | None = None
     trends: list[str] = field(default_factory=list)
@@ -80,6 +84,8 @@ class ExtractedFact:
             "total_value_cad": _number(data["total_value_cad"]),
             "projects": data["projects"],
             "jobs": data["jobs"],
+            "jobs_retained": data["jobs_retained"],
+            "instrument": data["instrument"],
             "date": self.date.isoformat() if self.date else None,
             "jurisdiction": data["jurisdiction"],
             "trends": list(data["trends"]),
