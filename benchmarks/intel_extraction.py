@@ -31,7 +31,9 @@ def main() -> None:
     parser.add_argument(
         "--part", default="all", choices=("tuning", "held-out", "all", "corrections")
     )
-    parser.add_argument("--extra", type=Path, help="a folder of labelled corrections (NN.txt/NN.json)")
+    parser.add_argument(
+        "--extra", type=Path, help="a folder of labelled corrections (NN.txt/NN.json)"
+    )
     parser.add_argument("--folder", type=Path, default=LABELLED, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.extra is not None and not args.extra.is_dir():

@@ -30,9 +30,26 @@ _NOT_INVESTMENT_NEAR = re.compile(
     r"donat(?:e|ed|ion)|raised\s+for\s+charity|fundraising|lottery|budget\s+deficit|"
     r"estimated\s+to\s+(?:reach|be\s+worth|grow)|projected\s+to\s+(?:reach|grow)|"
     r"forecast|billion\s+industry|million\s+industry|industry\s+worth|sector\s+worth|"
-    r"cost\s+overruns?|overrun|strike|lost\s+production)\b",
+    r"cost\s+overruns?|overrun|strike|lost\s+production|consumer\s+spending|"
+    r"(?:consumers|Canadians|Americans|Ontarians|Quebecers|Michiganders|households|buyers|"
+    r"shoppers|drivers|motorists|families|car\s+buyers)\s+(?:\w+\s+){0,2}?(?:spent|spend|spending|"
+    r"paid|bought|shelled\s+out)|@\s+on\s+(?:new|used)\s+(?:\w+\s+)?(?:vehicles|cars|trucks|"
+    r"pickups|SUVs|EVs|automobiles))\b",
     re.IGNORECASE,
 )
+# Names whose words would read as money that is not an investment ("Minister of Economic
+# Development, Job Creation and Trade", "Export Development Canada"): masked before judging.
+_TITLES = re.compile(
+    r"\b(?:(?:Minister|Ministry|Ministre|Ministère|Department|Secretary|Office)\s+(?:of|for|du|de\s+la|"
+    r"des|de)\s+(?:[A-Z\u00c0-\u00dd][\w'\u2019-]*(?:,\s*|\s+(?:and|of|the|et|du|de|des)\s+|\s+)?)+"
+    r"|Export\s+Development\s+Canada|Exportation\s+et\s+développement\s+Canada)"
+)
+
+
+def _mask(sentence: str) -> str:
+    return _TITLES.sub(lambda m: " " * len(m.group(0)), sentence)
+
+
 _TOTAL_NEAR = re.compile(
     r"\b(?:total\s+(?:project\s+)?(?:value|cost|investment|innovation\s+spending|spending)|"
     r"total\s+of\s+\S+\s+in\s+(?:new\s+)?(?:investment|spending)|"
@@ -78,6 +95,7 @@ class Judgement:
 
 def judge(sentence: str, amount: Amount, others: list[Amount]) -> Judgement:
     """What this amount is, given its sentence and the other amounts in it."""
+    sentence = _mask(sentence)
     before = sentence[max(0, amount.start - 70) : amount.start]
     after = sentence[amount.end : amount.end + 50]
     if amount.rate:
@@ -141,6 +159,13 @@ def states_total(sentence: str, amount: Amount) -> bool:
     window = sentence[max(0, amount.start - 60) : amount.end + 25]
     if _STANDALONE_TOTAL.search(window):
         return True
+    if re.search(
+        r"\bpart\s+of\s+(?:a|an|the|its|their|this|a\s+total|an\s+overall)\s+"
+        r"(?:(?:total|larger|broader|overall|combined|planned)\s+)?$",
+        sentence[: amount.start],
+        re.I,
+    ):
+        return True  # "creating 70 jobs as part of a $31 million investment"
     if re.search(
         r"\b(?:company|firm|project|partners?|manufacturer|automaker)(?:'s|s')\s+(?:total\s+)?$",
         sentence[: amount.start],

@@ -10,7 +10,16 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from corridor.intel.extraction import classify, counts, dates, jurisdictions, money, parties, trends
+from corridor.intel.extraction import (
+    classify,
+    counts,
+    dates,
+    instruments,
+    jurisdictions,
+    money,
+    parties,
+    trends,
+)
 from corridor.intel.extraction.text import Sentence, is_title, normalise, sentences
 
 INVESTMENT = "investment"
@@ -205,7 +214,7 @@ def _each_funders(sentence: str, amount: money.Amount) -> list[str]:
 
 
 _MINISTER = re.compile(
-    r"\b(?:Minister|Ministre|Secretary|Premier|Governor|Gov\.|Mayor|Prime\s+Minister)\b"
+    r"\b(?:(?:Minister|Ministre|Secretary|Premier|Governor|Mayor|Prime\s+Minister)\b|Gov\.)"
 )
 
 
@@ -213,7 +222,7 @@ def _is_public(name: str) -> bool:
     return bool(parties.governments(name) or parties.agencies(name) or _MINISTER.search(name))
 
 
-def _minister_government(name: str, context: _Context) -> str | None:
+def _minister_government(name: str, context: _Context, text: str = "") -> str | None:
     """A minister, premier or governor announces for a government: name the government."""
     if not _MINISTER.search(name):
         return None
@@ -226,7 +235,7 @@ def _minister_government(name: str, context: _Context) -> str | None:
         return "Canada"
     if re.search(r"Economic\s+Development,\s+Job\s+Creation|Premier", name):
         return context.jurisdiction if context.jurisdiction not in (None, "Canada") else "Ontario"
-    return context.jurisdiction
+    return context.jurisdiction or (jurisdictions.place_in(text) if text else None)
 
 
 def _program(sentence: str, context: _Context, funder: str | None) -> str | None:
@@ -236,7 +245,16 @@ def _program(sentence: str, context: _Context, funder: str | None) -> str | None
         if not (funder and (p.text.startswith(funder) or funder.startswith(p.text)))
     ]
     found = [p for p in found if not re.match(r"(?:Government|Minister)", p.text)]
-    return found[0].text if found else None
+    if not found:
+        return None
+    first = found[0]
+    # "the AMIC Stream of the Regional Development Program": the program, not its stream.
+    inner = re.search(r"\b[Ss]tream\s+of\s+(?:the\s+)?(?P<program>[A-Z].+)$", first.text)
+    if inner:
+        return inner.group("program")
+    if re.search(r"\b[Ss]tream$", first.text) and len(found) > 1:
+        return found[1].text
+    return first.text
 
 
 def _currency(amount: money.Amount, jurisdiction: str | None) -> str:
@@ -268,6 +286,8 @@ def _attach_counts(facts: list[ExtractedFact], context: _Context) -> None:
                 continue
             if fact.jobs is None:
                 fact.jobs = counts.find_jobs(sentence.text)
+            if fact.jobs_retained is None:
+                fact.jobs_retained = counts.find_retained(sentence.text)
             if fact.projects is None:
                 fact.projects = counts.find_projects(sentence.text)
             if fact.total_value_cad is None and sentence.index > fact.sentence_index:
@@ -297,7 +317,16 @@ def _merge(facts: list[ExtractedFact]) -> list[ExtractedFact]:
             kept.append(fact)
             continue
         richer, poorer = (fact, twin) if _richness(fact) > _richness(twin) else (twin, fact)
-        for name in ("funder", "recipient", "program", "total_value_cad", "projects", "jobs"):
+        for name in (
+            "funder",
+            "recipient",
+            "program",
+            "total_value_cad",
+            "projects",
+            "jobs",
+            "jobs_retained",
+            "instrument",
+        ):
             if getattr(richer, name) is None:
                 setattr(richer, name, getattr(poorer, name))
         richer.trends = sorted(set(richer.trends) | set(poorer.trends), key=trends.TRENDS.index)
@@ -314,6 +343,8 @@ def _richness(fact: ExtractedFact) -> int:
         fact.total_value_cad,
         fact.projects,
         fact.jobs,
+        fact.jobs_retained,
+        fact.instrument,
     )
     return sum(value is not None for value in fields) * 10 + min(len(fact.sentence), 300) // 100
 
@@ -352,7 +383,8 @@ def extract_facts(text: str) -> list[ExtractedFact]:
                 continue
             if judgement.role != classify.INVESTMENT:
                 continue
-            fact = _fact(sentence, amount, judgement, totals, context)
+            others = [o for o in amounts if o is not amount]
+            fact = _fact(sentence, amount, judgement, totals, context, others)
             _share_with_previous(facts, fact)
             funders = _each_funders(sentence.text, amount)
             if not funders:
@@ -438,6 +470,8 @@ def _share_with_previous(facts: list[ExtractedFact], fact: ExtractedFact) -> Non
             fact.kind = previous.kind
     if fact.funder is None:
         fact.funder = previous.funder
+    if fact.instrument is None and fact.rate and previous.rate:
+        fact.instrument = previous.instrument  # "a credit of $35/kWh for cells and $10/kWh ..."
 
 
 def _is_total_of_previous(
@@ -486,18 +520,20 @@ def _link_to_company_investment(facts: list[ExtractedFact]) -> None:
 
 
 def _document_jobs(facts: list[ExtractedFact], context: _Context) -> None:
-    """An announcement's job count is the project's: every fact of it shares it."""
-    known = next((f.jobs for f in facts if f.jobs is not None), None)
-    if known is None:
-        for sentence in context.sentences:
-            known = counts.find_jobs(sentence.text)
-            if known is not None:
-                break
-    if known is None:
-        return
-    for fact in facts:
-        if fact.jobs is None:
-            fact.jobs = known
+    """An announcement's job counts (created, retained) are the project's: every fact of
+    it shares them."""
+    for name, find in (("jobs", counts.find_jobs), ("jobs_retained", counts.find_retained)):
+        known = next((getattr(f, name) for f in facts if getattr(f, name) is not None), None)
+        if known is None:
+            for sentence in context.sentences:
+                known = find(sentence.text)
+                if known is not None:
+                    break
+        if known is None:
+            continue
+        for fact in facts:
+            if getattr(fact, name) is None:
+                setattr(fact, name, known)
 
 
 _WINDOW_BEFORE, _WINDOW_AFTER = 320, 260
@@ -519,6 +555,7 @@ def _fact(
     judgement: classify.Judgement,
     totals: list[money.Amount],
     context: _Context,
+    others: list[money.Amount] | None = None,
 ) -> ExtractedFact:
     text, near = _around(sentence.text, amount)
     recipient_party = parties.recipient_near(text, near.start, near.end, None)
@@ -528,7 +565,7 @@ def _fact(
         funder, public = _document_funder(context, sentence.index)
     if funder and recipient == funder:
         recipient = None
-    minister_of = _minister_government(funder, context) if funder else None
+    minister_of = _minister_government(funder, context, text) if funder else None
     if minister_of:
         funder, public = government_name(minister_of), True
     if funder and not public:
@@ -563,6 +600,8 @@ def _fact(
         total_value_cad=total,
         projects=counts.find_projects(text),
         jobs=counts.find_jobs(text),
+        jobs_retained=counts.find_retained(text),
+        instrument=_instrument(sentence, amount, others or [], context, funder, public, recipient),
         date=context.date or dates.parse_date(text),
         jurisdiction=jurisdiction,
         trends=trends.find_trends(text),
@@ -575,6 +614,27 @@ def _fact(
     )
     fact.confidence = _confidence(fact, judgement)
     return fact
+
+
+def _instrument(
+    sentence: Sentence,
+    amount: money.Amount,
+    others: list[money.Amount],
+    context: _Context,
+    funder: str | None,
+    public: bool,
+    recipient: str | None,
+) -> str | None:
+    """The instrument the sentence says for this amount, else the next sentence's when it
+    states no amount of its own ("The support is a repayable loan.")."""
+    found = instruments.find_instrument(sentence.text, amount, others)
+    if found is None and (public or recipient):
+        following = context.sentences[sentence.index + 1 : sentence.index + 2]
+        if following and not money.find_amounts(following[0].text):
+            found = instruments.find_in_text(following[0].text)
+    if found and found != instruments.EQUITY and funder and not public and recipient is None:
+        return None  # a company's own investment names no instrument of support
+    return found
 
 
 def _document_funder(context: _Context, before_index: int) -> tuple[str | None, bool]:

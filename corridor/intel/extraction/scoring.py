@@ -193,9 +193,7 @@ def manifest_parts(folder: Path) -> dict[str, str]:
     return parts
 
 
-def evaluate(
-    folder: Path, extra: Path | None = None, only: str | None = None
-) -> dict[str, Score]:
+def evaluate(folder: Path, extra: Path | None = None, only: str | None = None) -> dict[str, Score]:
     """Scores of the tuning part, the held-out part and both together, and of the
     corrections' labelled examples in ``extra`` (a part of their own, not in "all").
     ``only="tuning"`` reads the tuning part alone: the held-out texts are not even run,

@@ -12,7 +12,8 @@ from corridor.intel.extraction import extract_facts
 SEEDS = Path(__file__).parent / "data" / "seeds"
 JSON_KEYS = [
     "kind", "funder", "recipient", "program", "amount_cad", "currency", "total_value_cad",
-    "projects", "jobs", "date", "jurisdiction", "trends", "sentence",
+    "projects", "jobs", "jobs_retained", "instrument", "date", "jurisdiction", "trends",
+    "sentence",
 ]  # fmt: skip
 
 
