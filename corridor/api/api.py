@@ -18,8 +18,11 @@ from corridor.calls.api import router as calls_router
 from corridor.contacts.api import router as contacts_router
 from corridor.core.api import router as core_router
 from corridor.intel.api import router as intel_router
+from corridor.intel.api_watch import router as intel_watch_router
+from corridor.intel.api_compare import router as intel_compare_router
 from corridor.notifications.api import router as notifications_router
 from corridor.outreach.api import router as outreach_router
+from corridor.outreach.api_answers import router as outreach_answers_router
 from corridor.programs.api import router as programs_router
 from corridor.registry.api import router as registry_router
 from corridor.supplychain.api import router as supplychain_router
@@ -54,3 +57,6 @@ api.add_router("", notifications_router)
 api.add_router("", attraction_pipeline_router)
 api.add_router("", attraction_pitch_router)
 api.add_router("", attraction_risk_router)
+api.add_router("", outreach_answers_router)
+api.add_router("", intel_compare_router)
+api.add_router("", intel_watch_router)

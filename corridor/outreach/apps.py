@@ -12,6 +12,10 @@ class OutreachConfig(AppConfig):
 
         calendar_sources()  # engagements, tours, follow-ups on the calendar
 
+        from corridor.outreach.answers import connect as answers_connect
+
+        answers_connect()  # government announcements suggested as answers to the asks
+
     def reference_data(self) -> None:
         from corridor.outreach.head_offices import load_head_offices
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from corridor.outreach import agenda, evidence
+from corridor.outreach import agenda, answers, evidence
 from corridor.outreach.models import Message
 from corridor.outreach.planner import BriefingPack
 
@@ -179,17 +179,30 @@ def briefing_pack_document(pack: BriefingPack, today: dt.date | None = None) -> 
     )
 
 
+def _answer_line(response: Any) -> str:
+    """A government's answer in a line: who, when, the commitment, the evidence."""
+    d = response.document
+    when = f"{d.date:%d %B %Y}" if d.date else "date not stated"
+    where = d.url or f"Corridor document {d.pk}"
+    return (
+        f"{d.jurisdiction or 'Government not known'}, {when}: {answers.commitment(response)} "
+        f"(evidence: {d.title}, {where})"
+    )
+
+
 def agenda_document(
     user: Any, common: agenda.CommonAgenda, today: dt.date | None = None
 ) -> Document:
+    responded = answers.confirmed_by_ask(user, [line.ask.pk for line in common.lines])
     summary = Table(
-        ["Ask", "Theme", "Status", "Municipalities behind it"],
+        ["Ask", "Theme", "Status", "Municipalities behind it", "Governments that responded"],
         [
             [
                 line.ask.title,
                 line.ask.get_theme_display(),
                 line.ask.get_status_display(),
                 common.share(line),
+                ", ".join(answers.governments(responded.get(line.ask.pk, []))) or "none yet",
             ]
             for line in common.lines
         ],
@@ -220,7 +233,8 @@ def agenda_document(
                     f"Addressed to: {line.ask.addressed_to or 'not said'}. Led by "
                     f"{line.ask.owner.label}. Behind it: {common.share(line)} municipalities.",
                 ],
-                bullets=endorsers or ["No endorsement yet."],
+                bullets=(endorsers or ["No endorsement yet."])
+                + [f"Answered by {_answer_line(r)}" for r in responded.get(line.ask.pk, [])],
                 table=figure_table(line.figures) if line.figures else None,
             )
         )

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from corridor.outreach.views import agenda, centre, directory, engagements, home, records, visits
+from corridor.outreach.views import (
+    agenda,
+    answers,
+    centre,
+    directory,
+    engagements,
+    home,
+    records,
+    visits,
+)
 
 urlpatterns = [
     path("", home.outreach_home, name="outreach-home"),
@@ -39,6 +48,11 @@ urlpatterns = [
         name="endorsement-withdraw",
     ),
     path("agenda/common/", agenda.common_agenda_view, name="common-agenda"),
+    path("agenda/responses/link/", answers.response_link, name="ask-response-link"),
+    path(
+        "agenda/responses/<int:pk>/confirm/", answers.response_confirm, name="ask-response-confirm"
+    ),
+    path("agenda/responses/<int:pk>/reject/", answers.response_reject, name="ask-response-reject"),
     path("centre/working-groups/", centre.working_group_list, name="working-group-list"),
     path("centre/partnerships/", centre.partnership_list, name="partnership-list"),
     path("pilots/", centre.pilot_list, name="pilot-list"),

@@ -16,15 +16,17 @@ from django.views.decorators.http import require_POST
 from corridor.core import policy
 from corridor.core.exports import export, export_links
 from corridor.core.form_errors import show_refusal
-from corridor.outreach import agenda, evidence, exports, services
+from corridor.outreach import agenda, answers, evidence, exports, services
 from corridor.outreach.documents import agenda_document, message_brief
 from corridor.outreach.forms import EndorsementForm
 from corridor.outreach.models import (
     AGENDA_STATUSES,
+    AskResponse,
     AskTheme,
     Endorsement,
     Message,
     PolicyAsk,
+    ResponseStatus,
 )
 from corridor.outreach.views.common import (
     document_response,
@@ -90,6 +92,10 @@ def ask_list(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(theme=theme)
     else:
         theme = ""
+    responded = answers.confirmed_by_ask(user)
+    answered = request.GET.get("answered") == "1"
+    if answered:
+        qs = qs.filter(pk__in=list(responded))
     counts = agenda.endorsement_counts(user)
     common = agenda.common_agenda(user, with_figures=False)
     asks = [(a, counts.get(a.pk, 0)) for a in qs.order_by("theme", "title", "pk")]
@@ -101,7 +107,8 @@ def ask_list(request: HttpRequest) -> HttpResponse:
         request,
         "outreach/ask_list.html",
         {
-            "asks": asks,
+            "asks": [(a, n, answers.governments(responded.get(a.pk, []))) for a, n in asks],
+            "answered": answered,
             "municipalities": common.municipalities,
             "theme": theme,
             "themes": AskTheme.choices,
@@ -154,9 +161,26 @@ def ask_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "figures": evidence.figures(user, ask.evidence),
             "form": form,
             "can_change": policy.can_change(user, ask),
+            **_responses(user, ask),
             **section("agenda"),
         },
     )
+
+
+def _responses(user: Any, ask: PolicyAsk) -> dict[str, Any]:
+    """The announcements linked to the ask: confirmed, suggested, rejected; what may be done."""
+    found: dict[str, list[Any]] = {s: [] for s in ResponseStatus.values}
+    for response in answers.responses(user, [ask.pk]):
+        found[response.status].append((response, answers.commitment(response)))
+    may_decide = policy.can_create(user, AskResponse)
+    return {
+        "confirmed": found[ResponseStatus.CONFIRMED],
+        "suggested": found[ResponseStatus.SUGGESTED],
+        "rejected": found[ResponseStatus.REJECTED],
+        "may_decide": may_decide,
+        "linkable": list(answers.government_documents(user)) if may_decide else [],
+        "threshold": answers.THRESHOLD,
+    }
 
 
 @login_required
