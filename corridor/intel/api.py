@@ -238,7 +238,7 @@ def correct_fact(request: HttpRequest, fact_id: int, payload: CorrectionIn) -> F
         if name and found is None:
             raise ValidationError({"jurisdiction": f"Unknown government '{name}'."})
         data["jurisdiction"] = found
-    for text_field in ("funder", "recipient", "program"):
+    for text_field in ("funder", "recipient", "program", "instrument"):
         if text_field in data and data[text_field] is None:
             data[text_field] = ""
     if data.get("currency"):

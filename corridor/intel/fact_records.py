@@ -44,6 +44,8 @@ def _values(found: ExtractedFact) -> dict[str, Any]:
         "total_value_cad": _decimal(found.total_value_cad),
         "projects": found.projects,
         "jobs": found.jobs,
+        "jobs_retained": found.jobs_retained,
+        "instrument": found.instrument or "",
         "date": found.date,
         "jurisdiction": jurisdiction_named(found.jurisdiction or ""),
         "sentence": found.sentence,

@@ -8,6 +8,7 @@ from django import forms
 
 from corridor.core import policy
 from corridor.intel.models import DocumentKind, FactKind, Jurisdiction, TrendTag
+from corridor.intel.models.fact import Instrument
 
 MAX_UPLOAD = 20 * 1024 * 1024
 MAX_FILES = 50
@@ -110,7 +111,18 @@ class FactForm(forms.Form):
         label="Total project value", required=False, min_value=0, max_digits=18, decimal_places=2
     )
     projects = forms.IntegerField(label="Projects", required=False, min_value=0, max_value=10**6)
-    jobs = forms.IntegerField(label="Jobs", required=False, min_value=0, max_value=10**7)
+    jobs = forms.IntegerField(
+        label="Jobs created", required=False, min_value=0, max_value=10**7,
+        help_text="New jobs only",
+    )  # fmt: skip
+    jobs_retained = forms.IntegerField(
+        label="Jobs retained", required=False, min_value=0, max_value=10**7,
+        help_text="Existing jobs kept (retained, maintained, protected)",
+    )  # fmt: skip
+    instrument = forms.ChoiceField(
+        label="Instrument", required=False, choices=[("", "Not said"), *Instrument.choices],
+        help_text="How the money is given, when the document says",
+    )  # fmt: skip
     date = forms.DateField(
         label="Date", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from ninja import Field, Schema
 
 from corridor.core.schemas import CleanText
+
+# intel.models.Instrument's values (the API names them; the model's labels are for pages).
+InstrumentName = Literal["grant", "loan", "tax_credit", "equity", "guarantee", "other"]
 
 
 class CorrectionOut(Schema):
@@ -32,7 +35,11 @@ class FactOut(Schema):
     currency: str
     total_value_cad: float | None = None
     projects: int | None = None
-    jobs: int | None = None
+    jobs: int | None = Field(None, description="Jobs created")
+    jobs_retained: int | None = Field(None, description="Existing jobs kept")
+    instrument: InstrumentName | None = Field(
+        None, description="How the money is given, when the document says"
+    )
     date: dt.date | None = None
     jurisdiction: str | None = Field(None, alias="jurisdiction.name")
     trends: list[str] = Field(default_factory=list)
@@ -58,6 +65,10 @@ class FactOut(Schema):
     @staticmethod
     def resolve_program(obj: Any) -> str | None:
         return obj.program or None
+
+    @staticmethod
+    def resolve_instrument(obj: Any) -> str | None:
+        return obj.instrument or None
 
     @staticmethod
     def resolve_trends(obj: Any) -> list[str]:
@@ -117,7 +128,11 @@ class CorrectionIn(CleanText):
     currency: str | None = Field(None, min_length=3, max_length=3)
     total_value_cad: Decimal | None = Field(None, ge=0, max_digits=18, decimal_places=2)
     projects: int | None = Field(None, ge=0, le=1_000_000)
-    jobs: int | None = Field(None, ge=0, le=10_000_000)
+    jobs: int | None = Field(None, ge=0, le=10_000_000, description="Jobs created")
+    jobs_retained: int | None = Field(None, ge=0, le=10_000_000, description="Existing jobs kept")
+    instrument: InstrumentName | Literal[""] | None = Field(
+        None, description="grant, loan, tax_credit, equity, guarantee, other; blank: not said"
+    )
     date: dt.date | None = None
     jurisdiction: str | None = Field(None, max_length=80)
     trends: list[str] | None = Field(None, max_length=8)
