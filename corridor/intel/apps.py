@@ -9,10 +9,14 @@ class IntelConfig(AppConfig):
     def ready(self) -> None:
         from corridor.intel import rules  # noqa: F401  (access rules)
         from corridor.intel.notices import register as notices
+        from corridor.intel.notices_watch import register as watch_notices
         from corridor.intel.timeline import register_sources as timeline_sources
+        from corridor.intel.watch_tasks import register_periodic as watch_sources
 
         timeline_sources()  # news facts on the activity timeline
         notices()  # news about a company we called on
+        watch_notices()  # a new program in the watched announcements
+        watch_sources()  # the worker reads the watched sources every 15 minutes
 
     def reference_data(self) -> None:
         from corridor.intel.models import Jurisdiction, TrendTag

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from corridor.intel.views import documents, facts, tracker
+from corridor.intel.views import sources as watched
 
 urlpatterns = [
     path("", documents.document_list, name="intel-document-list"),
@@ -12,4 +13,11 @@ urlpatterns = [
     path("facts/<int:pk>/", facts.fact_review, name="intel-fact"),
     path("tracker/", tracker.tracker_page, name="intel-tracker"),
     path("trends/", tracker.trend_radar_page, name="intel-trends"),
+    path("sources/", watched.source_list, name="intel-source-list"),
+    path("sources/add/", watched.source_add, name="intel-source-add"),
+    path("sources/<int:pk>/", watched.source_detail, name="intel-source-detail"),
+    path("sources/<int:pk>/edit/", watched.source_edit, name="intel-source-edit"),
+    path("sources/<int:pk>/delete/", watched.source_delete, name="intel-source-delete"),
+    path("sources/<int:pk>/read/", watched.source_read, name="intel-source-read"),
+    path("events/<int:pk>/", watched.event_detail, name="intel-event-detail"),
 ]
