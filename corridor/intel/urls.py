@@ -1,6 +1,6 @@
 from django.urls import path
 
-from corridor.intel.views import documents, facts, tracker
+from corridor.intel.views import compare, documents, facts, tracker
 from corridor.intel.views import sources as watched
 
 urlpatterns = [
@@ -13,6 +13,7 @@ urlpatterns = [
     path("facts/<int:pk>/", facts.fact_review, name="intel-fact"),
     path("tracker/", tracker.tracker_page, name="intel-tracker"),
     path("trends/", tracker.trend_radar_page, name="intel-trends"),
+    path("compare/", compare.compare_page, name="intel-compare"),
     path("sources/", watched.source_list, name="intel-source-list"),
     path("sources/add/", watched.source_add, name="intel-source-add"),
     path("sources/<int:pk>/", watched.source_detail, name="intel-source-detail"),
