@@ -64,7 +64,7 @@ def gold_fact(fact: Fact) -> dict[str, Any]:
         "jobs_retained": fact.jobs_retained,
         "instrument": fact.instrument or None,
         "date": fact.date.isoformat() if fact.date else None,
-        "jurisdiction": fact.jurisdiction.name if fact.jurisdiction_id else None,
+        "jurisdiction": fact.jurisdiction.name if fact.jurisdiction is not None else None,
     }
     assert set(values) == set(FIELDS), "the labelled shape follows extract-facts --json"
     values["trends"] = sorted(tag.slug for tag in fact.trends.all())
