@@ -59,6 +59,11 @@ from tests.matrix_calls_work import WORK_PAGES
 from tests.matrix_contacts import CONTACT_API, CONTACT_API_LISTS, CONTACT_PAGES, build_contacts
 from tests.matrix_exports import EXPORT_PAGES
 from tests.matrix_intel import INTEL_API, INTEL_API_LISTS, INTEL_PAGES, build_intel
+from tests.matrix_intel_compare import (
+    INTEL_COMPARE_API,
+    INTEL_COMPARE_API_LISTS,
+    INTEL_COMPARE_PAGES,
+)
 from tests.matrix_jobs import JOB_PAGES, build_jobs
 from tests.matrix_notifications import (
     NOTIFICATION_API,
@@ -67,6 +72,12 @@ from tests.matrix_notifications import (
     build_notifications,
 )
 from tests.matrix_outreach import build_outreach_matrix
+from tests.matrix_outreach_answers import (
+    OUTREACH_ANSWER_API,
+    OUTREACH_ANSWER_API_LISTS,
+    OUTREACH_ANSWER_PAGES,
+    build_outreach_answers,
+)
 from tests.matrix_outreach_api import OUTREACH_API, OUTREACH_API_LISTS
 from tests.matrix_outreach_edit import OUTREACH_EDIT_PAGES
 from tests.matrix_outreach_pages import OUTREACH_PAGES
@@ -354,6 +365,8 @@ PAGES += NOTIFICATION_PAGES
 API += NOTIFICATION_API
 PAGES += ATTRACTION_PIPELINE_PAGES + ATTRACTION_PITCH_PAGES + ATTRACTION_RISK_PAGES
 API += ATTRACTION_PIPELINE_API + ATTRACTION_PITCH_API + ATTRACTION_RISK_API
+PAGES += OUTREACH_ANSWER_PAGES + INTEL_COMPARE_PAGES
+API += OUTREACH_ANSWER_API + INTEL_COMPARE_API
 
 # What each API list returns must be exactly what the policy lets that role see.
 API_LISTS = {
@@ -374,6 +387,8 @@ API_LISTS = {
     **ATTRACTION_PIPELINE_API_LISTS,
     **ATTRACTION_PITCH_API_LISTS,
     **ATTRACTION_RISK_API_LISTS,
+    **OUTREACH_ANSWER_API_LISTS,
+    **INTEL_COMPARE_API_LISTS,
 }
 
 ADMIN_ONLY_FOR_CAROL_EXCEPT = {
@@ -426,6 +441,7 @@ def _build_matrix_world() -> Any:
     build_attraction_pipeline(world)
     build_attraction_pitch(world)
     build_attraction_risk(world)
+    build_outreach_answers(world)
     world.tokens = {}
     world.bearer = {}
     for name, user in world.users().items():
