@@ -91,7 +91,7 @@ def dismiss(request: HttpRequest, facility_id: int, payload: RiskDismissIn) -> S
         raise PermissionDenied("The risk list is kept by the municipalities and the coordinator.")
     found = get_object_or_404(
         policy.visible(request.user, FacilityRisk).select_related("facility"),
-        facility_id=facility_id,
+        facility__pk=facility_id,  # the facility's own key: a number too large finds nothing
     )
     dismissal = risk.dismiss(request.user, found.facility, payload.reason)
     return Status(201, _dismissal(request, dismissal.pk))
