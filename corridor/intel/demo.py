@@ -73,3 +73,7 @@ def build_demo(say: Callable[[str], None]) -> None:
         total = Document.objects.count()
         facts = Fact.objects.count()
     say(f"Intelligence: {added} documents added ({total} in all, {facts} facts)")
+
+    from corridor.outreach.demo_answers import build_demo_answers  # outreach's demo ran first
+
+    build_demo_answers(say)

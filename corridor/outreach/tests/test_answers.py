@@ -211,3 +211,21 @@ def test_api(world: Any, as_user: Any, django_capture_on_commit_callbacks: Any) 
     )  # fmt: skip
     assert got.status_code == 422 and got.json()["error"]["field"] == "document_id"
     assert Client().get(f"/api/v1/asks/{ask.pk}/responses").status_code == 401
+
+
+def test_the_demo_confirms_ontarios_skills_funding_as_an_answer(world: Any) -> None:
+    from corridor.intel.demo import build_demo
+
+    ask = _ask(world)
+    with system_scope("tests"):
+        world.carol.username = "coordinator"  # the demo's coordinator decides
+        world.carol.save()
+    said: list[str] = []
+    build_demo(said.append)
+    build_demo(said.append)
+    confirmed = _responses(status=ResponseStatus.CONFIRMED)
+    assert [(r.ask_id, r.document.title) for r in confirmed] == [
+        (ask.pk, "Ontario skills funding for auto workers")
+    ]
+    assert confirmed[0].decided_by == world.carol and confirmed[0].fact is not None
+    assert said[1].startswith("Asks answered: 1 confirmed")
