@@ -6,6 +6,8 @@ reads through the access policy, as the pages do.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ninja import NinjaAPI
 from ninja.security import django_auth
 
@@ -18,8 +20,8 @@ from corridor.calls.api import router as calls_router
 from corridor.contacts.api import router as contacts_router
 from corridor.core.api import router as core_router
 from corridor.intel.api import router as intel_router
-from corridor.intel.api_watch import router as intel_watch_router
 from corridor.intel.api_compare import router as intel_compare_router
+from corridor.intel.api_watch import router as intel_watch_router
 from corridor.notifications.api import router as notifications_router
 from corridor.outreach.api import router as outreach_router
 from corridor.outreach.api_answers import router as outreach_answers_router
@@ -29,7 +31,26 @@ from corridor.supplychain.api import router as supplychain_router
 from corridor.supplychain.api_needs import router as supplychain_needs_router
 from corridor.workforce.api import router as workforce_router
 
-api = NinjaAPI(
+
+class CorridorAPI(NinjaAPI):
+    """The API, whose OpenAPI document is built once per process and path: the routes do
+    not change while Corridor runs, and building it takes about half a second."""
+
+    _documents: dict[str, Any]
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> Any:
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        if not hasattr(self, "_documents"):
+            self._documents = {}
+        if path_prefix not in self._documents:
+            self._documents[path_prefix] = super().get_openapi_schema(path_prefix=path_prefix)
+        return self._documents[path_prefix]
+
+
+api = CorridorAPI(
     title="Corridor API",
     version="1",
     description=(
