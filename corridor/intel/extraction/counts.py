@@ -52,7 +52,7 @@ _CREATE_AND_RETAIN = re.compile(
 )
 _RETAIN_VERB = (
     r"(?:retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?|protect(?:s|ed|ing)?|preserv(?:e|es|ed|ing)|"
-    r"sav(?:e|es|ed|ing)|keep(?:s|ing)?|kept|sustain(?:s|ed|ing)?)"
+    r"sustain(?:s|ed|ing)?)"
 )
 _RETAIN_FR = (
     r"(?:maintenir|maintien\s+de|maintiendra|conserver|conservation\s+de|conservera|préserver|"
@@ -73,7 +73,7 @@ _RETAINED = [
     re.compile(
         rf"{_QUAL}(?P<n>{COUNT})\s+(?:(?:existing|current|{_JOB_ADJECTIVE})\s*){{0,4}}{_JOB_WORDS}\s+"
         r"(?:will\s+be\s+|would\s+be\s+|are\s+|were\s+|being\s+)?(?:retained|maintained|protected|"
-        r"preserved|saved|kept|maintenus|conservés|préservés|sauvegardés)\b",
+        r"preserved|maintenus|conservés|préservés|sauvegardés)\b",
         re.IGNORECASE,
     ),
     re.compile(
@@ -90,13 +90,13 @@ _RETAINED = [
 # "retaining 300 and creating 40", "maintain 120 jobs while adding 35 new positions"
 _RETAIN_THEN_CREATE = re.compile(
     rf"\b{_RETAIN_VERB}\s+(?:the\s+|its\s+)?{_QUAL}(?P<kept>{COUNT})\s+(?:(?:existing|current|"
-    rf"{_JOB_ADJECTIVE})\s*){{0,3}}(?:{_JOB_WORDS}\s+)?(?:,\s*)?(?:and|while|as\s+well\s+as|plus)?\s*"
+    rf"{_JOB_ADJECTIVE})\s*){{0,3}}(?:{_JOB_WORDS}\s*)?(?:,\s*)?(?:and|while|as\s+well\s+as|plus)?\s*"
     rf"(?:also\s+)?(?:creat|add|hir)\w*\s+{_QUAL}(?P<new>{COUNT})\b",
     re.IGNORECASE,
 )
 _CREATE_THEN_RETAIN = re.compile(
     rf"\b(?:creat|add|hir)\w*\s+{_QUAL}(?P<new>{COUNT})\s+(?:(?:{_JOB_ADJECTIVE})\s*){{0,3}}"
-    rf"(?:{_JOB_WORDS}\s+)?(?:,\s*)?(?:and|while|as\s+well\s+as|plus)\s+(?:to\s+)?{_RETAIN_VERB}\s+"
+    rf"(?:{_JOB_WORDS}\s*)?(?:,\s*(?:and\s+)?|\s+(?:and|while|as\s+well\s+as|plus)\s+)(?:to\s+)?{_RETAIN_VERB}\s+"
     rf"(?:the\s+|its\s+)?{_QUAL}(?P<kept>{COUNT})\b",
     re.IGNORECASE,
 )
@@ -114,7 +114,7 @@ def _is_count(text: str) -> int | None:
 
 
 def find_retained(sentence: str) -> int | None:
-    """The jobs a sentence says will be kept (retained, maintained, protected, saved,
+    """The jobs a sentence says will be kept (retained, maintained, protected,
     "secure 500 existing jobs", "maintenir 200 emplois"), or None."""
     for pattern in (_RETAIN_THEN_CREATE, _CREATE_THEN_RETAIN):
         both = pattern.search(sentence)
@@ -149,7 +149,7 @@ def _is_retention(sentence: str, start: int, end: int) -> bool:
     return bool(
         re.match(
             r"\s*(?:will\s+be\s+|would\s+be\s+|are\s+|were\s+)?(?:retained|maintained|"
-            r"protected|preserved|saved|maintenus|conservés)\b",
+            r"protected|preserved|maintenus|conservés)\b",
             after,
             re.I,
         )

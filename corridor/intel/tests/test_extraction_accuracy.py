@@ -28,6 +28,7 @@ from corridor.intel.extraction.counts import find_jobs, find_retained
         ("Ce projet permettra de maintenir 180 emplois et d'en créer 22.", 22, 180),
         ("Le prêt permettra de conserver 64 emplois à Drummondville.", None, 64),
         ("The new plant will hire 300 workers.", 300, None),
+        ("The project is creating 15 positions, retaining 60, and ends in 2026.", 15, 60),
     ],
 )
 def test_jobs_created_and_jobs_retained_are_apart(
