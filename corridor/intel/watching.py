@@ -257,8 +257,12 @@ class _Reader:
         else:
             (self.report.added if new else self.report.known).append(document)
             if new:
-                Document.all_objects.filter(pk=document.pk).update(watched_source=self.source)
-                document.watched_source = self.source
+                marks: dict[str, Any] = {"watched_source": self.source}
+                if not document.source:  # the file named no publisher: the source is one
+                    marks["source"] = self.source.name[:200]
+                Document.all_objects.filter(pk=document.pk).update(**marks)
+                for name, value in marks.items():
+                    setattr(document, name, value)
         try:
             with transaction.atomic():
                 WatchedItem.objects.create(
@@ -281,7 +285,7 @@ class _Reader:
             title=title,
             date=date,
             url=url if url.startswith(("http://", "https://")) else "",
-            source=publisher or source.name,
+            source=publisher,  # blank: the file's own (og:site_name), else the source's name
             jurisdiction=source.jurisdiction.name if source.jurisdiction_id else "",  # type: ignore[union-attr]
             kind=source.document_kind,
         )
