@@ -35,11 +35,6 @@ from corridor.registry.filtersets import MAX_ID
 
 router = Router(tags=["intelligence"])
 
-SourceKindName = Enum("SourceKindName", {k.upper(): k for k in SourceKind.values}, type=str)  # type: ignore[misc]
-DocumentKindName = Enum(  # type: ignore[misc]
-    "DocumentKindName", {k.upper(): k for k in DocumentKind.values}, type=str
-)
-
 
 class WatchedSourceOut(Schema):
     id: int
@@ -68,10 +63,10 @@ class WatchedSourceOut(Schema):
 
 class WatchedSourceIn(CleanText):
     name: str = Field(..., min_length=1, max_length=200)
-    kind: SourceKindName = Field(SourceKindName("feed"), description="feed, page or folder")  # type: ignore[valid-type]
+    kind: SourceKind = Field(SourceKind.FEED, description="feed, page or folder")
     location: str = Field(..., min_length=1, max_length=500)
     jurisdiction_id: int | None = Field(None, ge=1, le=MAX_ID)
-    document_kind: DocumentKindName = DocumentKindName("press_release")  # type: ignore[valid-type]
+    document_kind: DocumentKind = DocumentKind.PRESS_RELEASE
     every_hours: int = Field(6, ge=1, le=168)
     active: bool = True
 
@@ -81,10 +76,10 @@ class WatchedSourcePatch(CleanText):
         ..., ge=1, le=MAX_ID, description="The version you read (409 if it changed)"
     )
     name: str | None = Field(None, min_length=1, max_length=200)
-    kind: SourceKindName | None = None  # type: ignore[valid-type]
+    kind: SourceKind | None = None
     location: str | None = Field(None, min_length=1, max_length=500)
     jurisdiction_id: int | None = Field(None, ge=1, le=MAX_ID)
-    document_kind: DocumentKindName | None = None  # type: ignore[valid-type]
+    document_kind: DocumentKind | None = None
     every_hours: int | None = Field(None, ge=1, le=168)
     active: bool | None = None
 
