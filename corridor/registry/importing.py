@@ -27,7 +27,7 @@ from corridor.registry.places import MunicipalityLookup
 from corridor.registry.resolution import Decision, FacilityEntry, InputRecord, Resolver
 from corridor.registry.rows import Reject, content_hash, parse_row
 from corridor.registry.sheets import read_table
-from corridor.supplychain.signals import batched_updates
+from corridor.registry.signals import facilities_changed
 
 Progress = Callable[[int, int], None]
 # Keys the resolver hands out for facilities and companies created in this batch
@@ -252,7 +252,7 @@ def import_companies(
         with (
             system_scope(f"import of {path.name}"),
             transaction.atomic(),
-            batched_updates(),  # capability tags and supplier search rows, once, at the end
+            facilities_changed.batch(),  # subscribers' derived work (tags, search rows), once
         ):
             _write(path, source, user, parsed, report, progress)
             if dry_run:

@@ -8,14 +8,17 @@ class SupplychainConfig(AppConfig):
 
     def ready(self) -> None:
         from corridor.core import facility_panels
+        from corridor.registry.signals import facilities_changed
         from corridor.supplychain import (
             receivers,  # noqa: F401  (needs from calls)
             rules,  # noqa: F401  (access rules)
-            signals,  # noqa: F401  (tags and search index)
+            signals,  # tags and search index (its receivers), the import batch
         )
         from corridor.supplychain.timeline import register_sources as timeline_sources
         from corridor.supplychain.views.tags import facility_supply_chain
 
+        # a registry import's tags and search rows are done once, when it ends
+        facilities_changed.subscribe("supplychain", signals.batched_updates)
         timeline_sources()  # supply needs on the activity timeline
         facility_panels.register(
             "supply-chain",
