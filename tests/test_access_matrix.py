@@ -64,6 +64,12 @@ from tests.matrix_intel_compare import (
     INTEL_COMPARE_API_LISTS,
     INTEL_COMPARE_PAGES,
 )
+from tests.matrix_intel_watch import (
+    INTEL_WATCH_API,
+    INTEL_WATCH_API_LISTS,
+    INTEL_WATCH_PAGES,
+    build_intel_watch,
+)
 from tests.matrix_jobs import JOB_PAGES, build_jobs
 from tests.matrix_notifications import (
     NOTIFICATION_API,
@@ -367,6 +373,8 @@ PAGES += ATTRACTION_PIPELINE_PAGES + ATTRACTION_PITCH_PAGES + ATTRACTION_RISK_PA
 API += ATTRACTION_PIPELINE_API + ATTRACTION_PITCH_API + ATTRACTION_RISK_API
 PAGES += OUTREACH_ANSWER_PAGES + INTEL_COMPARE_PAGES
 API += OUTREACH_ANSWER_API + INTEL_COMPARE_API
+PAGES += INTEL_WATCH_PAGES
+API += INTEL_WATCH_API
 
 # What each API list returns must be exactly what the policy lets that role see.
 API_LISTS = {
@@ -389,6 +397,7 @@ API_LISTS = {
     **ATTRACTION_RISK_API_LISTS,
     **OUTREACH_ANSWER_API_LISTS,
     **INTEL_COMPARE_API_LISTS,
+    **INTEL_WATCH_API_LISTS,
 }
 
 ADMIN_ONLY_FOR_CAROL_EXCEPT = {
@@ -442,6 +451,7 @@ def _build_matrix_world() -> Any:
     build_attraction_pitch(world)
     build_attraction_risk(world)
     build_outreach_answers(world)
+    build_intel_watch(world)
     world.tokens = {}
     world.bearer = {}
     for name, user in world.users().items():
