@@ -167,7 +167,7 @@ def build(
             left_out += 1
             continue
         counted += 1
-        amounts[fact.pk] = fact.amount_cad
+        amounts[fact.pk] = fact.amount_cad or Decimal(0)  # never None: filtered above
         name = fact.jurisdiction.name if fact.jurisdiction else UNKNOWN
         governments[name] = fact.jurisdiction_id
         period = period_of(fact, year)

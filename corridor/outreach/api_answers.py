@@ -15,6 +15,7 @@ from corridor.api.pagination import PageNumber
 from corridor.api.references import referenced
 from corridor.core import policy
 from corridor.core.history import API, change_context
+from corridor.core.schemas import CleanText
 from corridor.intel.models import Document, Fact
 from corridor.outreach import answers
 from corridor.outreach.models import AskResponse, PolicyAsk, ResponseStatus
@@ -37,7 +38,7 @@ class AskResponseOut(Schema):
     note: str
 
 
-class AskResponseIn(Schema):
+class AskResponseIn(CleanText):
     document_id: int = Field(..., ge=1, le=MAX_ID, description="The announcement that answers")
     fact_id: int | None = Field(
         None, ge=1, le=MAX_ID, description="Its fact that holds the commitment"

@@ -59,10 +59,10 @@ def compare_page(request: HttpRequest) -> HttpResponse:
         return exported
     base = urlencode(
         [
-            (k, v)
-            for k, v in request.GET.lists()
-            if k in ("jurisdiction", "trend", "year", "from", "to")
-            for v in v
+            (name, value)
+            for name, values in request.GET.lists()
+            if name in ("jurisdiction", "trend", "year", "from", "to")
+            for value in values
         ]
     )
     names = {t.slug: t.name for t in result.trends}

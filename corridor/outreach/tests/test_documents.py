@@ -45,7 +45,7 @@ def test_the_common_agenda_document_shows_how_many_stand_behind_each_ask(ow: Any
     assert summary is not None
     assert summary.rows == [
         ["Finish the border crossing", "Infrastructure and border crossings",
-         "Open for endorsement", "1 of 2"]
+         "Open for endorsement", "1 of 2", "none yet"]
     ]  # fmt: skip
     raw = _pdf_text(document)
     assert b"1 of 2" in raw and b"CR 1/2026" in raw
