@@ -4,7 +4,7 @@
 
 Builds (or reuses) the web benchmark's dataset in its own PostgreSQL database,
 ``corridor_risk_bench`` (100,000 facilities with capability tags and coordinates,
-500,000 calls with their flags: ``corridor.core.webbench.data``), makes 15 of the plants
+500,000 calls with their flags: ``corridor.bench.webbench.data``), makes 15 of the plants
 OEM assembly plants, and adds 2,000 announcements naming 1,000 of the companies (half of
 them in a jurisdiction other than Ontario, a tenth saying cuts). Then it runs
 ``assess_all`` twice, the first listing and a refresh as the worker's daily run finds
@@ -31,7 +31,7 @@ PLACES = ["Tennessee", "Michigan", "Ohio", "Mexico", "Ontario", "Ontario", "Queb
 
 
 def _announcements(seed: int) -> int:
-    from corridor.core.benchdata import bulk_insert
+    from corridor.bench.benchdata import bulk_insert
     from corridor.intel.models import Document, Fact, Jurisdiction
     from corridor.registry.models import Company
 
@@ -72,11 +72,11 @@ def _announcements(seed: int) -> int:
 def main() -> None:
     facilities = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     calls = int(sys.argv[2]) if len(sys.argv) > 2 else 500_000
-    from corridor.core.benchdata import ensure_pg_database
+    from corridor.bench.benchdata import ensure_pg_database
 
     if os.environ["DATABASE_URL"].startswith("postgres"):
         ensure_pg_database(os.environ["DATABASE_URL"])
-    from corridor.core.webbench.data import prepare
+    from corridor.bench.webbench.data import prepare
 
     started = time.perf_counter()
     prepare(facilities, calls, seed=1)

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "corridor.contacts",
     "corridor.notifications",
     "corridor.attraction",
+    "corridor.bench",  # `corridor bench …`: docs/benchmarks.md
     "corridor.api",
     "django_tasks",  # Django's tasks framework (backport): docs/worker.md
     "django_tasks_db",  # its database queue

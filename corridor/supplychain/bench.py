@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from corridor.core.benchdata import bulk_insert, ensure_pg_database
+from corridor.bench.benchdata import bulk_insert, ensure_pg_database
 
 # the PostgreSQL benchmark database (``CORRIDOR_BENCH_PG_URL`` names another one)
 PG_URL = os.environ.get(

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from corridor.core.webbench.cpu import (
+from corridor.bench.webbench.cpu import (
     CpuSplit,
     children_seconds,
     machine_busy_seconds,
@@ -53,7 +53,7 @@ def database_url(database: str, facilities: int, calls: int, seed: int) -> str:
 
 def _child(args: list[str], env: dict[str, str], what: str) -> Any:
     done = subprocess.run(
-        [sys.executable, "-m", "corridor.core.webbench.data", *args],
+        [sys.executable, "-m", "corridor.bench.webbench.data", *args],
         env=env,
         capture_output=True,
         text=True,
@@ -249,7 +249,7 @@ def run_benchmark(
     api_workers: int = 0,
     pages_nice: int = PAGES_NICE,
 ) -> dict[str, Any]:
-    from corridor.core.benchdata import ensure_pg_database
+    from corridor.bench.benchdata import ensure_pg_database
 
     url = database_url(database, facilities, calls, seed)
     if database == "postgres":

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from corridor.core.webbench.run import PAGES_NICE
+from corridor.bench.webbench.run import PAGES_NICE
 
 
 def _registry(options: dict[str, Any]) -> dict[str, Any]:
@@ -27,7 +27,7 @@ def _search(options: dict[str, Any]) -> dict[str, Any]:
 
 
 def _web(options: dict[str, Any]) -> dict[str, Any]:
-    from corridor.core.webbench.run import run_benchmark
+    from corridor.bench.webbench.run import run_benchmark
 
     return run_benchmark(
         facilities=options["facilities"] or 100_000,

@@ -1,6 +1,6 @@
 """The web benchmark's dataset, written in bulk into its own database.
 
-Run as ``python -m corridor.core.webbench.data FACILITIES CALLS SEED`` with
+Run as ``python -m corridor.bench.webbench.data FACILITIES CALLS SEED`` with
 ``DATABASE_URL`` naming the benchmark database; prints (as JSON, last line)
 what the load needs: the users' sign-in details and tokens, ids to visit.
 
@@ -47,10 +47,10 @@ def generate_calls(calls: int, facility_ids: list[int], seed: int) -> None:
     """Completed (and some cancelled) calls with answers, ~8% flags, ~10% follow-ups."""
     from django.db import transaction
 
+    from corridor.bench.benchdata import bulk_insert
     from corridor.calls.models import Call, CallAnswers, Flag, FollowUp
     from corridor.calls.models.flags import FlagCategory, FollowUpCategory
     from corridor.calls.template_versions import current_template
-    from corridor.core.benchdata import bulk_insert
     from corridor.core.models import Organisation
 
     rng = random.Random(seed + 11)

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.management import call_command
 
-from corridor.core.webbench.run import summarise
+from corridor.bench.webbench.run import summarise
 
 
 def test_the_web_benchmark_serves_loads_kills_a_worker_and_checks_the_writes(
