@@ -73,6 +73,9 @@ def build_demo(say: Callable[[str], None]) -> None:
         total = Document.objects.count()
         facts = Fact.objects.count()
     say(f"Intelligence: {added} documents added ({total} in all, {facts} facts)")
+    from corridor.intel.demo_watch import build_demo_watch
+
+    build_demo_watch(say)  # two fictional watched sources, one a folder read at once
 
     from corridor.outreach.demo_answers import build_demo_answers  # outreach's demo ran first
 

@@ -22,4 +22,6 @@ def test_the_demo_ingests_the_seeds_and_marks_its_announcements(world: Any) -> N
         assert "Automotive Policy Research Centre" in quebec.document.source
         assert Fact.objects.filter(document__is_demo=True, amount_cad=19_100_000_000).count() == 0
         assert Fact.objects.filter(status=FactStatus.CONFIRMED).count() == 0  # no coordinator here
-    assert said[1].startswith("Intelligence: 0 documents added")
+    documents_said = [line for line in said if "documents added" in line]
+    assert documents_said[1].startswith("Intelligence: 0 documents added")
+    assert said[-1].startswith("Intelligence: 2 watched sources (demo), 0 documents read")

@@ -191,3 +191,22 @@ def test_fetching_stops_at_the_size_limit(monkeypatch: Any, watch_root: Path) ->
     monkeypatch.setattr(watching, "MAX_BYTES", 1000)
     with pytest.raises(watching.WatchError, match="larger than"):
         watching.fetch(big.as_uri(), allow_files=True)
+
+
+def test_the_demo_watches_two_fictional_sources_and_reads_its_drop_box(world: Any) -> None:
+    from corridor.intel.demo_watch import FOLDER_NAME, build_demo_watch
+
+    said: list[str] = []
+    build_demo_watch(said.append)
+    build_demo_watch(said.append)
+    with system_scope("test"):
+        drop = WatchedItem.objects.filter(source__name=FOLDER_NAME).count()
+        documents = list(Document.objects.filter(watched_source__name=FOLDER_NAME))
+        [event] = Event.objects.all()
+        reports = event.documents.count()
+    assert drop == 3 and len(documents) == 3 and all(d.is_demo for d in documents)
+    assert reports == 2
+    assert said == [
+        "Intelligence: 2 watched sources (demo), 3 documents read from the demo drop box",
+        "Intelligence: 2 watched sources (demo), 0 documents read from the demo drop box",
+    ]
