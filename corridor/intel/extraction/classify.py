@@ -86,6 +86,10 @@ _POLICY_WORDS = re.compile(
 )
 
 
+# A list of awards: "- $60 million to Flint-based Acme to make anodes."
+_LISTED_AWARD = re.compile(r"^\s+to\s+(?:the\s+)?[A-Z]")
+
+
 @dataclass(frozen=True, slots=True)
 class Judgement:
     role: str  # investment, total, other, unknown
@@ -132,6 +136,8 @@ def judge(sentence: str, amount: Amount, others: list[Amount]) -> Judgement:
         return Judgement(INVESTMENT, "an investment", strong)
     if re.search(r"\b(?:for|toward|towards|to\s+help|to\s+support)\b", after[:25], re.IGNORECASE):
         return Judgement(INVESTMENT, "money for a purpose")
+    if _LISTED_AWARD.match(sentence[amount.end :]) and not sentence[: amount.start].strip(" -*:"):
+        return Judgement(INVESTMENT, "an award listed with its recipient")
     return Judgement(UNKNOWN, "no investment words")
 
 

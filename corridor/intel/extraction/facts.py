@@ -406,6 +406,7 @@ def extract_facts(text: str) -> list[ExtractedFact]:
         _attach_counts(facts, context)
         facts = _merge(facts)
         _link_to_company_investment(facts)
+        _one_program(facts)
         if not context.long:
             _document_jobs(facts, context)
         _document_trends(facts, context)
@@ -519,9 +520,25 @@ def _link_to_company_investment(facts: list[ExtractedFact]) -> None:
                 fact.total_value_cad = company.amount_cad
 
 
+def _one_program(facts: list[ExtractedFact]) -> None:
+    """A release about one program ("$6 million from the Southwestern Ontario Development
+    Fund", then each company's award) funds every award of the same funder through it."""
+    programs = {f.program for f in facts if f.program}
+    if len(programs) != 1:
+        return
+    program = programs.pop()
+    funders = {f.funder for f in facts if f.program == program}
+    for fact in facts:
+        if fact.program is None and fact.recipient and fact.funder in funders:
+            fact.program = program
+
+
 def _document_jobs(facts: list[ExtractedFact], context: _Context) -> None:
     """An announcement's job counts (created, retained) are the project's: every fact of
-    it shares them."""
+    it shares them. A release that lists several recipients gives each its own counts,
+    so nothing is shared there."""
+    if len({f.recipient for f in facts if f.recipient and f.funder}) >= 2:
+        return
     for name, find in (("jobs", counts.find_jobs), ("jobs_retained", counts.find_retained)):
         known = next((getattr(f, name) for f in facts if getattr(f, name) is not None), None)
         if known is None:
@@ -560,7 +577,16 @@ def _fact(
     text, near = _around(sentence.text, amount)
     recipient_party = parties.recipient_near(text, near.start, near.end, None)
     recipient = recipient_party.text if recipient_party and not is_title(text) else None
-    funder, public = _funder(text, near, recipient)
+    lead = _LIST_LEAD.match(text)
+    if recipient is None and lead and not is_title(text):
+        name = parties.clean_name(lead.group("name"))
+        if name and not _is_public(name) and jurisdictions.by_name(name) is None:
+            recipient = name
+    own = _COMPANY_OWN.match(text[near.end :])
+    if own and recipient:
+        funder, public, recipient = recipient, False, None
+    else:
+        funder, public = _funder(text, near, recipient)
     if funder is None:
         funder, public = _document_funder(context, sentence.index)
     if funder and recipient == funder:
@@ -582,7 +608,7 @@ def _fact(
         jurisdiction = jurisdictions.place_in(text) or context.jurisdiction
     if funder:
         funder = _canonical_government(funder, jurisdiction)
-    program = _program(text, context, funder)
+    program = None if own and recipient is None and funder else _program(text, context, funder)
     if program and funder and program.startswith(funder):
         program = program
     kind = POLICY if classify.is_policy(text, public, recipient is not None) else INVESTMENT
@@ -614,6 +640,16 @@ def _fact(
     )
     fact.confidence = _confidence(fact, judgement)
     return fact
+
+
+# "Acme Tool: Ontario is investing $600,000, ...": a list item led by its recipient.
+_LIST_LEAD = re.compile(rf"^\s*(?:[-*]\s*)?(?P<name>{parties.NAME})\s*:\s+(?=\S)")
+# "... supporting an additional investment of $6 million from the company": its own money.
+_COMPANY_OWN = re.compile(
+    r"^\s*(?:of\s+its\s+own\s+|in\s+private\s+investment\s+)?(?:from|by)\s+the\s+"
+    r"(?:company|firm|manufacturer|business|employer|automaker|supplier)\b(?!'s)",
+    re.IGNORECASE,
+)
 
 
 def _instrument(

@@ -163,7 +163,42 @@ def find_amounts(sentence: str) -> list[Amount]:
             )
         )
         taken.append((match.start(), end))
-    return _merge_ranges(found, sentence)
+    return _merge_conversions(_merge_ranges(found, sentence), sentence)
+
+
+_CONVERSION_BETWEEN = re.compile(
+    r"\s*\(\s*(?:or\s+|about\s+|approximately\s+|roughly\s+|around\s+|some\s+|nearly\s+|"
+    r"environ\s+|unos\s+|alrededor\s+de\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _merge_conversions(amounts: list[Amount], sentence: str) -> list[Amount]:
+    """ "$800 million (C$1 billion)" and "€2 billion (US$2.2 billion)" state one amount in
+    two currencies: keep the first, in its own currency, and drop the conversion. A bare
+    dollar followed by Canadian dollars is the U.S. dollar, and the other way round."""
+    kept: list[Amount] = []
+    for amount in amounts:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and amount.currency_stated
+            and (amount.currency != previous.currency or not previous.currency_stated)
+            and _CONVERSION_BETWEEN.fullmatch(sentence[previous.end : amount.start])
+            and sentence[amount.end : amount.end + 3].lstrip().startswith(")")
+        ):
+            if not previous.currency_stated and previous.text.startswith("$"):
+                other = "USD" if amount.currency == "CAD" else "CAD"
+                kept[-1] = Amount(
+                    **{**_fields(previous), "currency": other, "currency_stated": True}
+                )
+            continue
+        kept.append(amount)
+    return kept
+
+
+def _fields(amount: Amount) -> dict[str, object]:
+    return {name: getattr(amount, name) for name in amount.__dataclass_fields__}
 
 
 def _merge_ranges(amounts: list[Amount], sentence: str) -> list[Amount]:

@@ -17,7 +17,7 @@ _NAME_RE = re.compile(NAME)
 _LEADING = re.compile(
     r"^(?:The|This|That|Today|Yesterday|On|In|At|Under|Through|With|And|But|Also|Meanwhile|"
     r"Together|Since|To\s+date|Last|Next|Earlier|Once|When|Minister|Premier|Mayor|According\s+to|"
-    r"As|For|By|Now|Canadian|Ontario-based|Windsor-based)\s+",
+    r"As|For|By|Now|Canadian|(?:[A-Z][\w'.]*\s+){0,3}[A-Z][\w'.]*-based)\s+",
 )
 _GOVERNMENT = re.compile(
     r"(?:(?:the\s+)?(?:[Gg]overnment|[Gg]ouvernement|[Gg]obierno|Province|State|Commonwealth|"
@@ -41,7 +41,7 @@ _GOVERNMENT = re.compile(
     r"|(?:the\s+)?province|(?:the\s+)?Province"
     r"|(?:the\s+)?(?:Ministry|Ministère|Department|Secretar[ií]a)\s+(?:of|de|du|des)\s+"
     r"[\w,'\u00c0-\u00ff ]+?(?=\s+(?:is|will|has|announced|said|and|to|through|provid|invest|"
-    r"commit)|[,.;(]|$)"
+    r"commit|(?:for|in|on|at|with)\s+[a-z])|[,.;(]|$)"
     r"|Ottawa(?=\s+(?:is|will|has|and|announced|commit|invest|provid|contribut|pledg|put))"
     r"|Queen's\s+Park(?=\s+(?:is|will|has|and|announced|commit|invest|provid|contribut|pledg)))",
 )

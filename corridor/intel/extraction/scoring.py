@@ -124,7 +124,13 @@ def score_text(
     pairs: list[tuple[dict[str, Any] | None, dict[str, Any] | None]] = []
     left = list(given)
     for fact in expected:
-        twin = next((g for g in left if _matches(fact, g)), None)
+        # The closest amount, so "about $6 million" does not take the $6,024,562 fact's twin.
+        candidates = [g for g in left if _matches(fact, g)]
+        twin = min(
+            candidates,
+            key=lambda g: abs(float(fact["amount_cad"]) - float(g["amount_cad"])),
+            default=None,
+        )
         if twin is not None:
             left.remove(twin)
         pairs.append((fact, twin))

@@ -1,0 +1,127 @@
+"""Constructs of real announcements, on sentences written for these tests: amounts
+stated in two currencies, lists of awards, list items led by their recipient, a
+company's own investment beside the government's support, one program for a whole
+release, and the benchmark's matching of nearly equal amounts."""
+
+from __future__ import annotations
+
+import pytest
+
+from corridor.intel.extraction import extract_facts
+from corridor.intel.extraction.money import find_amounts
+from corridor.intel.extraction.parties import agencies, clean_name, governments
+from corridor.intel.extraction.scoring import FIELDS, Score, score_text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Brantline will spend about $420 million (C$540 million) on the line.", [(420e6, "USD")]),
+        (
+            "The carmaker commits $1.2 billion (1.5 billion Canadian dollars) to Alliston.",
+            [(1.2e9, "USD")],
+        ),
+        ("A €900 million (US$980 million) cathode plant is planned.", [(900e6, "EUR")]),
+        ("The C$75 million (US$55 million) grant was approved.", [(75e6, "CAD")]),
+        # Two amounts with a parenthesis that is not a conversion stay two amounts.
+        (
+            "Ottawa gives $5 million ($2 million of it repayable) to Norfab.",
+            [(5e6, "CAD"), (2e6, "CAD")],
+        ),
+    ],
+)
+def test_an_amount_and_its_conversion_are_one_amount(
+    sentence: str, expected: list[tuple[float, str]]
+) -> None:
+    assert [(a.value, a.currency) for a in find_amounts(sentence)] == expected
+
+
+def test_a_canadian_story_with_a_conversion_reads_the_bare_dollar_as_us() -> None:
+    text = (
+        "Brantline to retool its Woodstock plant\n\n"
+        "Brantline said it will invest $420 million (C$540 million) to retool its plant "
+        "in Woodstock, Ontario."
+    )
+    facts = extract_facts(text)
+    assert [(f.amount_cad, f.currency) for f in facts] == [(420e6, "USD")]
+
+
+def test_a_list_of_awards_reads_each_award_and_its_recipient() -> None:
+    text = (
+        "Three Ohio companies will share $90 million in grants from the U.S. Department of "
+        "Energy for battery materials.\n\n"
+        "The grants are:\n"
+        "- $40 million to Dayton-based Kestrel Anodes to scale up silicon anode output.\n"
+        "- $30 million to Corvane Materials of Lorain to produce cathode powder at scale.\n"
+        "- $20 million to Akron-based Pellham Cells to build a pilot line.\n"
+    )
+    facts = {f.amount_cad: f for f in extract_facts(text)}
+    assert {40e6, 30e6, 20e6} <= set(facts)
+    assert facts[40e6].recipient == "Kestrel Anodes"
+    assert facts[20e6].recipient == "Pellham Cells"
+    assert facts[30e6].recipient is not None
+    assert facts[30e6].recipient.startswith("Corvane Materials")
+    assert all(facts[a].funder == "Department of Energy" for a in (40e6, 30e6, 20e6))
+
+
+def test_a_department_name_stops_before_lower_case_words() -> None:
+    found = governments("grants from the Department of Energy for processing and assembly")
+    assert [g.text for g in found] == ["Department of Energy"]
+    assert clean_name("London-based Verdant Moulding") == "Verdant Moulding"
+    assert clean_name("Grand Rapids-based Tellmark Inc.") == "Tellmark Inc."
+    assert agencies("nothing public here") == []
+
+
+RELEASE = (
+    "Ontario supports four Sarnia-Lambton manufacturers\n"
+    "June 3, 2025\n\n"
+    "The province announced about $2 million from the Eastern Lakes Growth Fund, which "
+    "the government says will create about 90 jobs.\n\n"
+    "This is how the funding will be shared:\n\n"
+    "Norfab Castings: Ontario is investing $700,000, supporting an additional "
+    "investment of $5,250,000 from the company. The project is creating 40 positions, "
+    "retaining 120, and should be finished by May 2027.\n\n"
+    "Pellham Tooling: Ontario is investing $450,000, supporting an additional "
+    "investment of $3,100,000 from the company. The project is creating 12 positions "
+    "and retaining 65 jobs.\n"
+)
+
+
+def test_list_items_led_by_their_recipient_split_support_and_own_investment() -> None:
+    facts = {f.amount_cad: f for f in extract_facts(RELEASE)}
+    support, own = facts[700_000], facts[5_250_000]
+    assert (support.funder, support.recipient) == ("Government of Ontario", "Norfab Castings")
+    assert (own.funder, own.recipient, own.program) == ("Norfab Castings", None, None)
+    assert (facts[450_000].recipient, facts[3_100_000].funder) == (
+        "Pellham Tooling",
+        "Pellham Tooling",
+    )
+
+
+def test_each_listed_company_keeps_its_own_jobs() -> None:
+    facts = {f.amount_cad: f for f in extract_facts(RELEASE)}
+    assert (facts[700_000].jobs, facts[700_000].jobs_retained) == (40, 120)
+    assert (facts[450_000].jobs, facts[450_000].jobs_retained) == (12, 65)
+
+
+def test_the_release_program_funds_each_listed_award() -> None:
+    facts = {f.amount_cad: f for f in extract_facts(RELEASE)}
+    assert facts[2_000_000].program == "Eastern Lakes Growth Fund"
+    assert facts[700_000].program == "Eastern Lakes Growth Fund"
+    assert facts[450_000].program == "Eastern Lakes Growth Fund"
+
+
+def _fact(**values: object) -> dict[str, object]:
+    return {name: None for name in FIELDS} | {"currency": "CAD", "trends": []} | values
+
+
+def test_the_benchmark_matches_the_closest_amount() -> None:
+    score = Score()
+    expected = [_fact(amount_cad=6_024_562, funder="Norfab")]
+    given = [
+        _fact(amount_cad=6_000_000, funder="Ontario"),
+        _fact(amount_cad=6_024_562, funder="Norfab"),
+    ]
+    score_text(score, "t", expected, given)
+    assert score.facts.correct == 1
+    assert score.accuracy.correct == score.accuracy.given  # the exact twin, funder right
