@@ -68,6 +68,7 @@ lint: setup-dev
 	$(BIN)/ruff check $(PY_SOURCES)
 	$(BIN)/ruff format --check $(PY_SOURCES)
 	$(BIN)/mypy corridor
+	$(BIN)/lint-imports --no-cache
 	CORRIDOR_VAR_DIR=$$(mktemp -d) $(BIN)/corridor makemigrations --check --dry-run
 
 format: setup-dev
