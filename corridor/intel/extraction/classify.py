@@ -90,6 +90,19 @@ _POLICY_WORDS = re.compile(
 _LISTED_AWARD = re.compile(r"^\s+to\s+(?:the\s+)?[A-Z]")
 
 
+# "plans to put $1 billion into its plant and $700 million into the Woodruff facility"
+_PUT_INTO = re.compile(
+    r"\b(?:put|puts|putting|pour|pours|pouring|plow|plows|sink|sinks)\s+(?:another\s+|an\s+"
+    r"additional\s+|an?\s+)?$",
+    re.IGNORECASE,
+)
+_INTO_PLANT = re.compile(
+    r"^\s+into\s+(?:its|their|the|a|an|his|her)\s+(?:[\w-]+\s+){0,3}(?:plant|facility|factory|"
+    r"site|operations?|campus|line|mill|complex)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Judgement:
     role: str  # investment, total, other, unknown
@@ -131,6 +144,10 @@ def judge(sentence: str, amount: Amount, others: list[Amount]) -> Judgement:
         re.I,
     ):
         return Judgement(TOTAL, "money leveraged from others")
+    if (_PUT_INTO.search(before) and re.match(r"\s+(?:into|in)\b", after)) or _INTO_PLANT.match(
+        after
+    ):
+        return Judgement(INVESTMENT, "money put into a plant", True)
     if _INVESTMENT_WORDS.search(sentence):
         strong = bool(_INVESTMENT_WORDS.search(before[-60:] + after[:40]))
         return Judgement(INVESTMENT, "an investment", strong)

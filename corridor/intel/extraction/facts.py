@@ -136,6 +136,9 @@ def government_name(jurisdiction: str) -> str:
 def _canonical_government(text: str, jurisdiction: str | None) -> str:
     """ "the province" and "Ottawa" say which government only in context: name it."""
     lowered = text.lower()
+    named = re.match(r"(?:the\s+)?(?:state|province|commonwealth)\s+of\s+(?P<name>.+)$", text, re.I)
+    if named and jurisdictions.by_name(named.group("name")) is not None:
+        return government_name(named.group("name"))
     if lowered in _SEATS:
         return government_name(_SEATS[lowered])
     if jurisdictions.by_name(text) is not None:
@@ -175,12 +178,24 @@ def _funder(sentence: str, amount: money.Amount, recipient: str | None) -> tuple
     before_amount = [p for p in public if p.end <= amount.start]
     if before_amount:
         return before_amount[-1].text, True
+    # "... under a revised package the Michigan Strategic Fund approved": named after it.
+    after_amount = [
+        p
+        for p in public
+        if p.start >= amount.end and p.text != recipient and _ACTS.match(sentence[p.end :])
+    ]
+    if after_amount:
+        return after_amount[0].text, True
     named = jurisdictions.mentions(sentence, ("governments", "programs"))
     if named:
         return government_name(named.most_common(1)[0][0]), True
     return None, False
 
 
+_ACTS = re.compile(
+    r"\s+(?:(?:board\s+)?(?:approved|announced|awarded|agreed|voted|granted|offered|committed|"
+    r"said|says)|will|has|had|is|was)\b"
+)
 _BOTH_GOVERNMENTS = re.compile(
     r"\b(?:the\s+)?(federal|provincial|Ontario|Quebec|Canadian|Michigan|Ohio|Indiana|Mexican)\s+and\s+"
     r"(federal|provincial|Ontario|Quebec|Canadian|Michigan|Ohio|Indiana|Mexican)\s+governments\b",
@@ -405,6 +420,7 @@ def extract_facts(text: str) -> list[ExtractedFact]:
         _company_pronouns(facts)
         _attach_counts(facts, context)
         facts = _merge(facts)
+        facts = _without_sums(facts)
         _link_to_company_investment(facts)
         _one_program(facts)
         if not context.long:
@@ -417,6 +433,10 @@ _COMPANY_PRONOUN = re.compile(
     r"\b(?:the|The)\s+(?:company|firm|automaker|carmaker|manufacturer|supplier|parts\s+maker|"
     r"start-up|startup|business)\b(?:'s)?[^$.]{0,40}$|^\s*(?:It|The\s+company)\s+(?:will|plans|is|has)\b"
     r"|^\s*\"?\s*(?:We|we)\b(?:\s+\w+){0,5}\s+(?:to\s+)?invest"
+)
+# "With a matching investment of $140,000, the company automated its line."
+_COMPANY_AFTER = re.compile(
+    r"^[^.;$]{0,30}?,\s+(?:the|The)\s+(?:company|firm|manufacturer|supplier|automaker|business)\b"
 )
 _COMPANY_SPEAKER = re.compile(
     r"\bsaid\s+(?:the\s+)?(?:company|firm)'s\b|\bsaid\s+[^,.]{0,60}(?:president|CEO|chief\s+executive|"
@@ -444,7 +464,8 @@ def _company_pronouns(facts: list[ExtractedFact]) -> None:
     """ "The company plans to invest $250 million": the company the previous fact funded."""
     for previous, fact in itertools.pairwise(facts):
         head = fact.sentence[: fact.start]
-        if not (previous.recipient and fact.recipient is None and _COMPANY_PRONOUN.search(head)):
+        said = _COMPANY_PRONOUN.search(head) or _COMPANY_AFTER.match(fact.sentence[fact.end :])
+        if not (previous.recipient and fact.recipient is None and said):
             continue
         if re.match(r'\s*"?\s*[Ww]e\b', head) and not _COMPANY_SPEAKER.search(fact.sentence):
             continue  # "we" is a minister speaking, not the company
@@ -518,6 +539,37 @@ def _link_to_company_investment(facts: list[ExtractedFact]) -> None:
                 fact.kind = INVESTMENT
             if fact.total_value_cad is None:
                 fact.total_value_cad = company.amount_cad
+
+
+def _without_sums(facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """ "Governments put $1 billion into the plant" before "Ottawa gives $500 million and
+    Ontario another $500 million", "four companies will share $355 million" before the
+    four awards: an amount that is the sum of a run of the other facts is their total,
+    not a fact of its own."""
+    sums: list[ExtractedFact] = []
+    for fact in facts:
+        others = [
+            f
+            for f in facts
+            if f is not fact
+            and f.sentence_index != fact.sentence_index
+            and f.currency == fact.currency
+            and f not in sums
+        ]
+        for start in range(len(others)):
+            total = 0.0
+            for length, other in enumerate(others[start:], start=1):
+                total += other.amount_cad or 0
+                if length >= 2 and abs(total - (fact.amount_cad or 0)) <= 0.005 * (
+                    fact.amount_cad or 0
+                ):
+                    sums.append(fact)
+                    break
+                if total > (fact.amount_cad or 0):
+                    break
+            if fact in sums:
+                break
+    return [f for f in facts if f not in sums]
 
 
 def _one_program(facts: list[ExtractedFact]) -> None:

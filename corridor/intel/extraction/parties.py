@@ -20,7 +20,7 @@ _LEADING = re.compile(
     r"As|For|By|Now|Canadian|(?:[A-Z][\w'.]*\s+){0,3}[A-Z][\w'.]*-based)\s+",
 )
 _GOVERNMENT = re.compile(
-    r"(?:(?:the\s+)?(?:[Gg]overnment|[Gg]ouvernement|[Gg]obierno|Province|State|Commonwealth|"
+    r"(?:(?:the\s+)?(?:[Gg]overnment|[Gg]ouvernement|[Gg]obierno|[Pp]rovince|[Ss]tate|Commonwealth|"
     r"City|Town|Township|Region|County|Municipality|Regional\s+Municipality|Ville|Municipalit[ée])"
     r"\s+(?:of|du|de|de\s+la)\s+(?:the\s+)?" + _CAP + r"(?:\s+" + _CAP + r")*"
     r"|(?:the\s+)?"
@@ -39,6 +39,8 @@ _GOVERNMENT = re.compile(
     r"|(?:the\s+)?" + _CAP + r"(?:\s+" + _CAP + r")?\s+(?:lawmakers|legislature|legislators)"
     r"|(?:le\s+|du\s+)?gouvernement\s+(?:du\s+Québec|du\s+Canada|fédéral|de\s+l'Ontario)"
     r"|(?:the\s+)?province|(?:the\s+)?Province"
+    r"|(?:the\s+|The\s+)state(?=\s+(?:plans|will|would|is|has|had|approved|announced|awarded|"
+    r"offered|agreed|committed|pledged|provided|invested|intends|expects\s+to\s+(?:spend|provide)))"
     r"|(?:the\s+)?(?:Ministry|Ministère|Department|Secretar[ií]a)\s+(?:of|de|du|des)\s+"
     r"[\w,'\u00c0-\u00ff ]+?(?=\s+(?:is|will|has|announced|said|and|to|through|provid|invest|"
     r"commit|(?:for|in|on|at|with)\s+[a-z])|[,.;(]|$)"

@@ -125,3 +125,78 @@ def test_the_benchmark_matches_the_closest_amount() -> None:
     score_text(score, "t", expected, given)
     assert score.facts.correct == 1
     assert score.accuracy.correct == score.accuracy.given  # the exact twin, funder right
+
+
+def test_money_put_into_a_plant_is_an_investment() -> None:
+    text = (
+        "Carolina Motorworks expands in Greer\n"
+        "October 4, 2025\n\n"
+        "Carolina Motorworks plans to put $900 million into its Greer plant and "
+        "$250 million into the Duncan paint facility."
+    )
+    facts = extract_facts(text)
+    assert [(f.amount_cad, f.funder) for f in facts] == [
+        (900e6, "Carolina Motorworks"),
+        (250e6, "Carolina Motorworks"),
+    ]
+
+
+def test_a_lower_case_state_is_the_states_government() -> None:
+    text = (
+        "The state of Tennessee has approved $40 million in incentives toward Rellcom's new "
+        "$600 million plant in Clarksville.\n\n"
+        "The state plans to spend $25 million on road improvements and $15 million on "
+        "water lines."
+    )
+    facts = {f.amount_cad: f for f in extract_facts(text)}
+    assert facts[25e6].funder == "State of Tennessee"
+    assert facts[15e6].funder == "State of Tennessee"
+
+
+def test_an_amount_that_sums_the_facts_that_follow_is_not_a_fact() -> None:
+    text = (
+        "Governments put $800 million into Sarnia cathode plant\n"
+        "May 5, 2025\n\n"
+        "The federal government will contribute $450 million and Ontario will contribute "
+        "another $350 million to Lambton Cathode Inc.'s $3-billion plant in Sarnia."
+    )
+    amounts = sorted(f.amount_cad for f in extract_facts(text))
+    assert amounts == [350e6, 450e6]
+
+
+def test_an_award_equal_to_two_others_one_in_its_own_sentence_stays() -> None:
+    text = (
+        "Ontario is investing $3 million in Norfab Castings and $1 million in Pellham "
+        "Tooling. Ontario is also investing $2 million in Kestrel Dies."
+    )
+    assert sorted(f.amount_cad for f in extract_facts(text)) == [1e6, 2e6, 3e6]
+
+
+def test_a_funder_named_after_the_amount_that_approved_it() -> None:
+    text = (
+        "Corvane will receive grants worth up to $80 million for its Lansing plant under "
+        "a package the Michigan Strategic Fund approved on Monday."
+    )
+    (fact,) = extract_facts(text)
+    assert fact.funder == "Michigan Strategic Fund"
+
+
+def test_a_program_created_by_the_money_is_not_its_funder() -> None:
+    text = (
+        "The Ontario government tabled its budget on Thursday. "
+        "Ontario's budget also included $30 million over three years to create the Ontario "
+        "Vehicle Innovation Network."
+    )
+    (fact,) = extract_facts(text)
+    assert fact.funder != "Ontario Vehicle Innovation Network"
+
+
+def test_a_matching_investment_by_the_company_is_its_own() -> None:
+    text = (
+        "In London, Verdant Moulding Inc. has received $90,000 from the program to automate "
+        "its press line. With a matching investment of $120,500, the company cut its scrap "
+        "rate by a third."
+    )
+    facts = {f.amount_cad: f for f in extract_facts(text)}
+    assert facts[90_000].recipient == "Verdant Moulding Inc."
+    assert facts[120_500].funder == "Verdant Moulding Inc."
