@@ -70,7 +70,7 @@ def test_atom_entries_with_their_whole_text_are_read_from_the_feed(
     assert "Walker Road" in acme.text
     assert acme.url == "https://example.invalid/acme-castings"
     with system_scope("test"):
-        assert Fact.objects.get(document=michigan).jurisdiction.name == "Michigan"
+        assert str(Fact.objects.get(document=michigan).jurisdiction) == "Michigan"
 
 
 def test_the_same_announcement_from_three_outlets_is_one_event(
