@@ -7,7 +7,7 @@
   organisation's people too), but not the person who recorded the win.
 
 What the company said (the next step's words, the outcome note) is written only for
-readers who may read it (``rules.can_read_confidential``).
+readers who may read it (``policy.can_read_confidential``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from django.db.models.signals import post_save
 from django.utils import timezone
 
 from corridor.attraction.models import OPEN_STAGES, Prospect, Stage, StageChange
-from corridor.attraction.rules import can_read_confidential
+from corridor.core import policy
 from corridor.core.models import Organisation, OrganisationKind, User
 from corridor.core.scoping import system_scope
 from corridor.notifications import Delivery, register_kind
@@ -75,7 +75,7 @@ def steps_due(today: dt.date) -> int:
                 STEP_DUE,
                 f"Next step {said}: {p.name}",
                 lambda reader, p=p: (  # type: ignore[misc]
-                    p.next_step if can_read_confidential(reader, p) else ""
+                    p.next_step if policy.can_read_confidential(reader, p) else ""
                 ),
                 url=_path(p),
                 subject=p,
@@ -115,7 +115,7 @@ def prospect_won(prospect: Prospect) -> list[Any]:
     )
 
     def body(reader: User) -> str:
-        note = prospect.outcome_note if can_read_confidential(reader, prospect) else ""
+        note = prospect.outcome_note if policy.can_read_confidential(reader, prospect) else ""
         line = f"{prospect.organisation.label} won {prospect.name}"
         line += f" ({result})." if result else "."
         return f"{line} {note}".strip()

@@ -2,7 +2,7 @@
 
 * calendar ``prospect-step``: the next step of each open prospect the reader may see, on
   its day; the step's words only for whoever may read what the company said
-  (``rules.can_read_confidential``), the others read "Next step".
+  (``policy.can_read_confidential``), the others read "Next step".
 * timeline ``prospect-stage``: a prospect's moves from stage to stage on the activity
   timeline of its company and plant (an expansion, or a company in the registry), the
   move's note only for whoever may read it.
@@ -18,7 +18,6 @@ from django.db.models import Q
 from django.urls import reverse
 
 from corridor.attraction.models import OPEN_STAGES, Prospect, StageChange
-from corridor.attraction.rules import can_read_confidential
 from corridor.core import policy
 from corridor.core.calendar_entries import CalendarEntry
 from corridor.core.timeline import TimelineItem, TimelineQuery, day_range, moment
@@ -39,7 +38,7 @@ def next_steps(user: Any, first: dt.date, last: dt.date) -> Iterable[CalendarEnt
     entries = []
     for p in prospects:
         assert p.next_step_due is not None
-        readable = can_read_confidential(user, p) and bool(p.next_step)
+        readable = policy.can_read_confidential(user, p) and bool(p.next_step)
         step = p.next_step if readable else "Next step"
         entries.append(
             CalendarEntry(
@@ -71,7 +70,7 @@ def stage_changes_on(user: Any, query: TimelineQuery) -> Iterable[TimelineItem]:
     items = []
     for change in changes:
         p = change.prospect
-        readable = can_read_confidential(user, p) and bool(change.note)
+        readable = policy.can_read_confidential(user, p) and bool(change.note)
         title = (
             f"Prospect {p.name}: {change.get_to_stage_display()}"
             if change.from_stage

@@ -33,7 +33,6 @@ from django.utils import timezone
 
 from corridor.attraction.models import Prospect
 from corridor.attraction.occupations import noc_codes_for
-from corridor.attraction.rules import can_read_confidential
 from corridor.core import policy
 from corridor.core.disclosure import MINIMUM, Cell, for_reader, suppress
 from corridor.core.models import Municipality, Organisation, OrganisationKind
@@ -60,7 +59,6 @@ from corridor.supplychain.gaps import (
     suppliers_for,
 )
 from corridor.supplychain.models import Capability, NeedStatus, SupplyNeed
-from corridor.supplychain.rules import can_see_buyer
 from corridor.workforce.gap_report import WINDOW_MONTHS, collect, months_back
 from corridor.workforce.gaps import gap_table
 from corridor.workforce.models import (
@@ -309,14 +307,14 @@ def _demand(
 ) -> DemandSection:
     gap = next((g for g in gap_analysis(1, suppliers) if g.capability.pk == capability.pk), None)
     unmet_buyers = gap.unmet_buyer_count if gap else 0
-    knows_all = all(can_see_buyer(user, n) for n in unmet)
+    knows_all = all(policy.can_read_confidential(user, n) for n in unmet)
     whole = knows_all and not outside
     buyers = for_reader(unmet_buyers, full=whole)
     shown = not buyers.suppressed
     lines: list[tuple[str, int | None]] = []
     if not outside:
         for need in unmet:
-            if can_see_buyer(user, need):
+            if policy.can_read_confidential(user, need):
                 buyer = need.buyer
                 place = buyer.municipality.name if buyer.municipality else buyer.city
                 lines.append((f"{buyer.name} ({place or 'place not known'})", need.annual_value))
@@ -350,7 +348,7 @@ def _oem(
     for need in needs:
         if need.buyer.tier != Tier.OEM:
             continue
-        if not outside and can_see_buyer(user, need):
+        if not outside and policy.can_read_confidential(user, need):
             named[need.buyer_id] = need.buyer
         else:
             hidden.add(need.buyer_id)
@@ -626,7 +624,7 @@ def build(
         site = sites.lines[0].municipality
     header = None
     if prospect is not None:
-        readable = can_read_confidential(user, prospect) and not outside
+        readable = policy.can_read_confidential(user, prospect) and not outside
         header = ProspectHeader(prospect, prospect.competitors if readable else None)
     return Pack(
         capability=capability,

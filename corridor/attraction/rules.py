@@ -29,7 +29,6 @@ from corridor.attraction.models import (
     RiskWeight,
     StageChange,
 )
-from corridor.core import policy
 from corridor.core.policy import Actor, Rule, register
 from corridor.core.scoping import ScopedQuerySet
 
@@ -65,11 +64,22 @@ class _ProspectWork(Rule):
         return actor.edits_municipal_work
 
 
+def _hosts(actor: Actor, organisation_id: int | None) -> bool:
+    """The row-level answer of ``confidential_visible``: may the actor read what the
+    company told the prospect's hosts (the owning organisation's people, the coordinator)?"""
+    return actor.is_coordinator or (
+        actor.is_participant and organisation_id in actor.organisation_ids
+    )
+
+
 @register(Prospect)
 class ProspectRule(_ProspectWork):
     confidential_fields = frozenset(
         {"summary", "competing_jurisdictions", "next_step", "outcome_note"}
     )
+
+    def confidential_readable(self, actor: Actor, obj: Any) -> bool:
+        return _hosts(actor, obj.organisation_id)
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
         return _edits_for(actor, obj.organisation_id)
@@ -79,6 +89,9 @@ class ProspectRule(_ProspectWork):
 class StageChangeRule(_ProspectWork):
     prefix = "prospect__"
     confidential_fields = frozenset({"note"})
+
+    def confidential_readable(self, actor: Actor, obj: Any) -> bool:
+        return _hosts(actor, obj.prospect.organisation_id)
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
         return _edits_for(actor, obj.prospect.organisation_id)
@@ -113,15 +126,3 @@ class RiskDismissalRule(_Participants):
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
         return _edits_for(actor, obj.organisation_id)
-
-
-# Field-level: pages and the API both ask these.
-
-
-def can_read_confidential(user: Any, prospect: Prospect) -> bool:
-    """May ``user`` read what the company told the prospect's hosts?"""
-    actor = policy.actor_for(user)
-    return actor.is_authenticated and (
-        actor.is_coordinator
-        or (actor.is_participant and prospect.organisation_id in actor.organisation_ids)
-    )

@@ -2,7 +2,7 @@
 
 What the company told its hosts (a prospect's ``summary``, ``competing_jurisdictions``,
 ``next_step`` and ``outcome_note``; a stage change's ``note``) is ``null`` for a reader
-who may not read it on the page (``rules.can_read_confidential``), never its value.
+who may not read it on the page (``policy.can_read_confidential``), never its value.
 """
 
 import datetime as dt
@@ -11,7 +11,7 @@ from typing import Any
 from ninja import Field, Schema
 
 from corridor.attraction.models import OutcomeReason, ProspectKind, ProspectSource, Stage
-from corridor.attraction.rules import can_read_confidential
+from corridor.core import policy
 from corridor.core.schemas import CleanText
 
 MAX_ID = 2**31 - 1
@@ -23,7 +23,7 @@ def _user(context: Any) -> Any:
 
 
 def _secret(obj: Any, context: Any, name: str) -> str | None:
-    return getattr(obj, name) if can_read_confidential(_user(context), obj) else None
+    return getattr(obj, name) if policy.can_read_confidential(_user(context), obj) else None
 
 
 class ProspectOut(Schema):
@@ -113,7 +113,7 @@ class StageChangeOut(Schema):
 
     @staticmethod
     def resolve_note(obj: Any, context: Any) -> str | None:
-        return obj.note if can_read_confidential(_user(context), obj.prospect) else None
+        return obj.note if policy.can_read_confidential(_user(context), obj.prospect) else None
 
 
 class _ProspectFields(CleanText):

@@ -20,7 +20,7 @@ from ninja.pagination import paginate
 from corridor.api.errors import ERRORS, LIST_ERRORS, WRITE_ERRORS
 from corridor.api.pagination import PageNumber
 from corridor.api.references import referenced
-from corridor.calls import follow_ups, leads, planning, recording, rules
+from corridor.calls import follow_ups, leads, planning, recording
 from corridor.calls.campaigns import Coverage, coverage
 from corridor.calls.filtersets import (
     CallFilter,
@@ -203,7 +203,7 @@ def cancel_call(request: HttpRequest, call_id: int) -> Call:
 def _answers(request: HttpRequest, call_id: int) -> tuple[Call, CallAnswers]:
     """The call and its answers; 404 unless the user may read them."""
     call = _call(request, call_id)
-    if not rules.can_read_answers(request.user, call):
+    if not policy.can_read_confidential(request.user, call):
         raise Http404("No answers you may read.")
     return call, recording.answers_of(request.user, call)
 

@@ -4,7 +4,7 @@
   participants), at its time when one is set (an hour long), else all day. Its purpose
   only for whoever may read its answers.
 * ``follow_up``: the due dates of open follow-ups, all day. The description only for
-  whoever may read it (``can_read_follow_up_detail``).
+  whoever may read it (``policy.can_read_confidential``).
 
 Two queries each, whatever the number of entries.
 """
@@ -18,7 +18,6 @@ from typing import Any
 from django.urls import reverse
 
 from corridor.calls.models import Approval, Call, CallStatus, FollowUp, FollowUpStatus
-from corridor.calls.rules import can_read_answers, can_read_follow_up_detail
 from corridor.core import policy
 from corridor.core.calendar_entries import CalendarEntry
 from corridor.core.timeline import moment
@@ -63,7 +62,7 @@ def planned_calls(user: Any, first: dt.date, last: dt.date) -> Iterable[Calendar
                 title=f"Call: {call.facility.name} ({call.organisation.label}){waiting}",
                 start=start,
                 end=end,
-                detail=call.purpose if can_read_answers(user, call) else "",
+                detail=call.purpose if policy.can_read_confidential(user, call) else "",
                 location=_place(call.facility),
                 url=reverse("call-detail", args=[call.pk]),
                 user_ids=tuple(sorted(set(people))),
@@ -87,7 +86,7 @@ def follow_up_deadlines(user: Any, first: dt.date, last: dt.date) -> Iterable[Ca
             organisations.add(follow_up.call.organisation_id)
         if follow_up.referral_to_id is not None:
             organisations.add(follow_up.referral_to_id)
-        readable = can_read_follow_up_detail(user, follow_up)
+        readable = policy.can_read_confidential(user, follow_up)
         entries.append(
             CalendarEntry(
                 uid=f"follow-up-{follow_up.pk}",

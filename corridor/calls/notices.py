@@ -10,7 +10,7 @@
 
 Each is written as its recipient may read it: a flag's detail, a follow-up's description
 and a call's purpose only for those the calls rules let read them
-(``rules.can_read_*``); the others get the shared facts and where to ask. The person
+(``policy.can_read_confidential``); the others get the shared facts and where to ask. The person
 whose change it is is not told of it. Wired from ``CallsConfig.ready()``.
 """
 
@@ -23,7 +23,7 @@ from django.conf import settings
 from django.db.models.signals import m2m_changed, post_save
 from django.utils import timezone
 
-from corridor.calls import reminders, rules
+from corridor.calls import reminders
 from corridor.calls.models import (
     Approval,
     Call,
@@ -33,6 +33,7 @@ from corridor.calls.models import (
     FollowUpStatus,
     Severity,
 )
+from corridor.core import policy
 from corridor.core.models import Organisation, OrganisationKind, Role, User
 from corridor.core.scoping import system_scope
 from corridor.notifications import Delivery, register_kind
@@ -79,7 +80,7 @@ def red_flag_raised(flag: Flag) -> None:
     people = _others(people_of(orgs))
 
     def body(reader: User) -> str:
-        if rules.can_read_flag_detail(reader, flag):
+        if policy.can_read_confidential(reader, flag):
             return flag.detail
         return f"What the company said stays with {flag.organisation.label}, who raised it."
 
@@ -153,7 +154,7 @@ def _call_saved(
 
 def made_participant(call: Call, people: list[User]) -> None:
     def body(reader: User) -> str:
-        if call.purpose and rules.can_read_answers(reader, call):
+        if call.purpose and policy.can_read_confidential(reader, call):
             return f"Purpose: {call.purpose}"
         return ""
 
@@ -265,7 +266,7 @@ def flag_deadlines(today: dt.date) -> int:
                 FLAG_DUE,
                 f"Flag response {due}: {flag.facility.name}, {flag.get_category_display()}",
                 lambda reader, flag=flag: (  # type: ignore[misc]
-                    flag.detail if rules.can_read_flag_detail(reader, flag) else ""
+                    flag.detail if policy.can_read_confidential(reader, flag) else ""
                 ),
                 url=_call_path(flag.call_id),
                 subject=flag,

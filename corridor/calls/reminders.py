@@ -14,7 +14,7 @@ A follow-up looked at today is marked (``reminded_on``) and not looked at again 
 same day, so running the command twice sends nothing the second time.
 
 What a follow-up says (its description) is only written into the notification and
-message of someone who may read it (``rules.can_read_follow_up_detail``).
+message of someone who may read it (``policy.can_read_confidential``).
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from django.core.mail import EmailMessage, get_connection
 from django.db.models import Q
 from django.utils import timezone
 
-from corridor.calls import rules
 from corridor.calls.models import FollowUp, FollowUpStatus
+from corridor.core import policy
 from corridor.core.models import Membership, Role, User
 from corridor.core.scoping import system_scope
 from corridor.notifications import mailing, services
@@ -174,7 +174,7 @@ def title_of(item: FollowUp, today: dt.date) -> str:
 
 def body_of(item: FollowUp, reader: User) -> str:
     lines = []
-    readable = item.description if rules.can_read_follow_up_detail(reader, item) else ""
+    readable = item.description if policy.can_read_confidential(reader, item) else ""
     if item.referral_to_id and item.referral_to is not None:
         label = item.referral_to.label
         if label not in readable:  # the description often names the partner already
@@ -188,7 +188,7 @@ def _line(item: FollowUp, reader: User, today: dt.date) -> str:
     line = f"- {item.facility.name}: {item.get_category_display()}, {_when(item, today)}"
     if item.referral_to_id and item.referral_to is not None:
         line += f", referral to {item.referral_to.label}"
-    if item.description and rules.can_read_follow_up_detail(reader, item):
+    if item.description and policy.can_read_confidential(reader, item):
         line += f"\n    {item.description}"
     return line
 

@@ -28,7 +28,6 @@ from corridor.calls.models import (
     FollowUp,
     LeadAssignment,
 )
-from corridor.core import policy
 from corridor.core.policy import Actor, Rule, register
 from corridor.core.scoping import ScopedQuerySet
 
@@ -89,6 +88,14 @@ class _CallingWork(Rule):
         return actor.edits_municipal_work
 
 
+def _visits(actor: Actor, organisation_id: int | None) -> bool:
+    """Whether the actor is of the visiting (or raising) municipality, or the coordinator:
+    the row-level answer of ``_visitors``."""
+    return actor.is_coordinator or (
+        actor.is_participant and organisation_id in actor.organisation_ids
+    )
+
+
 def _visitors(actor: Actor, qs: ScopedQuerySet[Any], field: str) -> ScopedQuerySet[Any]:
     """The rows whose visiting municipality (``field``) is the actor's, or all for the
     coordinator: who may read what the company said."""
@@ -109,6 +116,10 @@ class CallRule(_CallingWork):
 
     def confidential_visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
         return _visitors(actor, qs, "organisation_id")
+
+    def confidential_readable(self, actor: Actor, obj: Any) -> bool:
+        # What the company said on the call (its answers, purpose, consent).
+        return _visits(actor, obj.organisation_id)
 
 
 @register(CallAnswers)
@@ -132,6 +143,9 @@ class FlagRule(_CallingWork):
     def history_visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
         # The history holds the detail: only those who may read it.
         return _visitors(actor, qs, "organisation_id")
+
+    def confidential_readable(self, actor: Actor, obj: Any) -> bool:
+        return _visits(actor, obj.organisation_id)  # the flag's detail
 
 
 @register(FollowUp)
@@ -173,35 +187,13 @@ class FollowUpRule(Rule):
             | Q(call__organisation_id__in=mine)
         )
 
-
-# Field-level confidentiality: who may read what the company said.
-
-
-def can_read_answers(user: Any, call: Call) -> bool:
-    actor = policy.actor_for(user)
-    return actor.is_authenticated and (
-        actor.is_coordinator
-        or (actor.is_participant and call.organisation_id in actor.organisation_ids)
-    )
-
-
-def can_read_flag_detail(user: Any, flag: Flag) -> bool:
-    actor = policy.actor_for(user)
-    return actor.is_authenticated and (
-        actor.is_coordinator
-        or (actor.is_participant and flag.organisation_id in actor.organisation_ids)
-    )
-
-
-def can_read_follow_up_detail(user: Any, follow_up: FollowUp) -> bool:
-    actor = policy.actor_for(user)
-    if not actor.is_authenticated:
-        return False
-    if actor.is_coordinator:
-        return True
-    mine = actor.organisation_ids
-    return (
-        follow_up.owner_organisation_id in mine
-        or follow_up.referral_to_id in mine
-        or (follow_up.call is not None and follow_up.call.organisation_id in mine)
-    )
+    def confidential_readable(self, actor: Actor, obj: Any) -> bool:
+        # The description and outcome (reads the follow-up's call when it has one).
+        if actor.is_coordinator:
+            return True
+        mine = actor.organisation_ids
+        return (
+            obj.owner_organisation_id in mine
+            or obj.referral_to_id in mine
+            or (obj.call is not None and obj.call.organisation_id in mine)
+        )

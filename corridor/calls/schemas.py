@@ -12,8 +12,8 @@ from typing import Any
 from ninja import Field, Schema
 from pydantic import field_validator
 
-from corridor.calls import rules
 from corridor.calls.models import FollowUpCategory
+from corridor.core import policy
 from corridor.core.schemas import CleanText
 
 MAX_ID = 2**31 - 1
@@ -80,19 +80,21 @@ class CallOut(Schema):
 
     @staticmethod
     def resolve_answers_readable(obj: Any, context: Any) -> bool:
-        return rules.can_read_answers(_user(context), obj)
+        return policy.can_read_confidential(_user(context), obj)
 
     @staticmethod
     def resolve_consent_on(obj: Any, context: Any) -> dt.date | None:
-        return obj.consent_on if rules.can_read_answers(_user(context), obj) else None
+        return obj.consent_on if policy.can_read_confidential(_user(context), obj) else None
 
     @staticmethod
     def resolve_consent_scope(obj: Any, context: Any) -> list[str] | None:
-        return list(obj.consent_scope) if rules.can_read_answers(_user(context), obj) else None
+        return (
+            list(obj.consent_scope) if policy.can_read_confidential(_user(context), obj) else None
+        )
 
     @staticmethod
     def resolve_consent_note(obj: Any, context: Any) -> str | None:
-        return obj.consent_note if rules.can_read_answers(_user(context), obj) else None
+        return obj.consent_note if policy.can_read_confidential(_user(context), obj) else None
 
 
 class CallDetailOut(CallOut):
@@ -186,7 +188,7 @@ class FlagOut(Schema):
 
     @staticmethod
     def resolve_detail(obj: Any, context: Any) -> str | None:
-        return obj.detail if rules.can_read_flag_detail(_user(context), obj) else None
+        return obj.detail if policy.can_read_confidential(_user(context), obj) else None
 
     @staticmethod
     def resolve_overdue(obj: Any) -> bool:
@@ -232,11 +234,11 @@ class FollowUpOut(Schema):
 
     @staticmethod
     def resolve_description(obj: Any, context: Any) -> str | None:
-        return obj.description if rules.can_read_follow_up_detail(_user(context), obj) else None
+        return obj.description if policy.can_read_confidential(_user(context), obj) else None
 
     @staticmethod
     def resolve_outcome(obj: Any, context: Any) -> str | None:
-        return obj.outcome if rules.can_read_follow_up_detail(_user(context), obj) else None
+        return obj.outcome if policy.can_read_confidential(_user(context), obj) else None
 
 
 class FollowUpIn(CleanText):

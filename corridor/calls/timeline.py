@@ -19,7 +19,6 @@ from typing import Any
 from django.urls import reverse
 
 from corridor.calls.models import Call, CallStatus, Flag, FollowUp, FollowUpStatus
-from corridor.calls.rules import can_read_answers, can_read_flag_detail, can_read_follow_up_detail
 from corridor.core import policy
 from corridor.core.timeline import TimelineItem, TimelineQuery, day_range, moment, time_range
 
@@ -41,7 +40,7 @@ def calls_on(user: Any, query: TimelineQuery) -> Iterable[TimelineItem]:
     )
     items = []
     for call in calls:
-        readable = can_read_answers(user, call)
+        readable = policy.can_read_confidential(user, call)
         detail = call.facility.name if len(query.facility_ids) > 1 else ""
         if readable and call.purpose:
             detail = f"{detail}: {call.purpose}" if detail else call.purpose
@@ -70,7 +69,7 @@ def flags_on(user: Any, query: TimelineQuery) -> Iterable[TimelineItem]:
     )
     items = []
     for flag in flags:
-        readable = can_read_flag_detail(user, flag) and bool(flag.detail)
+        readable = policy.can_read_confidential(user, flag) and bool(flag.detail)
         items.append(
             TimelineItem(
                 when=flag.created_at,
@@ -97,7 +96,7 @@ def follow_ups_on(user: Any, query: TimelineQuery) -> Iterable[TimelineItem]:
     )
     items = []
     for follow_up in follow_ups:
-        readable = can_read_follow_up_detail(user, follow_up)
+        readable = policy.can_read_confidential(user, follow_up)
         text = [follow_up.description, follow_up.outcome] if readable else []
         detail = " — ".join(t for t in text if t)
         status = follow_up.get_status_display().lower()

@@ -8,7 +8,6 @@ from typing import Any
 from django.db.models import Prefetch
 
 from corridor.contacts.models import Contact, Touch
-from corridor.contacts.rules import can_read_note
 from corridor.contacts.services import contacts_at
 from corridor.core import policy
 from corridor.registry.models import Facility
@@ -39,7 +38,7 @@ def recent_touches(user: Any, facility_ids: list[int], limit: int = RECENT) -> l
         .prefetch_related(Prefetch("contacts", queryset=people, to_attr="seen_contacts"))
         .order_by("-happened_on", "-pk")[:limit]
     )
-    return [TouchLine(t, can_read_note(user, t)) for t in touches]
+    return [TouchLine(t, policy.can_read_confidential(user, t)) for t in touches]
 
 
 def facility_people(user: Any, facility: Facility) -> FacilityPeople | None:

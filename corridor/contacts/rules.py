@@ -55,6 +55,12 @@ class ContactRule(Rule):
     def confidential_visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
         return _participants_where(actor, qs, Q(owner_organisation_id__in=actor.organisation_ids))
 
+    def confidential_readable(self, actor: Actor, obj: Any) -> bool:
+        # the consent note: the recording municipality's people and the coordinator
+        return actor.is_coordinator or (
+            actor.is_participant and obj.owner_organisation_id in actor.organisation_ids
+        )
+
     def can_create(self, actor: Actor) -> bool:
         return actor.edits_municipal_work
 
@@ -75,6 +81,14 @@ class TouchRule(Rule):
     def confidential_visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
         own = Q(organisation_id__in=actor.organisation_ids)
         return _participants_where(actor, qs, Q(confidential=False) | own)
+
+    def confidential_readable(self, actor: Actor, obj: Any) -> bool:
+        # the note: every participant unless marked confidential, then its organisation's
+        return actor.is_participant and (
+            actor.is_coordinator
+            or not obj.confidential
+            or obj.organisation_id in actor.organisation_ids
+        )
 
     def can_create(self, actor: Actor) -> bool:
         return actor.edits_municipal_work
@@ -118,28 +132,6 @@ class ContactImportRule(Rule):
 
     def can_create(self, actor: Actor) -> bool:
         return actor.edits_municipal_work
-
-
-# Field-level: pages and the API both ask these.
-
-
-def can_read_consent_note(user: Any, contact: Contact) -> bool:
-    actor = policy.actor_for(user)
-    return actor.is_authenticated and (
-        actor.is_coordinator
-        or (actor.is_participant and contact.owner_organisation_id in actor.organisation_ids)
-    )
-
-
-def can_read_note(user: Any, touch: Touch) -> bool:
-    actor = policy.actor_for(user)
-    if not (actor.is_authenticated and actor.is_participant):
-        return False
-    return (
-        actor.is_coordinator
-        or not touch.confidential
-        or touch.organisation_id in actor.organisation_ids
-    )
 
 
 def may_merge(user: Any) -> bool:

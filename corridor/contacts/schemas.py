@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from ninja import Field, Schema
 
 from corridor.contacts.models import ConsentBasis, Language, Role, TouchKind
-from corridor.contacts.rules import can_read_consent_note, can_read_note
+from corridor.core import policy
 from corridor.core.schemas import CleanText
 
 MAX_ID = 2**31 - 1
@@ -54,7 +54,7 @@ class CompanyContactOut(Schema):
 
     @staticmethod
     def resolve_consent_note(obj: Any, context: Any) -> str | None:
-        return obj.consent_note if can_read_consent_note(_user(context), obj) else None
+        return obj.consent_note if policy.can_read_confidential(_user(context), obj) else None
 
 
 class _ContactFields(CleanText):
@@ -117,7 +117,7 @@ class TouchOut(Schema):
 
     @staticmethod
     def resolve_note(obj: Any, context: Any) -> str | None:
-        return obj.note if can_read_note(_user(context), obj) else None
+        return obj.note if policy.can_read_confidential(_user(context), obj) else None
 
 
 class TouchIn(CleanText):

@@ -14,7 +14,6 @@ from django.db.models import Prefetch
 from django.urls import reverse
 
 from corridor.contacts.models import Contact, Touch
-from corridor.contacts.rules import can_read_note
 from corridor.core import policy
 from corridor.core.timeline import TimelineItem, TimelineQuery, day_range, moment
 
@@ -32,7 +31,7 @@ def touches_on(user: Any, query: TimelineQuery) -> Iterable[TimelineItem]:
     )
     items = []
     for touch in touches:
-        readable = can_read_note(user, touch) and bool(touch.note)
+        readable = policy.can_read_confidential(user, touch) and bool(touch.note)
         names = ", ".join(c.name for c in touch.seen_contacts)
         title = f"{touch.get_kind_display()} by {touch.organisation.label}"
         if names:

@@ -6,6 +6,8 @@ themselves. They ask:
 * ``visible(user, Model)`` — a queryset of what the user may see (scoped, so it
   may be evaluated; an unscoped domain query raises ``UnscopedQueryError``);
 * ``can_create(user, Model)``, ``can_change(user, obj)``, ``can_delete(user, obj)``;
+* ``can_read_confidential(user, obj)`` — may ``user`` read the row's confidential
+  fields (what a company said, whose a need is, ...)?
 * ``require(...)`` variants that raise ``PermissionDenied``.
 
 The rules themselves live beside each capability's models, one module per
@@ -163,6 +165,19 @@ class Rule:
         """The rows whose ``confidential_fields`` (and their history) the actor may read."""
         return self.history_visible(actor, qs)
 
+    def confidential_readable(self, actor: Actor, obj: Any) -> bool:
+        """May the actor read this row's ``confidential_fields`` (asked through
+        ``can_read_confidential``)?
+
+        By default: is the row among ``confidential_visible`` (one query). A rule whose
+        answer can be read from the row itself overrides this with the same answer, so a
+        page of rows asks no query per row; ``corridor/core/tests/
+        test_confidential_readable.py`` checks that every override agrees with this."""
+        if obj.pk is None:
+            return False
+        qs = _every_row(type(obj), f"confidential fields readable by {actor}")
+        return self.confidential_visible(actor, qs).filter(pk=obj.pk).exists()
+
     def can_create(self, actor: Actor) -> bool:
         return False
 
@@ -260,6 +275,19 @@ def confidential_fields(model: type[models.Model]) -> frozenset[str]:
     """The fields of ``model`` that some of the readers of its rows may not read."""
     rule = _rules.get(model)
     return rule.confidential_fields if rule is not None else frozenset()
+
+
+def can_read_confidential(user: Any, obj: models.Model) -> bool:
+    """Whether ``user`` may read what ``obj`` holds in confidence (its rule's
+    ``confidential_fields``: what a company said on a call, a flag's detail, a
+    follow-up's text, a contact's consent note, a touch's note, a need's buyer, a
+    prospect's summary and next step, a call's reported demand).
+
+    Every page, API schema, export, notice and timeline asks this, never an app's
+    rules module; the object's registered rule answers
+    (``Rule.confidential_readable``)."""
+    actor = actor_for(user)
+    return actor.is_authenticated and rule_for(type(obj)).confidential_readable(actor, obj)
 
 
 def can_view(user: Any, model: type[models.Model]) -> bool:

@@ -35,7 +35,6 @@ from corridor.supplychain.models import (
     NeedStatus,
     SupplyNeed,
 )
-from corridor.supplychain.rules import can_see_buyer
 from corridor.supplychain.schemas_needs import (
     CapabilityOut,
     FacilityCapabilityOut,
@@ -161,7 +160,7 @@ def set_supply_need_status(request: HttpRequest, need_id: int, payload: StatusIn
 def list_need_suppliers(request: HttpRequest, need_id: int) -> list[dict[str, Any]]:
     user = request.user
     need = _need(request, need_id)
-    sees = can_see_buyer(user, need)
+    sees = policy.can_read_confidential(user, need)
     nearby = suppliers_for(need)
     plants = {
         f.pk: f
@@ -192,7 +191,7 @@ def list_need_suppliers(request: HttpRequest, need_id: int) -> list[dict[str, An
 
 def _introductions_of(request: HttpRequest, need_id: int) -> SupplyNeed:
     need = _need(request, need_id)
-    if not can_see_buyer(request.user, need):
+    if not policy.can_read_confidential(request.user, need):
         raise Http404("No introductions you may read.")
     return need
 

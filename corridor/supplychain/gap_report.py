@@ -3,7 +3,7 @@
 Participants see the values. Partners see the capability and the supplier counts; the
 number of buyers is suppressed under 5 companies, and so are the numbers of needs and
 the value behind fewer than 5 buyers (``corridor/core/disclosure.py``). Each unmet
-need names its buyer only to whoever may know it (``rules.can_see_buyer``).
+need names its buyer only to whoever may know it (``policy.can_read_confidential``).
 Used by the gap page, its exports and ``GET /api/v1/supply-gaps``.
 """
 
@@ -24,7 +24,6 @@ from corridor.supplychain.gaps import (
     suppliers_for,
 )
 from corridor.supplychain.models import NeedStatus, SupplyNeed
-from corridor.supplychain.rules import can_see_buyer
 from corridor.supplychain.taxonomy import load_taxonomy
 
 DEFAULT_K = 1
@@ -51,7 +50,7 @@ def buyer_label(user: Any, need: SupplyNeed) -> str:
         if buyer.municipality_id and buyer.municipality
         else buyer.city or "a place not known"
     )
-    if can_see_buyer(user, need):
+    if policy.can_read_confidential(user, need):
         return f"{buyer.name} ({place})"
     return f"A facility in {place}"
 
@@ -150,6 +149,11 @@ def analysis_for(user: Any, k: int = DEFAULT_K, radius: int = DEFAULT_RADIUS) ->
             count = len(suppliers_for(need, suppliers))
             if count < k:
                 unmet.append(
-                    UnmetNeed(need, buyer_label(user, need), can_see_buyer(user, need), count)
+                    UnmetNeed(
+                        need,
+                        buyer_label(user, need),
+                        policy.can_read_confidential(user, need),
+                        count,
+                    )
                 )
     return Analysis(k, radius, sees_values, rows, risk_rows, unmet)

@@ -6,15 +6,14 @@
   and editors of any member municipality may tag too, since they hear it on calls.
 * A supply need is shared with participants, but who the buyer is follows the
   confidentiality of calls: only the municipality that recorded the need and the
-  coordinator see the buyer (``can_see_buyer``), and only they see its history
-  and its introductions to suppliers. Partners see gap aggregates only.
+  coordinator see the buyer (``policy.can_read_confidential(user, need)``), and only
+  they see its history and its introductions to suppliers. Partners see gap aggregates only.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from corridor.core import policy
 from corridor.core.policy import Actor, Rule, register
 from corridor.core.rules import ReferenceDataRule
 from corridor.core.scoping import ScopedQuerySet
@@ -48,7 +47,7 @@ class FacilityCapabilityRule(Rule):
 
 @register(SupplyNeed)
 class SupplyNeedRule(Rule):
-    # who the buyer is, and what it said (``can_see_buyer``)
+    # who the buyer is, and what it said (``policy.can_read_confidential``)
     confidential_fields = frozenset({"buyer", "description", "call"})
 
     def can_view(self, actor: Actor) -> bool:
@@ -59,6 +58,12 @@ class SupplyNeedRule(Rule):
 
     def history_visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
         return _own(actor, qs, "organisation_id")  # the history names the buyer
+
+    def confidential_readable(self, actor: Actor, obj: Any) -> bool:
+        # whether the actor may know which facility has this need
+        return actor.is_coordinator or (
+            actor.is_participant and obj.organisation_id in actor.organisation_ids
+        )
 
     def can_create(self, actor: Actor) -> bool:
         return actor.edits_municipal_work
@@ -82,12 +87,3 @@ class IntroductionRule(Rule):
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
         return actor.is_coordinator or obj.need.organisation_id in actor.editor_organisation_ids
-
-
-def can_see_buyer(user: Any, need: SupplyNeed) -> bool:
-    """Whether ``user`` may know which facility has this need."""
-    actor = policy.actor_for(user)
-    return actor.is_authenticated and (
-        actor.is_coordinator
-        or (actor.is_participant and need.organisation_id in actor.organisation_ids)
-    )

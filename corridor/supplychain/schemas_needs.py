@@ -1,6 +1,6 @@
 """API shapes of supply needs, introductions, gaps, the taxonomy and facilities' capabilities.
 
-Who the buyer is follows the confidentiality of calls (``rules.can_see_buyer``): for
+Who the buyer is follows the confidentiality of calls (``policy.can_read_confidential``): for
 anyone but the recording municipality and the coordinator, ``buyer_id``, ``buyer``,
 ``description``, ``call_id`` and ``recorded_on`` are ``null`` (the buyer's municipality
 is shared).
@@ -11,9 +11,9 @@ from typing import Any
 
 from ninja import Field, Schema
 
+from corridor.core import policy
 from corridor.core.schemas import CleanText  # the input rule; importable from here as before
 from corridor.registry.filtersets import MAX_ID
-from corridor.supplychain.rules import can_see_buyer
 
 
 def _user(context: Any) -> Any:
@@ -22,7 +22,7 @@ def _user(context: Any) -> Any:
 
 
 def _sees(obj: Any, context: Any) -> bool:
-    return can_see_buyer(_user(context), obj)
+    return policy.can_read_confidential(_user(context), obj)
 
 
 class NeedOut(Schema):

@@ -3,7 +3,7 @@
 Monthly job postings and openings reported on calls for the last 24 months; companies
 asking for it per region, added up (partners see counts of fewer than 5 companies, and
 the openings behind them, suppressed). The visiting municipality and the coordinator
-also see their own calls' rows (``rules.can_read_call_demand``)."""
+also see their own calls' rows (``policy.can_read_confidential`` of a call's ``Demand``)."""
 
 from __future__ import annotations
 

@@ -69,6 +69,13 @@ class DemandRule(Rule):
             return qs.filter(postings)
         return qs.filter(postings | Q(organisation_id__in=actor.organisation_ids))
 
+    def confidential_readable(self, actor: Actor, obj: Any) -> bool:
+        """May the actor read this demand row by row? Postings: everyone signed in; what a
+        call reported: the visiting municipality's people and the coordinator, as for the
+        call's answers (``policy.can_read_confidential(user, demand)``; a caller knowing
+        only the municipality asks of ``Demand(kind=DemandKind.CALL, organisation_id=...)``)."""
+        return obj.kind != DemandKind.CALL or _sees_call_detail(actor, obj.organisation_id)
+
     def can_create(self, actor: Actor) -> bool:
         return actor.is_coordinator
 
@@ -135,12 +142,6 @@ class WorkforceImportRule(Rule):
 
     def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
         return qs if actor.is_coordinator else qs.none()
-
-
-def can_read_call_demand(user: Any, organisation_id: int | None) -> bool:
-    """Whether ``user`` may see, row by row, what a call of this municipality reported."""
-    actor = policy.actor_for(user)
-    return actor.is_authenticated and _sees_call_detail(actor, organisation_id)
 
 
 def sees_small_counts(user: Any) -> bool:

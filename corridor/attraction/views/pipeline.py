@@ -27,7 +27,6 @@ from corridor.attraction.models import (
     ProspectSource,
     Stage,
 )
-from corridor.attraction.rules import can_read_confidential
 from corridor.core import policy
 from corridor.core.exports import export, export_links
 from corridor.core.form_errors import refusals_shown_on
@@ -156,7 +155,7 @@ def board(request: HttpRequest) -> HttpResponse:
     for p in qs:
         if p.stage in columns:
             columns[p.stage].cards.append(
-                Card(p, can_read_confidential(user, p), policy.can_change(user, p))
+                Card(p, policy.can_read_confidential(user, p), policy.can_change(user, p))
             )
         elif p.stage == Stage.WON:
             won += 1
@@ -203,7 +202,7 @@ EXPORT_HEADER = [
 
 
 def _export_row(user: Any, p: Prospect) -> list[Any]:
-    readable = can_read_confidential(user, p)
+    readable = policy.can_read_confidential(user, p)
     return [
         p.pk,
         p.name,
@@ -304,7 +303,7 @@ def _render_detail(
         "attraction/prospect_detail.html",
         {
             "prospect": prospect,
-            "confidential": can_read_confidential(user, prospect),
+            "confidential": policy.can_read_confidential(user, prospect),
             "can_change": may_change,
             "changes": services.history_of(user, prospect),
             "stage_form": stage_form if may_change else None,

@@ -10,7 +10,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from corridor.calls import recording
 from corridor.calls.models import CallAnswers, CallStatus, Flag, FollowUp
-from corridor.calls.rules import can_read_answers
 from corridor.calls.template_versions import current_template, publish_template
 from corridor.calls.tests.helpers import DAY, facility, planned
 from corridor.core import policy
@@ -20,6 +19,11 @@ from corridor.core.scoping import system_scope
 @pytest.fixture
 def call(world: Any) -> Any:
     return planned(world.alice, facility("Apex Stamping", world.windsor), world.org_a)
+
+
+def can_read_answers(user: Any, call: Any) -> bool:
+    """What the company said on ``call``: the policy decides (``Rule.confidential_readable``)."""
+    return policy.can_read_confidential(user, call)
 
 
 def _flags(call: Any) -> dict[str, Flag]:

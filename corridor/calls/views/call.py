@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from corridor.calls import follow_ups, planning, recording, rules
+from corridor.calls import follow_ups, planning, recording
 from corridor.calls.forms import (
     ConsentForm,
     DecisionForm,
@@ -51,7 +51,7 @@ def writable_answers(request: HttpRequest, call: Call) -> CallAnswers:
 def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     call = visible_call(request, pk)
-    readable = rules.can_read_answers(user, call)
+    readable = policy.can_read_confidential(user, call)
     sections: list[Any] = []
     draft_pending = False
     if readable:
@@ -81,8 +81,8 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "readable": readable,
             "sections": sections,
             "draft_pending": draft_pending,
-            "flags": [(f, rules.can_read_flag_detail(user, f)) for f in flags],
-            "follow_ups": [(f, rules.can_read_follow_up_detail(user, f)) for f in follow_up_rows],
+            "flags": [(f, policy.can_read_confidential(user, f)) for f in flags],
+            "follow_ups": [(f, policy.can_read_confidential(user, f)) for f in follow_up_rows],
             "consent_scope": [kinds.get(k, k) for k in call.consent_scope or []],
             "can_change": can_change,
             "can_record": readable and can_change and call.status != CallStatus.CANCELLED,

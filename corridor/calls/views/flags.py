@@ -19,7 +19,6 @@ from corridor.calls import follow_ups as service
 from corridor.calls.forms_work import FlagRaiseForm, safe_next, section
 from corridor.calls.models import Flag, FlagCategory, FlagStatus, FollowUp, Severity
 from corridor.calls.planning import planning_organisations
-from corridor.calls.rules import can_read_flag_detail
 from corridor.core import policy
 from corridor.core.models import Municipality, Organisation
 from corridor.core.views.common import paginate
@@ -98,7 +97,7 @@ def flag_board(request: HttpRequest) -> HttpResponse:
                 (today - timezone.localtime(flag.created_at).date()).days,
                 (today - flag.respond_by).days if flag.is_overdue(today) else 0,
                 follow_ups.get(flag.pk, []),
-                can_read_flag_detail(user, flag),
+                policy.can_read_confidential(user, flag),
                 flag.status == FlagStatus.OPEN and policy.can_change(user, flag),
             )
         )

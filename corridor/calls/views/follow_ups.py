@@ -19,7 +19,6 @@ from django.views.decorators.http import require_POST
 from corridor.calls import follow_ups as service
 from corridor.calls.forms_work import FollowUpCompleteForm, safe_next, section
 from corridor.calls.models import FlagStatus, FollowUp, FollowUpStatus
-from corridor.calls.rules import can_read_follow_up_detail
 from corridor.core import columns, policy
 from corridor.core.exports import export, export_links
 from corridor.core.models import Organisation
@@ -103,7 +102,7 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
     items = [
         Item(
             f,
-            can_read_follow_up_detail(user, f),
+            policy.can_read_confidential(user, f),
             f.status == FollowUpStatus.OPEN and policy.can_change(user, f),
             (today - f.due_on).days if f.is_overdue(today) else 0,
         )
@@ -152,7 +151,7 @@ CONFIDENTIAL = "(confidential to the visiting municipality and the coordinator)"
 def _follow_up_lines(user: Any, qs: Any) -> Iterator[list[Any]]:
     """The list page's columns; the text only where the calls rules let this user read it."""
     for f in qs.iterator(chunk_size=2000):
-        readable = can_read_follow_up_detail(user, f)
+        readable = policy.can_read_confidential(user, f)
         flag = f.flag
         yield [
             f.pk,
@@ -208,7 +207,7 @@ def follow_up_complete(request: HttpRequest, pk: int) -> HttpResponse:
         "calls/follow_up_complete.html",
         {
             "follow_up": follow_up,
-            "readable": can_read_follow_up_detail(request.user, follow_up),
+            "readable": policy.can_read_confidential(request.user, follow_up),
             "form": form,
             "next": back,
             **section("follow-ups"),

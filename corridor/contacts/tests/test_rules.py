@@ -10,11 +10,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from corridor.calls.tests.helpers import facility
 from corridor.contacts import services
 from corridor.contacts.models import Contact, Touch
-from corridor.contacts.rules import can_read_consent_note, can_read_note
 from corridor.contacts.tests.helpers import DAY, person, touched
 from corridor.core import policy
 
 ROLES = ("alice", "bob", "carol", "dave", "erin")
+
+# The field-level reads are the policy's (``policy.can_read_confidential``).
+can_read_consent_note = policy.can_read_confidential
+can_read_note = policy.can_read_confidential
 
 
 def _sees(world: Any, model: Any, pk: int) -> dict[str, bool]:

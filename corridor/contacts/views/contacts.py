@@ -15,7 +15,7 @@ from corridor.contacts.facility_panel import recent_touches
 from corridor.contacts.filtersets import CompanyContactFilter
 from corridor.contacts.forms import ContactForm
 from corridor.contacts.models import Contact, Role
-from corridor.contacts.rules import can_read_consent_note, may_merge
+from corridor.contacts.rules import may_merge
 from corridor.core import policy
 from corridor.core.form_errors import refusals_shown_on
 from corridor.core.views.common import paginate, read_filters
@@ -96,7 +96,7 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "contacts/contact_detail.html",
         {
             "contact": contact,
-            "consent_note_readable": can_read_consent_note(user, contact),
+            "consent_note_readable": policy.can_read_confidential(user, contact),
             "can_change": policy.can_change(user, contact),
             "touches": touches,
             "calls": _calls_of(user, contact),

@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from corridor.contacts import services
 from corridor.contacts.forms import TouchForm
 from corridor.contacts.models import Contact, Touch
-from corridor.contacts.rules import can_read_note
 from corridor.core import policy
 from corridor.core.form_errors import refusals_shown_on
 from corridor.registry.models import Facility
@@ -68,7 +67,7 @@ def touch_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "touch": touch,
             "people": people,
-            "note_readable": can_read_note(user, touch),
+            "note_readable": policy.can_read_confidential(user, touch),
             "nav_current": NAV,
         },
     )

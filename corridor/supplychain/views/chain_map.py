@@ -23,7 +23,6 @@ from corridor.registry.models import Facility, Tier
 from corridor.supplychain.forms import MapFilterForm
 from corridor.supplychain.gaps import SupplierMap, suppliers_for
 from corridor.supplychain.models import FacilityCapability, NeedStatus, SupplyNeed
-from corridor.supplychain.rules import can_see_buyer
 from corridor.supplychain.taxonomy import load_taxonomy
 from corridor.supplychain.views.common import (
     GAP_COLOUR,
@@ -78,7 +77,7 @@ def gap_markers(
             continue
         buyer = need.buyer
         marker: GapMarker | None = None
-        if can_see_buyer(user, need):
+        if policy.can_read_confidential(user, need):
             where = f"{buyer.name} ({place_of(buyer)})"
             if buyer.has_point:
                 marker = markers.setdefault(

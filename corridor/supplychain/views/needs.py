@@ -2,7 +2,7 @@
 and the form that records or edits a need.
 
 Who the buyer is stays with the municipality that recorded the need and the
-coordinator (``rules.can_see_buyer``). Everyone else reads "a facility in <place>":
+coordinator (``policy.can_read_confidential``). Everyone else reads "a facility in <place>":
 no buyer name, no link to the call it came from, no details typed about it, no
 distances from the buyer to suppliers (three distances would locate the plant),
 and the list cannot be filtered by a buyer they may not know.
@@ -45,7 +45,6 @@ from corridor.supplychain.models import (
     NeedStatus,
     SupplyNeed,
 )
-from corridor.supplychain.rules import can_see_buyer
 from corridor.supplychain.taxonomy import load_taxonomy
 from corridor.supplychain.views.common import (
     capabilities,
@@ -133,7 +132,12 @@ def need_list(request: HttpRequest) -> HttpResponse:
         return exported
     page, keep = paginate(request, qs)
     rows = [
-        NeedRow(n, buyer_label(user, n), can_see_buyer(user, n), len(suppliers_for(n, suppliers)))
+        NeedRow(
+            n,
+            buyer_label(user, n),
+            policy.can_read_confidential(user, n),
+            len(suppliers_for(n, suppliers)),
+        )
         for n in page
     ]
     return render(
@@ -185,7 +189,7 @@ def _need_lines(user: Any, qs: Any, suppliers: SupplierMap) -> Any:
             n.pk,
             n.capability.label,
             buyer_label(user, n),
-            "Yes" if can_see_buyer(user, n) else "",
+            "Yes" if policy.can_read_confidential(user, n) else "",
             n.annual_value,
             n.annual_volume,
             n.get_sourced_from_display(),
@@ -263,7 +267,7 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    sees_buyer = can_see_buyer(user, need)
+    sees_buyer = policy.can_read_confidential(user, need)
     may_change = policy.can_change(user, need)
     lines, choices = _suppliers(user, need, sees_buyer)
     introductions = (
