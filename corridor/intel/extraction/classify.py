@@ -61,7 +61,7 @@ _TOTAL_NEAR = re.compile(
     re.IGNORECASE,
 )
 _TOTAL_AFTER = re.compile(
-    r"^[\s-]*(?:[a-z][\w-]*\s+){0,2}(?:project|expansion|plant|facility|factory|retooling|investment\s+project|"
+    r"^[\s-]*(?!(?:for|to|toward|towards|into|in|on|of|at)\s)(?:[a-z][\w-]*\s+){0,2}(?:project|expansion|plant|facility|factory|retooling|investment\s+project|"
     r"initiative|build|modernization|upgrade)s?\b",
     re.IGNORECASE,
 )
@@ -90,6 +90,15 @@ _POLICY_WORDS = re.compile(
 _LISTED_AWARD = re.compile(r"^\s+to\s+(?:the\s+)?[A-Z]")
 
 
+# "incentives of $858 million as part of a deal to build a $2.4 billion plant"
+_PART_OF = re.compile(
+    r"\b(?:as\s+)?part\s+of\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE
+)
+# "$470 million for projects and $30 million for planning, $500 million in all"
+_IN_ALL = re.compile(
+    r"\s*(?:in\s+all|all\s+told|altogether|in\s+total|en\s+tout|au\s+total|en\s+total)\b",
+    re.IGNORECASE,
+)
 # "plans to put $1 billion into its plant and $700 million into the Woodruff facility"
 _PUT_INTO = re.compile(
     r"\b(?:put|puts|putting|pour|pours|pouring|plow|plows|sink|sinks)\s+(?:another\s+|an\s+"
@@ -135,7 +144,10 @@ def judge(sentence: str, amount: Amount, others: list[Amount]) -> Judgement:
     ):
         return Judgement(OTHER, "money that is not an investment")
     if others and (
-        _TOTAL_NEAR.search(before[-45:] + " " + after[:30]) or _TOTAL_AFTER.match(after)
+        _TOTAL_NEAR.search(before[-45:] + " " + after[:30])
+        or _TOTAL_AFTER.match(after)
+        or _IN_ALL.match(after)
+        or _PART_OF.search(before)
     ):
         return Judgement(TOTAL, "a project's total value")
     if re.search(

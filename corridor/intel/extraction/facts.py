@@ -169,7 +169,12 @@ def _funder(sentence: str, amount: money.Amount, recipient: str | None) -> tuple
     subject = parties.subject_before(sentence, amount.start)
     if subject and subject.text != recipient:
         verb_text = head[subject.end :]
-        if not re.search(r"\b(?:receiv|secur|get|got|won|obtain|awarded|raised)", verb_text, re.I):
+        if not re.search(
+            r"\b(?:receiv|secur|get|got|won|obtain|awarded|raised|approved(?:\s+\w+day)?\s+for|"
+            r"eligible|qualif|land)",
+            verb_text,
+            re.I,
+        ):
             is_public = any(
                 p.start <= subject.start < p.end or subject.start <= p.start < subject.end
                 for p in public

@@ -83,7 +83,10 @@ _INVEST_VERB = re.compile(
 _RECEIVE = re.compile(
     r"\b(?:will\s+receive|receives|received|is\s+receiving|has\s+received|gets|got|has\s+been\s+"
     r"awarded|was\s+awarded|will\s+get|secured|has\s+secured|raised|has\s+raised|is\s+getting|"
-    r"won|obtains?|recevra|reçoit|recibirá|(?:has\s+)?closed|(?:has\s+)?completed)\b",
+    r"won|obtains?|recevra|reçoit|recibirá|(?:has\s+)?closed|(?:has\s+)?completed|"
+    r"(?:was|were|has\s+been|have\s+been|is|are)\s+approved(?:\s+\w+day)?\s+for|"
+    r"won\s+(?:state\s+|final\s+)?approval\s+for|lands?|landed|qualif(?:ies|ied|y)\s+for|"
+    r"(?:is|was|will\s+be|are|were)\s+eligible\s+for)\b",
     re.IGNORECASE,
 )
 _NOT_NAMES = re.compile(
@@ -288,6 +291,19 @@ def recipient_near(
         name = clean_name(indirect.group("name"))
         if name and is_company(name) and name != funder:
             return Party(name, indirect.start("name"), indirect.end("name"))
+    # "Acme was approved for $5 million ...": the subject of a receiving verb comes first.
+    before = sentence[:amount_start]
+    receive = list(_RECEIVE.finditer(before))
+    if receive:
+        head = before[: receive[-1].start()]
+        options = [p for p in names(head) if is_company(p.text) and p.text != funder]
+        options = [
+            p
+            for p in options
+            if len(head[p.end :].strip(" ,")) < 40 or _APPOSITIVE.fullmatch(head[p.end :])
+        ]
+        if options:
+            return options[-1]
     after = sentence[amount_end:]
     patterns = [
         rf"^[^.;]{{0,80}}?\b(?:to|for|in|toward|towards|into|à|a)\s+(?:help\s+|support\s+|assist\s+|enable\s+)?(?P<name>{NAME})",
@@ -313,18 +329,6 @@ def recipient_near(
                 continue
             if name and is_company(name) and name != funder and not _NOT_NAMES.match(name):
                 return Party(name, amount_end + match.start("name"), amount_end + match.end("name"))
-    before = sentence[:amount_start]
-    receive = list(_RECEIVE.finditer(before))
-    if receive:
-        head = before[: receive[-1].start()]
-        options = [p for p in names(head) if is_company(p.text) and p.text != funder]
-        options = [
-            p
-            for p in options
-            if len(head[p.end :].strip(" ,")) < 40 or _APPOSITIVE.fullmatch(head[p.end :])
-        ]
-        if options:
-            return options[-1]
     for match in re.finditer(
         rf"(?P<name>{NAME})(?:'s|\u2019s)\s+(?:[\w-]+\s+){{0,4}}?(?:plant|facility|project|expansion|investment|proposal|operations?|site|factory)",
         sentence,

@@ -200,3 +200,32 @@ def test_a_matching_investment_by_the_company_is_its_own() -> None:
     facts = {f.amount_cad: f for f in extract_facts(text)}
     assert facts[90_000].recipient == "Verdant Moulding Inc."
     assert facts[120_500].funder == "Verdant Moulding Inc."
+
+
+def test_money_for_projects_is_not_a_projects_total_and_in_all_is() -> None:
+    text = (
+        "The Ohio River Valley Fund will provide $310 million for development projects and "
+        "up to $40 million for project planning, $350 million in all."
+    )
+    amounts = sorted(f.amount_cad for f in extract_facts(text))
+    assert amounts == [40e6, 310e6]
+
+
+def test_approved_for_incentives_names_the_recipient_not_the_funder() -> None:
+    text = (
+        "Cell maker Varnholt was approved Tuesday for state incentives estimated at "
+        "$210 million for its plant in Midland."
+    )
+    (fact,) = extract_facts(text)
+    assert fact.recipient == "Varnholt"
+    assert fact.funder != "Varnholt"
+
+
+def test_part_of_a_deal_is_the_total_not_a_second_fact() -> None:
+    text = (
+        "The Michigan Economic Development Corporation offered Varnholt $210 million in "
+        "grants as part of a deal to build a $1.9 billion plant in Midland."
+    )
+    facts = extract_facts(text)
+    assert [f.amount_cad for f in facts] == [210e6]
+    assert facts[0].total_value_cad == 1.9e9
