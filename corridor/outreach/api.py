@@ -487,14 +487,14 @@ def withdraw_endorsement(request: HttpRequest, endorsement_id: int) -> Status[No
 @router.get("/working-groups", response={200: list[WorkingGroupOut], **LIST_ERRORS})
 @paginate(PageNumber)
 def list_working_groups(request: HttpRequest):
-    orgs = Prefetch("members", Organisation.objects.scoped("WorkingGroup members of a list"))
+    orgs = Prefetch("members", policy.visible(request.user, Organisation))
     return policy.visible(request.user, WorkingGroup).prefetch_related(orgs).order_by("name")
 
 
 @router.get("/partnerships", response={200: list[PartnershipOut], **LIST_ERRORS})
 @paginate(PageNumber)
 def list_partnerships(request: HttpRequest):
-    orgs = Prefetch("partners", Organisation.objects.scoped("Partnership partners of a list"))
+    orgs = Prefetch("partners", policy.visible(request.user, Organisation))
     return policy.visible(request.user, Partnership).prefetch_related(orgs).order_by("name")
 
 
