@@ -90,6 +90,24 @@ _POLICY_WORDS = re.compile(
 _LISTED_AWARD = re.compile(r"^\s+to\s+(?:the\s+)?[A-Z]")
 
 
+# "tax incentives of $409 million, instead of $1.03 billion"; "reduced the $210 million grant
+# to $141 million": the former amount is not a fact.
+_FORMER = re.compile(
+    r"\b(?:instead\s+of|rather\s+than|down\s+from|up\s+from|reduced\s+from|cut\s+from|"
+    r"previously|originally|formerly|au\s+lieu\s+de|en\s+lugar\s+de)\s+(?:the\s+)?"
+    r"(?:(?:an?|some|about|nearly|more\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+_REDUCED = re.compile(
+    r"\b(?:reduc\w*|cut(?:s|ting)?|lower\w*|slash\w*|scal\w*\s+back|trimm?\w*|rescind\w*)\s+"
+    r"(?:the|its|their|a)\s+$",
+    re.IGNORECASE,
+)
+# "through the new $224 million Capital Stream": a program's size beside the award.
+_PROGRAM_SIZE = re.compile(
+    r"^\s+(?:[A-Z][\w&'-]*\s+|[a-z]+\s+){0,5}?(?:[Pp]rogram|[Pp]rogramme|[Ff]und|[Ss]tream|"
+    r"[Ii]nitiative|[Rr]eserve)\b"
+)
 # "incentives of $858 million as part of a deal to build a $2.4 billion plant"
 _PART_OF = re.compile(
     r"\b(?:as\s+)?part\s+of\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE
@@ -136,6 +154,14 @@ def judge(sentence: str, amount: Amount, others: list[Amount]) -> Judgement:
             before = sentence[other.end : amount.start]
         if other.start >= amount.end:
             after = sentence[amount.end : min(other.start, amount.end + 50)]
+    if _FORMER.search(before[-40:]) or (others and _REDUCED.search(before[-60:])):
+        return Judgement(OTHER, "an amount replaced by another")
+    if (
+        others
+        and _PROGRAM_SIZE.match(after)
+        and re.search(r"\b(?:the|its|a)\s+(?:new\s+)?$", before)
+    ):
+        return Judgement(OTHER, "the size of a program named beside another amount")
     near = before[-55:] + " @ " + after[:35]
     if _NOT_INVESTMENT_NEAR.search(near) and not re.search(
         r"\b(?:invest\w*|fund\w*|contribut\w*|grant|loan)\s+(?:of\s+)?(?:an?\s+)?(?:additional\s+)?$",

@@ -320,6 +320,9 @@ def _attach_counts(facts: list[ExtractedFact], context: _Context) -> None:
 
 
 def _same(a: ExtractedFact, b: ExtractedFact) -> bool:
+    leads = [_ITEM_LEAD.match(f.sentence) for f in (a, b)]
+    if leads[0] and leads[1] and leads[0].group("name") != leads[1].group("name"):
+        return False  # two list items that happen to get the same amount
     return (
         a.amount_cad == b.amount_cad
         and a.currency == b.currency
@@ -701,6 +704,8 @@ def _fact(
 
 # "Acme Tool: Ontario is investing $600,000, ...": a list item led by its recipient.
 _LIST_LEAD = re.compile(rf"^\s*(?:[-*]\s*)?(?P<name>{parties.NAME})\s*:\s+(?=\S)")
+# Any list item led by a label: "Monroe and Noble counties: $200,000 for training."
+_ITEM_LEAD = re.compile(r"^\s*(?:[-*]\s*)?(?P<name>[^:$.]{3,90}):\s")
 # "... supporting an additional investment of $6 million from the company": its own money.
 _COMPANY_OWN = re.compile(
     r"^\s*(?:of\s+its\s+own\s+|in\s+private\s+investment\s+)?(?:from|by)\s+the\s+"

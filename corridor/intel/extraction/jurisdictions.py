@@ -25,12 +25,14 @@ class Jurisdiction:
     patterns: dict[str, re.Pattern[str]]
 
 
-def _pattern(words: list[str]) -> re.Pattern[str]:
+def _pattern(words: list[str], place_words: bool = False) -> re.Pattern[str]:
     if not words:
         return re.compile(r"(?!x)x")
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     # Short acronyms must be written in capitals ("ISED", "MEDC"), other words in any case.
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    # "Ottawa County" is a place of its own, not the government that "Ottawa" names.
+    county = "" if place_words else r"(?!\s+(?:county|counties|township)\b)"
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-]){county}", re.IGNORECASE)
 
 
 @cache
@@ -40,7 +42,10 @@ def jurisdictions() -> tuple[Jurisdiction, ...]:
     for name, entry in raw.items():
         if name.startswith("_"):
             continue
-        patterns = {group: _pattern(entry.get(group, [])) for group in _WEIGHTS}
+        patterns = {
+            group: _pattern(entry.get(group, []), place_words=group == "places")
+            for group in _WEIGHTS
+        }
         found.append(Jurisdiction(name, entry["kind"], entry["country"], patterns))
     return tuple(found)
 

@@ -182,8 +182,14 @@ def _merge_conversions(amounts: list[Amount], sentence: str) -> list[Amount]:
         previous = kept[-1] if kept else None
         if (
             previous is not None
-            and amount.currency_stated
-            and (amount.currency != previous.currency or not previous.currency_stated)
+            and (
+                (
+                    amount.currency_stated
+                    and (amount.currency != previous.currency or not previous.currency_stated)
+                )
+                # "800 million euros (around 864 million dollars)"
+                or (previous.currency_stated and previous.currency in ("EUR", "MXN", "GBP"))
+            )
             and _CONVERSION_BETWEEN.fullmatch(sentence[previous.end : amount.start])
             and sentence[amount.end : amount.end + 3].lstrip().startswith(")")
         ):

@@ -42,7 +42,8 @@ _GOVERNMENT = re.compile(
     r"|(?:the\s+|The\s+)state(?=\s+(?:plans|will|would|is|has|had|approved|announced|awarded|"
     r"offered|agreed|committed|pledged|provided|invested|intends|expects\s+to\s+(?:spend|provide)))"
     r"|(?:the\s+)?(?:Ministry|Ministère|Department|Secretar[ií]a)\s+(?:of|de|du|des)\s+"
-    r"[\w,'\u00c0-\u00ff ]+?(?=\s+(?:is|will|has|announced|said|and|to|through|provid|invest|"
+    r"[\w,'\u00c0-\u00ff ]+?(?=\s+(?:is|will|has|announced|said|to|through|provid|invest|"
+    r"and(?!\s+[A-Z][\w'-]+\s+[A-Z][\w'-]+)|(?!(?:of|and|for|the|de|du|des|la|et|on|l')\b)[a-z]|"
     r"commit|(?:for|in|on|at|with)\s+[a-z])|[,.;(]|$)"
     r"|Ottawa(?=\s+(?:is|will|has|and|announced|commit|invest|provid|contribut|pledg|put))"
     r"|Queen's\s+Park(?=\s+(?:is|will|has|and|announced|commit|invest|provid|contribut|pledg)))",

@@ -229,3 +229,45 @@ def test_part_of_a_deal_is_the_total_not_a_second_fact() -> None:
     facts = extract_facts(text)
     assert [f.amount_cad for f in facts] == [210e6]
     assert facts[0].total_value_cad == 1.9e9
+
+
+def test_a_former_or_reduced_amount_is_not_a_fact() -> None:
+    text = (
+        "Corvane will receive grants worth at most $90 million, instead of $240 million, "
+        "for its Lansing plant. The state also reduced the $60 million site grant to "
+        "$35 million."
+    )
+    assert sorted(f.amount_cad for f in extract_facts(text)) == [35e6, 90e6]
+
+
+def test_a_programs_size_beside_an_award_is_not_a_fact() -> None:
+    text = (
+        "Ontario is investing $3.1 million to build a welding school in Sarnia through the "
+        "new $150 million Skills Capital Stream."
+    )
+    assert [f.amount_cad for f in extract_facts(text)] == [3.1e6]
+
+
+def test_euros_and_their_dollar_conversion_are_one_amount() -> None:
+    amounts = find_amounts("Renhardt will invest 600 million euros (around 650 million dollars).")
+    assert [(a.value, a.currency) for a in amounts] == [(600e6, "EUR")]
+
+
+def test_ottawa_county_is_not_the_government_of_canada() -> None:
+    text = (
+        "Lansing, Michigan - The Michigan Strategic Fund board approved a $45 million grant "
+        "for a sewer main in Ottawa County."
+    )
+    (fact,) = extract_facts(text)
+    assert (fact.jurisdiction, fact.currency) == ("Michigan", "USD")
+
+
+def test_two_list_items_with_the_same_amount_stay_two_facts() -> None:
+    text = (
+        "The Ohio Department of Job and Family Services awarded the grants.\n\n"
+        "- Adams and Brown counties: $150,000 for a welding lab.\n"
+        "- Statewide, with the Department of Aging: $150,000 for job coaches.\n"
+    )
+    facts = extract_facts(text)
+    assert [f.amount_cad for f in facts] == [150_000, 150_000]
+    assert facts[0].funder == "Department of Job and Family Services"
