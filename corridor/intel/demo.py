@@ -76,7 +76,3 @@ def build_demo(say: Callable[[str], None]) -> None:
     from corridor.intel.demo_watch import build_demo_watch
 
     build_demo_watch(say)  # two fictional watched sources, one a folder read at once
-
-    from corridor.outreach.demo_answers import build_demo_answers  # outreach's demo ran first
-
-    build_demo_answers(say)

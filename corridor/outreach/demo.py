@@ -26,6 +26,7 @@ from corridor.core.history import change_context
 from corridor.core.models import Organisation, OrganisationKind, User
 from corridor.core.scoping import system_scope
 from corridor.outreach import planner, services
+from corridor.outreach.demo_answers import build_demo_answers
 from corridor.outreach.head_offices import load_head_offices
 from corridor.outreach.models import (
     AskStatus,
@@ -381,4 +382,5 @@ def build_demo(progress: Progress | None = None, *, today: dt.date | None = None
             f"outreach: {summary.engagements} engagements, {summary.asks} asks with "
             f"{summary.endorsements} endorsements, {summary.pilots} fleet pilots"
         )
+    build_demo_answers(progress or (lambda _: None))  # the announcements answering the asks
     return summary

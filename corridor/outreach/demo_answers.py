@@ -2,8 +2,8 @@
 of intelligence) answers the agenda's ask to train the skilled workforce, confirmed by
 the coordinator. Corridor's other suggestions are left for an officer to decide.
 
-Called at the end of intelligence's demo (``corridor/intel/demo.py``), because outreach's
-demo (the asks) runs before intelligence's (the announcements). Idempotent."""
+Called at the end of outreach's demo (``corridor/outreach/demo.py``), which runs after
+intelligence's (the announcements), when the asks exist. Idempotent."""
 
 from __future__ import annotations
 

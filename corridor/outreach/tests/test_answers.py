@@ -215,14 +215,16 @@ def test_api(world: Any, as_user: Any, django_capture_on_commit_callbacks: Any) 
 
 def test_the_demo_confirms_ontarios_skills_funding_as_an_answer(world: Any) -> None:
     from corridor.intel.demo import build_demo
+    from corridor.outreach.demo_answers import build_demo_answers
 
     ask = _ask(world)
     with system_scope("tests"):
         world.carol.username = "coordinator"  # the demo's coordinator decides
         world.carol.save()
     said: list[str] = []
-    build_demo(said.append)
-    build_demo(said.append)
+    build_demo(said.append)  # the announcements, then (outreach's demo runs after) the answers
+    build_demo_answers(said.append)
+    build_demo_answers(said.append)
     confirmed = _responses(status=ResponseStatus.CONFIRMED)
     assert [(r.ask_id, r.document.title) for r in confirmed] == [
         (ask.pk, "Ontario skills funding for auto workers")

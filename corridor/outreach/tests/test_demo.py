@@ -4,7 +4,6 @@ briefing pack per visit, an agenda with endorsements, the centre and pilots."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 from typing import Any
 
 from corridor.core import demo as core_demo
@@ -33,11 +32,9 @@ def test_the_demo_builds_the_outreach_story(
     with system_scope("test"), change_context(source="command:demo"):
         core_demo.build_demo()
         registry_demo.build_demo()
-        started = time.monotonic()
         summary = demo.build_demo(messages.append, today=TODAY)
-        took = time.monotonic() - started
         again = demo.build_demo(messages.append, today=TODAY)
-    assert isinstance(summary, demo.OutreachDemoSummary) and not summary.skipped and took < 10
+    assert isinstance(summary, demo.OutreachDemoSummary) and not summary.skipped
     assert isinstance(again, demo.OutreachDemoSummary) and again.skipped  # idempotent
     coordinator = User.objects.get(username="coordinator")
     with system_scope("test"):

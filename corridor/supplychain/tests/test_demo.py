@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from typing import Any
 
 from corridor.calls import demo as calls_demo
@@ -34,10 +33,8 @@ def test_the_demo_tells_the_gap_story(
         core_demo.build_demo()
         registry_demo.build_demo()
         calls_demo.build_demo(calls=40, today=TODAY)
-        started = time.monotonic()
         summary = demo.build_demo(messages.append, today=TODAY)
-        took = time.monotonic() - started
-    assert not summary.skipped and took < 10
+    assert not summary.skipped
     assert "capabilities short of local suppliers" in messages[-1]
     with system_scope("test"):
         # plants whose products said nothing are tagged from their industry

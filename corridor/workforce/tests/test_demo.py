@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from typing import Any
 
 from corridor.calls import demo as calls_demo
@@ -29,10 +28,8 @@ def test_the_demo_shows_shortages_and_surpluses_with_marked_figures(
         core_demo.build_demo()
         registry_demo.build_demo()
         calls_demo.build_demo(calls=30, today=TODAY)
-        started = time.monotonic()
         summary = demo.build_demo(messages.append, today=TODAY)
-        took = time.monotonic() - started
-    assert not summary.skipped and took < 5
+    assert not summary.skipped
     assert "pairs short of people" in messages[-1]
     with system_scope("test"):
         assert Demand.objects.filter(kind=DemandKind.CALL).exists()  # from the demo calls
