@@ -38,15 +38,13 @@ from corridor.attraction.models import (
     StageChange,
 )
 from corridor.attraction.models.risk import RiskReason
-from corridor.calls.models import Flag, FlagCategory, FlagStatus
+from corridor.calls.metrics import RISK_CATEGORIES
+from corridor.calls.models import Flag, FlagStatus
 from corridor.core import policy
 from corridor.core.disclosure import Cell, for_reader, suppress_row_and_total
 from corridor.core.models import Municipality
 from corridor.registry.models import Facility
 
-# The flag categories that put a facility's jobs at risk; closing one retains them. (The
-# same as ``reports.dashboards.RISK``, which attraction may not import.)
-RISK_CATEGORIES: tuple[str, ...] = (FlagCategory.RELOCATION_CLOSURE, FlagCategory.DOWNSIZING)
 TOP_RISKS = 5
 NOT_RECORDED = "Not recorded"
 NONE = Cell(0)
@@ -166,17 +164,28 @@ def _shown(cell: Cell, value: int) -> int | None:
     return None if cell.suppressed else value
 
 
-def pipeline_figures(
+@dataclass(frozen=True, slots=True)
+class PipelineData:
+    """What the figures are made of, as ``user`` may read it (``read_pipeline``): the
+    prospects' rows and stage changes, the risk list and the risk flags closed in the
+    quarter. The same for a reader who sees small counts and one who does not."""
+
+    quarter_start: dt.date
+    quarter_end: dt.date
+    rows: list[tuple[Any, ...]]
+    history: dict[int, list[tuple[dt.date, str]]]
+    listed: list[Any]  # risk.RiskLine, the heaviest first
+    kept: dict[int, tuple[int, int]]  # facility -> (company, employees)
+
+
+def read_pipeline(
     user: Any,
     quarter_start: dt.date,
     quarter_end: dt.date,
     municipality: Municipality | None = None,
-    *,
-    full: bool = False,
-) -> PipelineFigures:
-    """The pipeline's and the retention's figures for one quarter, as ``user`` may read
-    them (``full``: unsuppressed). Five queries, whatever the number of rows."""
-    figures = PipelineFigures(quarter_start, quarter_end, full)
+) -> PipelineData:
+    """Read what the pipeline's and the retention's figures need: five queries, whatever
+    the number of rows."""
     prospects = prospects_for(user, municipality)
     rows = list(
         prospects.values_list(
@@ -190,6 +199,43 @@ def pipeline_figures(
         "prospect_id", "changed_on", "to_stage"
     ):
         history[prospect_id].append((on, to_stage))
+    listed = risk.listed(user, municipality)
+    closed = policy.visible(user, Flag).filter(
+        category__in=RISK_CATEGORIES,
+        status=FlagStatus.CLOSED,
+        closed_at__date__gte=quarter_start,
+        closed_at__date__lte=quarter_end,
+    )
+    if municipality is not None:
+        closed = closed.filter(facility__municipality=municipality)
+    kept = {
+        facility: (company, employees or 0)
+        for facility, company, employees in closed.values_list(
+            "facility_id", "facility__company_id", "facility__employees"
+        )
+    }
+    return PipelineData(quarter_start, quarter_end, rows, dict(history), listed, kept)
+
+
+def pipeline_figures(
+    user: Any,
+    quarter_start: dt.date,
+    quarter_end: dt.date,
+    municipality: Municipality | None = None,
+    *,
+    full: bool = False,
+) -> PipelineFigures:
+    """The pipeline's and the retention's figures for one quarter, as ``user`` may read
+    them (``full``: unsuppressed). Five queries, whatever the number of rows."""
+    return figures_from(read_pipeline(user, quarter_start, quarter_end, municipality), full)
+
+
+def figures_from(data: PipelineData, full: bool) -> PipelineFigures:
+    """The figures of ``data`` as a reader is shown them: small counts (and the money and
+    jobs behind them) suppressed unless ``full``. Reads nothing from the database."""
+    quarter_start, quarter_end = data.quarter_start, data.quarter_end
+    figures = PipelineFigures(quarter_start, quarter_end, full)
+    rows, history = data.rows, data.history
 
     # the open pipeline at the quarter's end
     by_stage: dict[str, list[tuple[int, int]]] = {s: [] for s in OPEN_STAGES}
@@ -258,7 +304,7 @@ def pipeline_figures(
         figures.win_rate = round(100 * won_year / (won_year + lost_year))
 
     # retention: at risk now, retained in the quarter
-    listed = risk.listed(user, municipality)
+    listed = data.listed
     companies = for_reader(len({line.facility.company_id for line in listed}), full=full)
     figures.facilities_at_risk = Cell(None) if companies.suppressed else Cell(len(listed))
     figures.jobs_at_risk = _shown(companies, sum(line.jobs or 0 for line in listed))
@@ -266,20 +312,7 @@ def pipeline_figures(
         AtRisk(line.facility, line.score, line.jobs, _heaviest(line.reasons))
         for line in listed[:TOP_RISKS]
     ]
-    closed = policy.visible(user, Flag).filter(
-        category__in=RISK_CATEGORIES,
-        status=FlagStatus.CLOSED,
-        closed_at__date__gte=quarter_start,
-        closed_at__date__lte=quarter_end,
-    )
-    if municipality is not None:
-        closed = closed.filter(facility__municipality=municipality)
-    kept = {
-        facility: (company, employees or 0)
-        for facility, company, employees in closed.values_list(
-            "facility_id", "facility__company_id", "facility__employees"
-        )
-    }
+    kept = data.kept
     expansions = [r for r in won if r[9] == ProspectKind.EXPANSION]
     behind = {("company", c) for c, _ in kept.values()}
     behind |= {("company", r[10]) if r[10] else ("prospect", r[0]) for r in expansions}
@@ -305,9 +338,12 @@ __all__ = [
     "RISK_CATEGORIES",
     "AtRisk",
     "Decided",
+    "PipelineData",
     "PipelineFigures",
     "StageLine",
+    "figures_from",
     "four_quarters_from",
     "pipeline_figures",
     "prospects_for",
+    "read_pipeline",
 ]

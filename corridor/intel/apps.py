@@ -17,6 +17,9 @@ class IntelConfig(AppConfig):
         notices()  # news about a company we called on
         watch_notices()  # a new program in the watched announcements
         watch_sources()  # the worker reads the watched sources every 15 minutes
+        from corridor.intel.metrics import register as metrics  # the figures (core.metrics)
+
+        metrics()  # investment announced and tracked, in Ontario (the outreach evidence)
 
     def reference_data(self) -> None:
         from corridor.intel.models import Jurisdiction, TrendTag

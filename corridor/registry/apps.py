@@ -8,3 +8,6 @@ class RegistryConfig(AppConfig):
 
     def ready(self) -> None:
         from corridor.registry import rules  # noqa: F401  (access rules)
+        from corridor.registry.metrics import register as metrics
+
+        metrics()  # the plants and jobs on record (core.metrics)

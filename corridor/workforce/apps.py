@@ -13,6 +13,9 @@ class WorkforceConfig(AppConfig):
             rules,  # noqa: F401  (access rules)
         )
         from corridor.workforce.facility_panel import facility_skills
+        from corridor.workforce.metrics import register as metrics
+
+        metrics()  # the skills gap table and shortages (core.metrics)
 
         facility_panels.register(
             "skills",
