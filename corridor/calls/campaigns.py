@@ -1,12 +1,68 @@
-"""Campaign coverage: how many target facilities each lead municipality has called."""
+"""Campaigns: saving one with its target facilities, and its coverage (how many target
+facilities each lead municipality has called). The campaign pages call these."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
 
 from corridor.calls.leads import leads_for
 from corridor.calls.models import Call, CallStatus, Campaign
+from corridor.core import policy
 from corridor.core.scoping import system_scope
+from corridor.registry.models import Facility
+
+# What a person sets on a campaign (its targets are set apart).
+CAMPAIGN_FIELDS = ("name", "focus", "starts_on", "ends_on")
+
+
+def targets_after(
+    current: list[Facility],
+    matches: Iterable[Facility] | None,
+    action: str,
+    removed: set[int],
+) -> list[Facility]:
+    """The targets a campaign has after an edit: the ``current`` ones but the ``removed``
+    (none of them when ``action`` is "replace"), and, for "add" or "replace", the
+    facilities the edit's filters ``matches``; each facility once, in that order."""
+    keep = [f for f in current if f.pk not in removed] if action != "replace" else []
+    added = list(matches) if matches is not None and action in ("add", "replace") else []
+    return list({f.pk: f for f in keep + added}.values())
+
+
+def save_campaign(
+    user: Any,
+    campaign: Campaign | None,
+    fields: dict[str, Any],
+    targets: list[Facility],
+    *,
+    expected_version: int | None = None,
+) -> Campaign:
+    """Create a campaign (``campaign`` None) or change one, and set its target
+    facilities: all or nothing.
+
+    Raises PermissionDenied unless ``user`` may, EditConflict when someone saved the
+    campaign since ``expected_version`` (default: the version it was read at) and
+    ValidationError for facts a campaign may not have; writes nothing in any case."""
+    with transaction.atomic():
+        if campaign is None:
+            policy.require_create(user, Campaign)
+            campaign = Campaign(created_by=user, **fields)
+            campaign.full_clean()
+            campaign.save()
+        else:
+            policy.require_change(user, campaign)
+            expected = expected_version if expected_version is not None else campaign.version
+            for name, value in fields.items():
+                setattr(campaign, name, value)
+            campaign.full_clean()
+            campaign.save_versioned(expected)
+        with system_scope("setting the targets of a campaign the coordinator may change"):
+            campaign.targets.set(targets)
+    return campaign
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from corridor.calls.campaigns import coverage
+from corridor.calls.campaigns import CAMPAIGN_FIELDS, coverage, save_campaign, targets_after
 from corridor.calls.forms_work import CampaignForm, section
 from corridor.calls.leads import leads_for
 from corridor.calls.models import Call, CallStatus, Campaign
 from corridor.core import policy
 from corridor.core.exports import export, export_links
 from corridor.core.form_errors import show_conflict, show_refusal
-from corridor.core.models import EditConflict, Municipality, User
-from corridor.core.scoping import system_scope
+from corridor.core.models import EditConflict, Municipality
 from corridor.registry.models import Facility
 
 PREVIEW_ROWS = 30
@@ -208,26 +206,16 @@ def _save(
     current: list[Facility],
 ) -> Campaign | None:
     data = form.cleaned_data
-    fields = {name: data[name] for name in ("name", "focus", "starts_on", "ends_on")}
-    action = data["targets_action"]
     removed = {int(pk) for pk in data.get("remove") or []}
-    keep = [f for f in current if f.pk not in removed] if action != "replace" else []
-    added = list(matches) if matches is not None and action in ("add", "replace") else []
-    targets = {f.pk: f for f in keep + added}
+    targets = targets_after(current, matches, data["targets_action"], removed)
     try:
-        with transaction.atomic():
-            if campaign is None:
-                campaign = Campaign(created_by=cast(User, request.user), **fields)
-                campaign.full_clean()
-                campaign.save()
-            else:
-                expected = data.get("loaded_version") or campaign.version
-                for name, value in fields.items():
-                    setattr(campaign, name, value)
-                campaign.full_clean()
-                campaign.save_versioned(expected)
-            with system_scope("setting the targets of a campaign the coordinator may change"):
-                campaign.targets.set(list(targets.values()))
+        campaign = save_campaign(
+            request.user,
+            campaign,
+            {name: data[name] for name in CAMPAIGN_FIELDS},
+            targets,
+            expected_version=(data.get("loaded_version") or campaign.version) if campaign else None,
+        )
     except EditConflict as conflict:
         show_conflict(form, conflict)
         return None
