@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -26,6 +27,7 @@ from corridor.programs.models import (
     ProjectRow,
     Referral,
 )
+from corridor.programs.recipients import decide_link
 from corridor.programs.views.common import section
 
 
@@ -143,18 +145,14 @@ def recipient_link(request: HttpRequest, pk: int) -> HttpResponse:
     recipient = get_object_or_404(
         policy.visible(user, ProjectRecipient).select_related("candidate"), pk=pk
     )
-    policy.require_change(user, recipient)
-    if recipient.link_status != LinkStatus.REVIEW or recipient.candidate is None:
-        messages.error(request, "This recipient's link is not waiting for review.")
-    elif request.POST.get("decision") == "confirm":
-        recipient.facility = recipient.candidate
-        recipient.company_id = recipient.candidate.company_id
-        recipient.link_status = LinkStatus.LINKED
-        recipient.save()
-        messages.success(request, f"{recipient.name} is now linked to {recipient.facility}.")
+    confirm = request.POST.get("decision") == "confirm"
+    try:
+        decide_link(user, recipient, confirm=confirm)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     else:
-        recipient.candidate = None
-        recipient.link_status = LinkStatus.UNLINKED
-        recipient.save()
-        messages.success(request, f"{recipient.name} is not linked to a registry facility.")
+        if confirm:
+            messages.success(request, f"{recipient.name} is now linked to {recipient.facility}.")
+        else:
+            messages.success(request, f"{recipient.name} is not linked to a registry facility.")
     return redirect("funded-project-detail", pk=recipient.project_id)
