@@ -282,6 +282,9 @@ CORRIDOR_EVIDENCE_SECONDS = envint("CORRIDOR_EVIDENCE_SECONDS", 60)
 # for CORRIDOR_COUNT_SECONDS (0: count every time); see corridor/core/counting.py.
 CORRIDOR_COUNT_SECONDS = envint("CORRIDOR_COUNT_SECONDS", 30)
 CORRIDOR_COUNT_REUSE_FROM = envint("CORRIDOR_COUNT_REUSE_FROM", 10_000)
+# Change records older than this many days are deleted daily by the worker and by
+# `corridor purge-history`; 0 keeps the change history forever (the default).
+CORRIDOR_HISTORY_RETENTION_DAYS = envint("CORRIDOR_HISTORY_RETENTION_DAYS", 0, minimum=0)
 
 # Background work (docs/worker.md): tasks are queued in the database and run by
 # `corridor worker`; no broker. A failed task is tried CORRIDOR_JOB_ATTEMPTS times in

@@ -1,10 +1,18 @@
 """Recording every change of a domain model, and restoring from the record.
 
-Receivers on ``pre_save``/``post_save``/``post_delete`` snapshot the row before
-and after, so a change made by a page, the API, a command or the admin is
-recorded the same way. Who made it and in which request comes from
-``change_context`` (set by the middleware for web and API requests and by
-commands for their own work).
+Receivers on ``post_save``/``post_delete`` snapshot the row after a change and
+record it with its "before", so a change made by a page, the API, a command or the
+admin is recorded the same way. The "before" is taken once per save, explicitly:
+``CorridorModel.save`` takes it from the values the object was loaded with or last
+saved (``before_save``), without reading the row again; only an object that was not
+loaded whole (and a ``User``, saved by Django's own code) has its row read first
+(``pre_save``).
+
+Records older than ``CORRIDOR_HISTORY_RETENTION_DAYS`` (0: kept forever) are deleted
+by ``purge_history``, daily in the worker and by ``corridor purge-history``.
+
+Who made a change and in which request comes from ``change_context`` (set by the
+middleware for web and API requests and by commands for their own work).
 
 Bulk queryset ``update()`` and ``bulk_create()`` send no signals: domain code
 saves objects one by one, or records the change itself with ``record()``.
@@ -14,17 +22,20 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
+from django.utils import timezone
 
 from corridor.core.models import Action, ChangeRecord, CorridorModel, User
 from corridor.core.scoping import system_scope
@@ -33,6 +44,9 @@ from corridor.core.scoping import system_scope
 # name themselves ("command:load-programs", "demo").
 WEB, API, ADMIN = "web", "api", "admin"
 BY_A_PERSON = (WEB, API, ADMIN)
+
+# Change records deleted per statement by the retention purge.
+PURGE_BATCH = 2000
 
 # Fields that change on every save and say nothing about the change itself.
 BOOKKEEPING = frozenset({"updated_at", "version", "created_at"})
@@ -81,15 +95,31 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _recorded_fields(model: type[models.Model]) -> list[tuple[str, str]]:
+    """(name, attname) of the fields a snapshot of ``model`` holds, in field order."""
+    excluded = getattr(model, "history_exclude", frozenset()) | BOOKKEEPING
+    return [(f.name, f.attname) for f in model._meta.concrete_fields if f.name not in excluded]
+
+
 def snapshot(obj: models.Model) -> dict[str, Any]:
     """The object's own field values, as JSON-friendly data (foreign keys as ids)."""
-    excluded = getattr(obj, "history_exclude", frozenset()) | BOOKKEEPING
-    data: dict[str, Any] = {}
-    for f in obj._meta.concrete_fields:
-        if f.name in excluded:
-            continue
-        data[f.name] = _plain(getattr(obj, f.attname))
-    return data
+    return {name: _plain(getattr(obj, attname)) for name, attname in _recorded_fields(type(obj))}
+
+
+def before_save(instance: models.Model) -> dict[str, Any] | None:
+    """The "before" of the change ``instance``'s save is about to make, taken once, at the
+    start of the save (``CorridorModel.save``): the values the instance was loaded with or
+    last saved (``loaded_values()``), so the save reads nothing. An instance that was not
+    loaded whole (made by hand with a pk, or read with ``only()``) has its row read."""
+    if instance.pk is None or instance._state.adding:
+        return None
+    model = type(instance)
+    fields = _recorded_fields(model)
+    loaded = getattr(instance, "loaded_values", lambda: None)()
+    if loaded is not None and all(attname in loaded for _, attname in fields):
+        return {name: _plain(loaded[attname]) for name, attname in fields}
+    row = model._base_manager.filter(pk=instance.pk).first()
+    return snapshot(row) if row is not None else None
 
 
 def _diff(before: dict[str, Any] | None, after: dict[str, Any] | None) -> list[str]:
@@ -173,13 +203,12 @@ def _write(
 
 @receiver(pre_save)
 def _remember_before(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    """The "before" of a user's save (a CorridorModel's own save has taken it already)."""
     if not is_recorded(sender) or kwargs.get("raw"):
         return
-    previous = None
-    if instance.pk is not None and not instance._state.adding:
-        row = sender._base_manager.filter(pk=instance.pk).first()
-        previous = snapshot(row) if row is not None else None
-    instance._corridor_before = previous  # type: ignore[attr-defined]
+    if isinstance(instance, CorridorModel) and "_corridor_before" in instance.__dict__:
+        return
+    instance._corridor_before = before_save(instance)  # type: ignore[attr-defined]
 
 
 @receiver(post_save)
@@ -205,13 +234,49 @@ def _record_hard_delete(sender: type[models.Model], instance: models.Model, **kw
         record(instance, Action.DELETE, snapshot(instance), None)
 
 
+# What else an object's history shows: the changes of the records that belong to it
+# (a call's follow-ups). Each app registers its own from its AppConfig.ready(); core
+# knows none of them. ``parts(obj)`` gives (model, ids) of the records that belong.
+Parts = Callable[[Any], Iterable[tuple[type[models.Model], Iterable[int]]]]
+_related: dict[type[models.Model], dict[str, Parts]] = {}
+
+
+def register_related(model: type[models.Model], name: str, parts: Parts) -> None:
+    """Show the changes of the records ``parts(obj)`` names on the history of ``obj``
+    (of ``model``); registering ``name`` again replaces it."""
+    _related.setdefault(model, {})[name] = parts
+
+
 def history_of(user: Any, obj: models.Model) -> models.QuerySet[ChangeRecord]:
-    """The changes of one object that ``user`` may see (newest first)."""
+    """The changes of one object, and of the records registered as belonging to it, that
+    ``user`` may see (newest first): each change is shown as the access rule of change
+    records decides (its own object's readers; confidential fields apart)."""
     from corridor.core import policy
 
-    return policy.visible(user, ChangeRecord).filter(
-        content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk
-    )
+    scope = Q(content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk)
+    for parts in _related.get(type(obj), {}).values():
+        for model, ids in parts(obj):
+            wanted = list(ids)
+            if wanted:
+                kind = ContentType.objects.get_for_model(model)
+                scope |= Q(content_type=kind, object_id__in=wanted)
+    return policy.visible(user, ChangeRecord).filter(scope)
+
+
+def purge_history(days: int | None = None, now: dt.datetime | None = None) -> int:
+    """Delete the change records older than ``days`` (``CORRIDOR_HISTORY_RETENTION_DAYS``
+    unless given; 0 keeps every record) and return how many went. Deleted in batches, each
+    its own statement, so a long history does not hold one large transaction."""
+    days = settings.CORRIDOR_HISTORY_RETENTION_DAYS if days is None else days
+    if days <= 0:
+        return 0
+    cutoff = (now or timezone.now()) - dt.timedelta(days=days)
+    deleted = 0
+    with system_scope(f"history retention: change records older than {days} days"):
+        old = ChangeRecord.objects.filter(time__lt=cutoff).order_by()
+        while ids := list(old.values_list("pk", flat=True)[:PURGE_BATCH]):
+            deleted += ChangeRecord.objects.filter(pk__in=ids).delete()[0]
+    return deleted
 
 
 def newest_visible(user: Any, limit: int, batch: int = 100, most: int = 2000) -> list[ChangeRecord]:

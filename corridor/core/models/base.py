@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any, ClassVar
 
 from django.db import models, transaction
@@ -9,6 +10,25 @@ from django.db.models import F
 from django.utils import timezone
 
 from corridor.core.scoping import ScopedManager, system_scope
+
+
+def _copied(value: Any) -> Any:
+    """A loaded value kept apart from the attribute: a JSON list or dict edited in place
+    must still differ from what was loaded."""
+    return copy.deepcopy(value) if isinstance(value, list | dict) else value
+
+
+def _loaded(model: type[models.Model], attnames: Any, values: Any) -> dict[str, Any]:
+    return {name: _copied(value) for name, value in zip(attnames, values, strict=True)}
+
+
+def _attnames(model: type[models.Model], names: Any) -> set[str]:
+    """The attnames of fields given by name or attname (``update_fields``, ``fields``)."""
+    out = set()
+    for name in names:
+        field = model._meta.get_field(name)
+        out.add(getattr(field, "attname", name))
+    return out
 
 
 class EditConflict(Exception):
@@ -47,11 +67,17 @@ class CorridorModel(models.Model):
 
     # Set while save_versioned saves a row it has already moved to its new version.
     _version_claimed = False
+    # The row's values as this instance read or last wrote them (by attname), and, during
+    # a save, the change history's "before" snapshot taken from them (core/history.py).
+    _corridor_loaded: dict[str, Any] | None = None
+    _corridor_before: dict[str, Any] | None
 
     class Meta:
         abstract = True
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        from corridor.core import history
+
         if not self._state.adding:
             # save_versioned has already moved the row to its new version
             if not self._version_claimed:
@@ -59,11 +85,46 @@ class CorridorModel(models.Model):
             update_fields = kwargs.get("update_fields")
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
+        # The change record's "before": the values this instance was loaded with (or
+        # last saved), taken once, here, without reading the row again.
+        self._corridor_before = history.before_save(self)
         # The row and its change record (written by the post_save receiver in
         # core/history.py) commit together: a process killed between the two leaves
         # neither. Inside a caller's transaction this adds no savepoint.
-        with transaction.atomic(savepoint=False):
-            super().save(*args, **kwargs)
+        try:
+            with transaction.atomic(savepoint=False):
+                super().save(*args, **kwargs)
+        finally:
+            del self._corridor_before
+        written = kwargs.get("update_fields")
+        self._remember_saved(None if written is None else _attnames(type(self), written))
+
+    @classmethod
+    def from_db(cls, db: str | None, field_names: Any, values: Any) -> Any:
+        instance = super().from_db(db, field_names, values)
+        instance._corridor_loaded = _loaded(cls, field_names, values)
+        return instance
+
+    def refresh_from_db(self, *args: Any, **kwargs: Any) -> None:
+        super().refresh_from_db(*args, **kwargs)
+        fields = kwargs.get("fields", args[1] if len(args) > 1 else None)
+        self._remember_saved(None if fields is None else _attnames(type(self), fields))
+
+    def loaded_values(self) -> dict[str, Any] | None:
+        """The values of the row as this instance last read or wrote it, by attname
+        (``None`` when it was never loaded; fields deferred by ``only()`` are missing)."""
+        return self.__dict__.get("_corridor_loaded")
+
+    def _remember_saved(self, attnames: set[str] | None) -> None:
+        """The row now holds these fields' values (all of them when ``None``)."""
+        fields = type(self)._meta.concrete_fields
+        now = {
+            f.attname: _copied(getattr(self, f.attname))
+            for f in fields
+            if (attnames is None or f.attname in attnames) and f.attname in self.__dict__
+        }
+        known = self.loaded_values()
+        self._corridor_loaded = now if attnames is None or known is None else {**known, **now}
 
     @property
     def is_deleted(self) -> bool:
@@ -88,6 +149,11 @@ class CorridorModel(models.Model):
                 current = model._base_manager.values_list("version", flat=True).get(pk=self.pk)
                 raise EditConflict(self, expected_version, current)
             loaded = self.version
+            known = self.loaded_values()
+            if known is not None and known.get("version") != expected_version:
+                # this instance was read at another version than the one the edit
+                # started from: its loaded values are not the row's, read them again
+                self._corridor_loaded = None
             self.version = expected_version + 1
             self._version_claimed = True
             try:
