@@ -70,7 +70,7 @@ _INVESTMENT_WORDS = re.compile(
     r"gave|give[ns]?|giving|offer\w*|approv\w*|waiv\w*|recipients?|round|"
     r"provid\w*|support\w*|earmark\w*|pledg\w*|incentives?|tax\s+credits?|subsid\w*|rebates?|"
     r"receiv\w*|secur\w*|budget\w*|spend(?:ing|s)?|spent|capital|expan\w*|build\w*|set\s+aside|"
-    r"injection|backing|raise[ds]?|raising|dedicat\w*|repayable|forgivable|envelope|"
+    r"inject\w*|consenti\w*|backing|raise[ds]?|raising|dedicat\w*|repayable|forgivable|envelope|"
     r"investissement|investir|subvention|prêt|aide\s+financière|octro\w*|inversión|invertir\w*|"
     r"apoyo|financement|financiamiento|retool\w*|modernize|upgrade)\b",
     re.IGNORECASE,

@@ -319,12 +319,32 @@ def _attach_counts(facts: list[ExtractedFact], context: _Context) -> None:
                         fact.total_value_cad = amount.value
 
 
+def _same_name(a: str, b: str) -> bool:
+    """ "Canada Infrastructure Bank" and "CIB" name one party."""
+
+    def initials(name: str) -> str:
+        return "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", name))
+
+    return a == b or (a.isupper() and a == initials(b)) or (b.isupper() and b == initials(a))
+
+
+_LEAD_SENTENCES = 1  # the headline, a dateline, the lead
+
+
 def _same(a: ExtractedFact, b: ExtractedFact) -> bool:
     leads = [_ITEM_LEAD.match(f.sentence) for f in (a, b)]
     if leads[0] and leads[1] and leads[0].group("name") != leads[1].group("name"):
         return False  # two list items that happen to get the same amount
+    # A headline or lead restates the body; two body sentences with the same amount
+    # ("one firm will invest $55 million ... another $55 million") are two facts unless
+    # they name the same party.
+    restated = min(a.sentence_index, b.sentence_index) <= _LEAD_SENTENCES or any(
+        x is not None and y is not None and _same_name(x, y)
+        for x, y in ((a.recipient, b.recipient), (a.funder, b.funder))
+    )
     return (
-        a.amount_cad == b.amount_cad
+        restated
+        and a.amount_cad == b.amount_cad
         and a.currency == b.currency
         and a.sentence_index != b.sentence_index
         and (a.funder is None or b.funder is None or a.jurisdiction == b.jurisdiction)

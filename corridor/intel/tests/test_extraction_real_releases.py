@@ -271,3 +271,45 @@ def test_two_list_items_with_the_same_amount_stay_two_facts() -> None:
     facts = extract_facts(text)
     assert [f.amount_cad for f in facts] == [150_000, 150_000]
     assert facts[0].funder == "Department of Job and Family Services"
+
+
+def test_two_body_sentences_with_the_same_amounts_are_four_facts() -> None:
+    text = (
+        "Nuevo León atrae inversiones de Corea\n\n"
+        "El gobernador presentó las inversiones de cuatro empresas.\n\n"
+        "Una fabricante de arneses invertirá 40 millones de dólares, y otra, dedicada a "
+        "pintura, invertirá 30 millones de dólares.\n\n"
+        "Además, una empresa de baterías invertirá 40 millones de dólares en el estado, y "
+        "una fabricante de frenos comprometerá otros 30 millones de dólares."
+    )
+    amounts = sorted(f.amount_cad for f in extract_facts(text))
+    assert amounts == [30e6, 30e6, 40e6, 40e6]
+
+
+def test_a_headline_and_its_body_are_still_one_fact() -> None:
+    text = (
+        "Norfab gets $4 million for its Sarnia foundry\n"
+        "May 2, 2025\n\n"
+        "Ontario is investing $4 million in Norfab Castings to modernize its Sarnia foundry."
+    )
+    assert [f.amount_cad for f in extract_facts(text)] == [4e6]
+
+
+def test_french_money_injected_is_invested() -> None:
+    text = (
+        "Investissement Québec a présenté son bilan : 610 millions $ ont été injectés dans "
+        "210 projets au cours de l'année."
+    )
+    facts = extract_facts(text)
+    assert [(f.amount_cad, f.funder) for f in facts] == [(610e6, "Investissement Québec")]
+
+
+def test_a_funder_and_its_acronym_restating_an_amount_are_one_fact() -> None:
+    text = (
+        "Bank to finance electric transit buses\n\n"
+        "Electric buses are coming to Halifax. Riders will see them next year.\n\n"
+        "The $250-million loan is the latest from the Canada Infrastructure Bank.\n\n"
+        "Under the agreement, the Canada Infrastructure Bank (CIB) and the city have agreed "
+        "that the CIB will invest up to $250 million in 600 buses."
+    )
+    assert [f.amount_cad for f in extract_facts(text)] == [250e6]
