@@ -224,6 +224,8 @@ MEDIA_ROOT = VAR_DIR / "media"
 CORRIDOR_TILE_URL = envstr("CORRIDOR_TILE_URL", "")
 # The address people reach Corridor at, for the links in e-mails (notifications, digests).
 CORRIDOR_SITE_URL = envstr("CORRIDOR_SITE_URL", "http://127.0.0.1:8000")
+# Watched sources may read the server's own networks (off: docs/intel.md, "Watching").
+CORRIDOR_WATCH_ALLOW_INTERNAL = envbool("CORRIDOR_WATCH_ALLOW_INTERNAL", False)
 CORRIDOR_TILE_ATTRIBUTION = envstr(
     "CORRIDOR_TILE_ATTRIBUTION", "Map data © OpenStreetMap contributors"
 )

@@ -34,7 +34,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
+import ipaddress
 import logging
+import socket
 import time
 import urllib.error
 import urllib.parse
@@ -115,6 +117,42 @@ class Fetched:
     media_type: str
 
 
+def refuse_internal(host: str) -> None:
+    """WatchError when ``host`` is (or resolves to) an address of the server's own networks:
+    loopback, private, link-local or reserved. A watched source is read by the server, so
+    it must not reach what only the server can reach (a database, a metadata service).
+    ``CORRIDOR_WATCH_ALLOW_INTERNAL`` lifts this (a feed on the office's own network)."""
+    if getattr(settings, "CORRIDOR_WATCH_ALLOW_INTERNAL", False):
+        return
+    try:
+        found = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError) as exc:
+        raise WatchError(f"{host}: no such host ({exc})") from exc
+    for address in found:
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_reserved:
+            raise WatchError(
+                f"{host}: an address of the server's own network ({ip}); Corridor reads only "
+                "public web addresses (set CORRIDOR_WATCH_ALLOW_INTERNAL to allow it)"
+            )
+
+
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only to another public web address."""
+
+    def redirect_request(
+        self, req: Any, fp: Any, code: Any, msg: Any, headers: Any, newurl: str
+    ) -> Any:
+        parts = urllib.parse.urlsplit(newurl)
+        if parts.scheme not in ("http", "https"):
+            raise WatchError(f"{newurl}: a redirect to an address that is not a web address")
+        refuse_internal(parts.hostname or "")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_CheckedRedirects)
+
+
 def fetch(url: str, *, allow_files: bool = False) -> Fetched:
     """The bytes at ``url`` (at most MAX_BYTES, within TIMEOUT_SECONDS); WatchError if not."""
     parts = urllib.parse.urlsplit(url)
@@ -123,9 +161,11 @@ def fetch(url: str, *, allow_files: bool = False) -> Fetched:
             raise WatchError(f"{url}: not a web address Corridor may read")
     elif parts.scheme not in ("http", "https") or not parts.netloc:
         raise WatchError(f"{url}: not a web address")
+    if parts.scheme != "file":
+        refuse_internal(parts.hostname or "")
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+        with _OPENER.open(request, timeout=TIMEOUT_SECONDS) as response:
             data = response.read(MAX_BYTES + 1)
             media_type = (response.headers.get_content_type() or "") if response.headers else ""
             final = response.geturl() or url

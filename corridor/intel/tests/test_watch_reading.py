@@ -4,6 +4,7 @@ linked pages fetched when a feed has only a summary; events of one announcement.
 from __future__ import annotations
 
 import shutil
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -210,3 +211,21 @@ def test_the_demo_watches_two_fictional_sources_and_reads_its_drop_box(world: An
         "Intelligence: 2 watched sources (demo), 3 documents read from the demo drop box",
         "Intelligence: 2 watched sources (demo), 0 documents read from the demo drop box",
     ]
+
+
+def test_an_address_of_the_servers_own_network_is_not_read(settings: Any) -> None:
+    from corridor.intel.watching import WatchError, fetch
+
+    settings.CORRIDOR_WATCH_ALLOW_INTERNAL = False
+    for url in ("http://127.0.0.1:9/feed.rss", "http://10.0.0.5/feed", "http://169.254.169.254/"):
+        with pytest.raises(WatchError, match="server's own network"):
+            fetch(url)
+
+
+def test_a_redirect_to_the_servers_own_network_is_not_followed(settings: Any) -> None:
+    from corridor.intel.watching import WatchError, _CheckedRedirects
+
+    settings.CORRIDOR_WATCH_ALLOW_INTERNAL = False
+    request = urllib.request.Request("https://news.example.org/feed")
+    with pytest.raises(WatchError, match="server's own network"):
+        _CheckedRedirects().redirect_request(request, None, 302, "Found", {}, "http://127.0.0.1/")

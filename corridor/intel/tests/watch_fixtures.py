@@ -39,8 +39,10 @@ def watch_root(settings: Any, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def feed_server(tmp_path: Path) -> Iterator[str]:
-    """The feeds folder served at http://127.0.0.1:<port> ({base} in a feed is that)."""
+def feed_server(tmp_path: Path, settings: Any) -> Iterator[str]:
+    """The feeds folder served at http://127.0.0.1:<port> ({base} in a feed is that): an
+    internal address, allowed for the test."""
+    settings.CORRIDOR_WATCH_ALLOW_INTERNAL = True
     served = tmp_path / "served"
     shutil.copytree(FEEDS, served)
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(served)))
