@@ -1,19 +1,23 @@
 """Live evidence for the messaging library, the policy agenda and briefs.
 
-Every figure comes from a **provider**: a function registered under a key
-(``@provider("registry.jobs")``) that reads the corridor's data and returns a
-``Figure``. Messages and policy asks name the keys of the evidence behind them;
-briefs ask ``figures(user, keys)`` at the moment they are rendered, so the numbers
-are always today's. Another capability adds its evidence with one function::
+Every figure is a headline figure of ``corridor.core.metrics`` tagged ``evidence``,
+registered by the capability it comes from in its own ``metrics.py``
+(``registry.jobs``, ``calls.completed``, ``supplychain.gaps``, ...). Messages and policy
+asks store those keys (the metric keys are the evidence keys, unchanged); briefs ask
+``figures(user, keys)`` at the moment they are rendered, so the numbers are always
+today's. A figure is read for the whole corridor (reader ``None``: region-wide
+aggregates, never naming a company) once per page through a ``metrics.Session``, reused
+for ``CORRIDOR_EVIDENCE_SECONDS``, and a figure that counts companies (the metric's
+``COMPANIES`` rule) is shown to partners with the small-count rule of
+``corridor/core/disclosure.py``: fewer than 5 companies is never shown.
+
+A plug-in (or a test) may still add a figure with one function::
 
     @provider("workforce.skills_gaps", "Occupations short of workers", source="Skills")
     def _skills_gaps() -> Reading:
         return Reading(value=..., companies=None)
 
-Figures are region-wide aggregates (computed over every municipality's data, never
-naming a company). A figure that counts companies (``companies`` set) is shown to
-partners with the small-count rule of ``corridor/core/disclosure.py``: fewer than 5
-companies is never shown.
+which registers it as an evidence metric.
 """
 
 from __future__ import annotations
@@ -24,12 +28,12 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import QuerySet, Sum
 
-from corridor.core import disclosure, policy
+from corridor.core import disclosure, metrics, policy
 from corridor.core.scoping import system_scope
 
 T = TypeVar("T")
+TAG = "evidence"  # the metrics tag of the evidence figures
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,29 +72,51 @@ class Provider:
     read: Callable[[], Reading]
 
 
-_providers: dict[str, Provider] = {}
+class _Providers:
+    """The evidence figures by key: the metrics tagged ``evidence`` (``pop`` takes one
+    away again, for plug-ins and tests that add their own)."""
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.keys()
+
+    def keys(self) -> list[str]:
+        return [m.key for m in metrics.registered(TAG)]
+
+    def pop(self, key: str, default: Any = None) -> Any:
+        found = metrics.unregister(key) if key in self else None
+        return default if found is None else found
+
+
+_providers = _Providers()
 
 
 def provider(key: str, label: str, *, source: str) -> Callable[[Callable[[], Reading]], Any]:
-    """Register ``read`` as the provider of the figure ``key``."""
+    """Register ``read`` as the evidence figure ``key`` (a metric of the whole corridor)."""
 
     def decorate(read: Callable[[], Reading]) -> Callable[[], Reading]:
-        _providers[key] = Provider(key, label, source, read)
+        metrics.register(
+            key, label, lambda reader, period, place: read(), source=source,
+            suppress=metrics.COMPANIES, tags=(TAG,),
+        )  # fmt: skip
         return read
 
     return decorate
 
 
 def providers() -> dict[str, Provider]:
-    return dict(_providers)
+    def reader(metric: metrics.Metric) -> Callable[[], Reading]:
+        return lambda: _reading(metric, metrics.raw(metric.key, None))
+
+    return {m.key: Provider(m.key, m.label, m.source, reader(m)) for m in metrics.registered(TAG)}
 
 
 def choices() -> list[tuple[str, str]]:
-    return [(p.key, p.label) for p in _providers.values()]
+    return [(m.key, m.label) for m in metrics.registered(TAG)]
 
 
 def unknown_keys(keys: Iterable[str]) -> list[str]:
-    return [k for k in keys if k not in _providers]
+    known = set(_providers.keys())
+    return [k for k in keys if k not in known]
 
 
 def recently(name: str, compute: Callable[[], T]) -> T:
@@ -107,199 +133,49 @@ def recently(name: str, compute: Callable[[], T]) -> T:
     return value
 
 
+def _reading(metric: metrics.Metric, raw: Any) -> Reading:
+    """A metric's unsuppressed value as a Reading (a value, the companies it stands on)."""
+    if isinstance(raw, Reading):
+        return raw
+    money = metric.unit == "money"
+    if isinstance(raw, metrics.Counted):
+        return Reading(int(raw.value), raw.companies, money)
+    return Reading(int(raw), None, money)
+
+
 def recent_reading(found: Provider) -> Reading:
     """The provider's reading, reused for ``CORRIDOR_EVIDENCE_SECONDS``."""
     return recently(found.key, found.read)
 
 
 class Snapshot:
-    """The figures as one reader sees them now; each provider is read once however many
-    messages or asks of a page name it."""
+    """The figures as one reader sees them now; each figure is read once however many
+    messages or asks of a page name it (the page's ``metrics.Session``, or one of its
+    own)."""
 
     def __init__(self, user: Any) -> None:
         self.partner = not policy.actor_for(user).is_participant
+        self.session = metrics.current() or metrics.Session()
         self._readings: dict[str, Reading] = {}
 
     def figure(self, key: str) -> Figure:
-        found = _providers[key]
+        found = metrics.get(key)
         reading = self._readings.get(key)
         if reading is None:
-            reading = self._readings[key] = recent_reading(found)
-        value: int | None = reading.value
-        few = reading.companies is not None and disclosure.suppress(reading.companies).suppressed
-        if self.partner and few:
-            value = None
-        return Figure(found.key, found.label, found.source, value, reading.money)
+            reading = self._readings[key] = recently(
+                key, lambda: _reading(found, self.session.raw(key, None))
+            )
+        # partners see no figure that rests on fewer than MINIMUM companies
+        shown = metrics.COMPANIES(reading, not self.partner)
+        return Figure(found.key, found.label, found.source, shown.value, reading.money)
 
     def figures(self, keys: Iterable[str] | None = None) -> list[Figure]:
-        """The figures for ``keys`` (every provider when None), unknown keys skipped."""
-        wanted = list(_providers) if keys is None else [k for k in keys if k in _providers]
+        """The figures for ``keys`` (every evidence figure when None), unknown keys
+        skipped."""
+        known = _providers.keys()
+        wanted = known if keys is None else [k for k in keys if k in set(known)]
         return [self.figure(k) for k in dict.fromkeys(wanted)]
 
 
 def figures(user: Any, keys: Iterable[str] | None = None) -> list[Figure]:
     return Snapshot(user).figures(keys)
-
-
-def _companies(rows: QuerySet[Any], company: str) -> int:
-    """How many companies ``rows`` stand on, up to the small-count minimum: stopping there
-    spares counting every company behind half a million calls."""
-    return len(rows.values(company).order_by().distinct()[: disclosure.MINIMUM])
-
-
-# --- the providers of the capabilities built so far ---------------------------------
-@provider("registry.jobs", "Jobs in the corridor's registered plants", source="Registry")
-def _jobs() -> Reading:
-    from corridor.registry.models import Facility
-
-    rows = Facility.objects.filter(employees__isnull=False)
-    total = rows.aggregate(total=Sum("employees"))["total"] or 0
-    return Reading(total, companies=_companies(rows, "company_id"))
-
-
-@provider("registry.facilities", "Automotive plants in the registry", source="Registry")
-def _facilities() -> Reading:
-    from corridor.registry.models import Facility
-
-    rows = Facility.objects.all()
-    return Reading(rows.count(), companies=_companies(rows, "company_id"))
-
-
-@provider("registry.oem_plants", "Vehicle assembly plants (OEM)", source="Registry")
-def _oem_plants() -> Reading:
-    from corridor.registry.models import Facility, Tier
-
-    return Reading(Facility.objects.filter(tier=Tier.OEM).count())  # public knowledge
-
-
-@provider("calls.completed", "Corporate calls completed", source="Corporate calls")
-def _calls() -> Reading:
-    from corridor.calls.models import Call, CallStatus
-
-    rows = Call.objects.filter(status=CallStatus.COMPLETED)
-    return Reading(rows.count(), companies=_companies(rows, "facility__company_id"))
-
-
-@provider("calls.open_red_flags", "Open red flags (plants at risk)", source="Corporate calls")
-def _red_flags() -> Reading:
-    from corridor.calls.models import Flag, FlagStatus, Severity
-
-    rows = Flag.objects.filter(severity=Severity.RED, status=FlagStatus.OPEN)
-    return Reading(rows.count(), companies=_companies(rows, "facility__company_id"))
-
-
-@provider(
-    "calls.open_follow_ups", "Open follow-ups promised to companies", source="Corporate calls"
-)
-def _follow_ups() -> Reading:
-    from corridor.calls.models import FollowUp, FollowUpStatus
-
-    rows = FollowUp.objects.filter(status=FollowUpStatus.OPEN)
-    return Reading(rows.count(), companies=_companies(rows, "facility__company_id"))
-
-
-@provider(
-    "supplychain.gaps",
-    "Capabilities bought from far away with no local supplier",
-    source="Supply chain",
-)
-def _gaps() -> Reading:
-    gaps, buyers, _ = recently("supplychain.unmet", _unmet)
-    return Reading(gaps, companies=buyers)
-
-
-def _unmet() -> tuple[int, int, int]:
-    """Gaps with unmet needs, the companies behind them and their value: one gap analysis
-    for the two figures that use it."""
-    from corridor.supplychain.gaps import gap_analysis
-
-    gaps = [g for g in gap_analysis() if g.unmet_needs]
-    buyers = set().union(*(g.unmet_buyers for g in gaps)) if gaps else set()
-    return len(gaps), len(buyers), sum(g.unmet_value for g in gaps)
-
-
-@provider(
-    "supplychain.unmet_value",
-    "Purchases a year with no local supplier ($)",
-    source="Supply chain",
-)
-def _unmet_value() -> Reading:
-    _, buyers, value = recently("supplychain.unmet", _unmet)
-    return Reading(value, companies=buyers, money=True)
-
-
-@provider("supplychain.open_needs", "Open supply needs heard from plants", source="Supply chain")
-def _needs() -> Reading:
-    from corridor.supplychain.models import NeedStatus, SupplyNeed
-
-    rows = SupplyNeed.objects.filter(status__in=[NeedStatus.OPEN, NeedStatus.INTRODUCED])
-    return Reading(rows.count(), companies=_companies(rows, "buyer__company_id"))
-
-
-@provider(
-    "workforce.shortages",
-    "Occupations clearly short of workers in a region (shortage index 2 or more)",
-    source="Skills and workforce",
-)
-def _shortages() -> Reading:
-    import datetime as dt
-
-    from corridor.core.disclosure import MINIMUM
-    from corridor.workforce.gap_report import collect
-    from corridor.workforce.gaps import gap_table
-
-    # Call openings from fewer than 5 companies are left out, as on partners' gap page,
-    # so the count can be shown to everyone.
-    gaps = gap_table(collect(dt.date.today()), hide_calls_under=MINIMUM)
-    return Reading(sum(1 for g in gaps if g.index >= 2))
-
-
-def _funded_rollup() -> Any:
-    from corridor.programs.analytics import analyse, referred_project_ids
-    from corridor.programs.models import FundedProject, ProjectStatus
-
-    rows = FundedProject.objects.exclude(status=ProjectStatus.CANCELLED)
-    projects = list(rows.select_related("program", "municipality").order_by("pk"))
-    return analyse(projects, referred_project_ids([p.pk for p in projects])).total
-
-
-@provider(
-    "programs.contribution",
-    "Government contributions to funded projects in the corridor ($)",
-    source="Funding programs",
-)
-def _contribution() -> Reading:
-    return Reading(_funded_rollup().contribution, money=True)  # public funding records
-
-
-@provider(
-    "programs.jobs_expected",
-    "Jobs funded projects expect to create",
-    source="Funding programs",
-)
-def _jobs_expected() -> Reading:
-    return Reading(_funded_rollup().jobs_created_expected)
-
-
-@provider(
-    "programs.from_referrals",
-    "Funded projects that came from a Corridor referral",
-    source="Funding programs",
-)
-def _from_referrals() -> Reading:
-    return Reading(_funded_rollup().from_referrals)
-
-
-@provider(
-    "intel.ontario_investment",
-    "Investment in Ontario announced by governments and companies, as Corridor tracked it ($)",
-    source="Intelligence",
-)
-def _ontario_investment() -> Reading:
-    from corridor.intel.models import Fact, FactKind, FactStatus
-
-    rows = Fact.objects.filter(
-        kind=FactKind.INVESTMENT, currency="CAD", jurisdiction__name__in=["Ontario", "Canada"]
-    ).exclude(status=FactStatus.REJECTED)
-    total = rows.aggregate(total=Sum("amount_cad"))["total"] or 0
-    return Reading(int(total), money=True)  # public announcements

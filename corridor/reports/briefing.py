@@ -4,6 +4,8 @@ Built with ReportLab (pure Python): tables and bar charts (ReportLab graphics) f
 same ``dashboards.build`` the pages use, always with small counts of companies (and of
 investment prospects) suppressed, since a briefing leaves the office. For the same reason
 it names no facility at risk: it gives their number and jobs, the dashboard their names.
+The whole briefing is one ``metrics`` session: a figure shown on several of its pages
+(the corridor's supply and skills gaps on every municipality's) is computed once.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, 
 from reportlab.platypus import Table as PdfTable
 
 from corridor.calls.aggregates import Quarter
-from corridor.core import policy
+from corridor.core import metrics, policy
 from corridor.core.disclosure import MINIMUM
 from corridor.core.models import Municipality
 from corridor.reports.dashboards import Dashboard, build, corridor_gaps
@@ -277,7 +279,18 @@ def render(
     """The briefing's PDF: the region first (or only the municipality asked for), then
     each member municipality with facilities on record. ``progress(done, total, step)``
     hears of each section as it is figured (the background worker shows it)."""
+    with metrics.session():  # one session for the whole briefing
+        return _render(user, quarter, municipality, today=today, progress=progress)
 
+
+def _render(
+    user: Any,
+    quarter: Quarter,
+    municipality: Municipality | None,
+    *,
+    today: dt.date | None,
+    progress: Callable[[int, int, str], None] | None,
+) -> bytes:
     def step(done: int, total: int, what: str) -> None:
         if progress is not None:
             progress(done, total, what)
@@ -304,7 +317,7 @@ def render(
     # steps: the corridor's gaps, the region (when asked for), each municipality, the PDF
     total = 2 + len(places) + (municipality is None)
     step(0, total, "Reading the corridor's supply and skills gaps")
-    gaps = corridor_gaps(user, quarter, today)  # the same on every page: read once
+    gaps = corridor_gaps(user, quarter, today)  # the same on every page: read once (metrics)
     done = 1
     if municipality is None:
         step(done, total, "Figuring the region")

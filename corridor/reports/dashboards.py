@@ -1,53 +1,40 @@
 """The figures of the reports dashboards and of the mayors' quarterly briefing.
 
-Plain functions of (user, quarter, municipality): every query goes through
-``policy.visible`` or through an app's own aggregate (which suppresses small
-counts), so a dashboard shows exactly what its reader may know. Counts of
-companies derived from confidential call answers (risk, expansion, issues) are
-suppressed below ``disclosure.MINIMUM`` for every reader except the coordinator
-office and the municipality that owns the calls; so are the investment-attraction
-pipeline's counts of prospects and the money and jobs behind them
-(``attraction.outcomes``), which participants alone read.
+Plain functions of (user, quarter, municipality) that read each figure from
+``corridor.core.metrics``, where the capabilities register them (``calls/metrics.py``,
+``registry/metrics.py``, ``intel/metrics.py``, ``programs/metrics.py``,
+``supplychain/metrics.py``, ``workforce/metrics.py``, ``attraction/metrics.py``): every
+query goes through ``policy.visible`` or through an app's own aggregate, so a dashboard
+shows exactly what its reader may know, and a figure is computed once per page or
+briefing however many sections show it (``metrics.session()``). Counts of companies
+derived from confidential call answers (risk, expansion, issues) are suppressed below
+``disclosure.MINIMUM`` for every reader except the coordinator office and the
+municipality that owns the calls; so are the investment-attraction pipeline's counts of
+prospects and the money and jobs behind them (``attraction.outcomes``), which
+participants alone read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from corridor.attraction.outcomes import PipelineFigures, pipeline_figures
+from corridor.attraction.outcomes import PipelineFigures
 from corridor.calls.aggregates import Quarter
-from corridor.calls.models import (
-    Call,
-    CallStatus,
-    Campaign,
-    Flag,
-    FlagCategory,
-    FlagStatus,
-    FollowUp,
-    FollowUpStatus,
-    Severity,
-)
-from corridor.core import policy
+from corridor.calls.metrics import Movement
+from corridor.core import metrics, policy
 from corridor.core.disclosure import Cell, for_reader
+from corridor.core.metrics import Period
 from corridor.core.models import Municipality
-from corridor.intel.models import Fact
-from corridor.programs.models import FundedProject, Referral
 from corridor.registry.models import Facility
 
-AGE_BUCKETS = (
-    (0, 7, "0–7 days"),
-    (8, 30, "8–30 days"),
-    (31, 90, "31–90 days"),
-    (91, None, "Over 90 days"),
-)
-RISK = (FlagCategory.RELOCATION_CLOSURE, FlagCategory.DOWNSIZING)
-WON = ("approved", "funded")
 QUARTER_PATTERN = re.compile(r"^\s*(\d{4})\s*-?\s*Q([1-4])\s*$", re.IGNORECASE)
+
+
+NO_MOVEMENT = Movement(Cell(0), 0, 0)
 
 
 class BadQuarter(ValueError):
@@ -66,15 +53,6 @@ def quarter_slug(quarter: Quarter) -> str:
     return f"{quarter.year}Q{quarter.number}"
 
 
-@dataclass(frozen=True, slots=True)
-class Movement:
-    """Facilities at risk or expanding: companies (suppressible) and the jobs at stake."""
-
-    companies: Cell
-    facilities: int | None
-    jobs: int | None  # employees on record at those facilities; None when suppressed
-
-
 @dataclass
 class Dashboard:
     quarter: Quarter
@@ -88,8 +66,8 @@ class Dashboard:
     facilities_called: int = 0  # with a completed call in the 12 months to the quarter's end
     red_flags_by_age: list[tuple[str, int]] = field(default_factory=list)
     overdue_follow_ups: int = 0
-    at_risk: Movement = Movement(Cell(0), 0, 0)
-    expanding: Movement = Movement(Cell(0), 0, 0)
+    at_risk: Movement = NO_MOVEMENT
+    expanding: Movement = NO_MOVEMENT
     investment_announced: Decimal = Decimal(0)
     investment_facts: int = 0
     investment_tracked: Decimal = Decimal(0)  # every announcement up to the quarter's end
@@ -141,24 +119,6 @@ def own_municipality(user: Any) -> Municipality | None:
     return None
 
 
-def _in(qs: Any, municipality: Municipality | None, path: str = "facility__municipality") -> Any:
-    return qs.filter(**{path: municipality}) if municipality is not None else qs
-
-
-def _movement(user: Any, flags: Any, categories: tuple[str, ...], full: bool) -> Movement:
-    rows = list(
-        flags.filter(category__in=categories).values_list(
-            "facility_id", "facility__company_id", "facility__employees"
-        )
-    )
-    companies = len({company for _, company, _ in rows})
-    cell = for_reader(companies, full=full)
-    if cell.suppressed:
-        return Movement(cell, None, None)
-    jobs = {facility: employees or 0 for facility, _, employees in rows}
-    return Movement(cell, len(jobs), sum(jobs.values()))
-
-
 @dataclass(frozen=True, slots=True)
 class CorridorGaps:
     """The supply-gap analysis and the skills gap table as ``user`` may read them: the whole
@@ -174,10 +134,13 @@ def _as_of(quarter: Quarter, today: dt.date | None) -> dt.date:
 
 
 def corridor_gaps(user: Any, quarter: Quarter, today: dt.date | None = None) -> CorridorGaps:
-    from corridor.supplychain.gaps import gap_analysis
-    from corridor.workforce.gap_report import analysis_for
-
-    return CorridorGaps(gap_analysis(), analysis_for(user, _as_of(quarter, today)))
+    """The corridor's supply gaps and ``user``'s skills gap table on the quarter's day:
+    read once per session (``metrics``), however many dashboards of a briefing show them."""
+    as_of = _as_of(quarter, today)
+    return CorridorGaps(
+        metrics.raw("supplychain.gap_analysis", None),
+        metrics.raw("workforce.gap_analysis", user, Period(as_of=as_of)),
+    )
 
 
 def build(
@@ -190,49 +153,43 @@ def build(
     gaps: CorridorGaps | None = None,
 ) -> Dashboard:
     """Every figure of one dashboard, for ``user``, one quarter and optionally one place
-    (``gaps``: ``corridor_gaps`` for the same user, quarter and day, when already read)."""
+    (``gaps``: ``corridor_gaps`` for the same user, quarter and day, when already read).
+    Each figure is read through ``metrics`` in the open session (a briefing's), or in a
+    session of this dashboard's own."""
+    with metrics.session():
+        return _build(user, quarter, municipality, today, suppressed, gaps)
+
+
+def _build(
+    user: Any,
+    quarter: Quarter,
+    municipality: Municipality | None,
+    today: dt.date | None,
+    suppressed: bool,
+    gaps: CorridorGaps | None,
+) -> Dashboard:
     start, end = quarter.starts_on, quarter.ends_on
     as_of = _as_of(quarter, today)
     full = sees_everything(user, municipality) and not suppressed
     board = Dashboard(quarter, municipality, full)
+    period = Period(start, end, as_of)
+    # "called in the last 12 months": the 365 days to the quarter's end
+    year = Period(end - dt.timedelta(days=364), end)
 
-    calls = _in(policy.visible(user, Call), municipality)
-    in_quarter = calls.filter(scheduled_on__gte=start, scheduled_on__lte=end)
-    board.calls_completed = in_quarter.filter(status=CallStatus.COMPLETED).count()
-    board.calls_planned = in_quarter.filter(status=CallStatus.PLANNED).count()
-    by_place = Counter(
-        in_quarter.filter(status=CallStatus.COMPLETED).values_list(
-            "facility__municipality__name", flat=True
-        )
-    )
-    board.calls_by_municipality = sorted(
-        ((name or "Outside a member municipality", n) for name, n in by_place.items()),
-        key=lambda item: (-item[1], item[0]),
-    )
+    def figure(key: str, when: Period = period) -> Any:
+        return metrics.value(key, user, when, municipality, full=full)
 
-    facilities = _in(policy.visible(user, Facility), municipality, "municipality")
-    campaigns = policy.visible(user, Campaign).filter(starts_on__lte=end, ends_on__gte=start)
-    targets = set(
-        facilities.filter(campaigns__in=list(campaigns.values_list("pk", flat=True)))
-        .values_list("pk", flat=True)
-        .distinct()
-    )
-    completed = calls.filter(status=CallStatus.COMPLETED)
-    board.campaign_targets = len(targets)
-    board.campaign_targets_called = len(
-        set(
-            completed.filter(
-                facility_id__in=targets, scheduled_on__gte=start, scheduled_on__lte=end
-            ).values_list("facility_id", flat=True)
-        )
-    )
+    board.calls_completed = figure("calls.completed").value
+    board.calls_planned = figure("calls.planned")
+    board.calls_by_municipality = figure("calls.completed_by_municipality")
+    board.campaign_targets = len(figure("calls.campaign_targets"))
+    board.campaign_targets_called = figure("calls.campaign_targets_called")
 
-    board.facilities = facilities.count()
-    called = set(
-        completed.filter(
-            scheduled_on__gt=end - dt.timedelta(days=365), scheduled_on__lte=end
-        ).values_list("facility_id", flat=True)
-    )
+    facilities: Any = policy.visible(user, Facility)
+    if municipality is not None:
+        facilities = facilities.filter(municipality=municipality)
+    board.facilities = figure("registry.facilities").value
+    called = figure("calls.facilities_called", year)
     board.facilities_called = facilities.filter(pk__in=called).count()
     for f in facilities.filter(latitude__isnull=False, longitude__isnull=False).order_by("name"):
         board.points.append(
@@ -248,54 +205,23 @@ def build(
             }
         )
 
-    flags = _in(policy.visible(user, Flag), municipality).filter(
-        status=FlagStatus.OPEN, created_at__date__lte=as_of
-    )
-    ages = [
-        (as_of - created.date()).days
-        for created in flags.filter(severity=Severity.RED).values_list("created_at", flat=True)
-    ]
-    board.red_flags_by_age = [
-        (label, sum(1 for a in ages if low <= a and (high is None or a <= high)))
-        for low, high, label in AGE_BUCKETS
-    ]
-    board.at_risk = _movement(user, flags, RISK, full)
-    board.expanding = _movement(user, flags, (FlagCategory.EXPANSION,), full)
+    board.red_flags_by_age = figure("calls.red_flags_by_age")
+    board.at_risk = figure("calls.at_risk")
+    board.expanding = figure("calls.expanding")
+    board.overdue_follow_ups = figure("calls.overdue_follow_ups")
 
-    board.overdue_follow_ups = (
-        _in(policy.visible(user, FollowUp), municipality)
-        .filter(status=FollowUpStatus.OPEN, due_on__lt=as_of)
-        .count()
-    )
+    investment = figure("intel.investment")
+    board.investment_announced = investment.announced
+    board.investment_facts = investment.announced_facts
+    board.investment_tracked = investment.tracked
+    board.investment_tracked_facts = investment.tracked_facts
 
-    facts = policy.visible(user, Fact).filter(
-        kind="investment", date__lte=end, amount_cad__isnull=False
-    )
-    facts = facts.exclude(status="rejected")
-    if municipality is not None:
-        facts = facts.filter(recipient_company__facilities__municipality=municipality).distinct()
-    for amount, day in facts.values_list("amount_cad", "date"):
-        amount = amount or Decimal(0)
-        board.investment_tracked += amount
-        board.investment_tracked_facts += 1
-        if day is not None and day >= start:
-            board.investment_announced += amount
-            board.investment_facts += 1
-
-    projects = _in(policy.visible(user, FundedProject), municipality, "municipality")
-    projects = projects.filter(approved_on__gte=start, approved_on__lte=end).exclude(
-        status="cancelled"
-    )
-    for contribution, jobs in projects.values_list("contribution", "jobs_created_expected"):
-        board.funded_projects += 1
-        board.program_contribution += contribution or 0
-        board.jobs_expected += jobs or 0
-
-    referrals = _in(policy.visible(user, Referral), municipality).filter(
-        referred_on__gte=start, referred_on__lte=end
-    )
-    board.referrals = referrals.count()
-    board.referrals_won = referrals.filter(status__in=WON).count()
+    funded = figure("programs.funded_projects")
+    board.funded_projects = funded.projects
+    board.program_contribution = funded.contribution
+    board.jobs_expected = funded.jobs_expected
+    referrals = figure("programs.referrals")
+    board.referrals, board.referrals_won = referrals.referrals, referrals.won
 
     gaps = gaps or corridor_gaps(user, quarter, today)
     for gap in [g for g in gaps.supply if g.unmet_needs][:8]:
@@ -317,7 +243,7 @@ def build(
             break
 
     if policy.actor_for(user).is_participant:
-        board.attraction = pipeline_figures(user, start, end, municipality, full=full)
+        board.attraction = figure("attraction.pipeline")
     return board
 
 
@@ -330,10 +256,10 @@ class Shared:
 
 
 def shared(quarter: Quarter) -> Shared:
-    from corridor.calls.aggregates import companies_called_by_region, issues_raised
-
-    table = companies_called_by_region([quarter])
-    return Shared(
-        [(region, total) for region, _, total in table.rows],
-        issues_raised(quarter.starts_on, quarter.ends_on),
-    )
+    """The corridor's aggregates of the quarter (``calls/metrics.py``), as partners read
+    them: small counts suppressed."""
+    period = Period(quarter.starts_on, quarter.ends_on)
+    with metrics.session():
+        table = metrics.value("calls.companies_called_by_region", None, period, full=False)
+        issues = metrics.value("calls.issues_raised", None, period, full=False)
+    return Shared([(region, total) for region, _, total in table.rows], issues)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -15,12 +14,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from corridor.calls.aggregates import (
-    Quarter,
-    companies_called_by_region,
-    issues_raised,
-    last_quarters,
-)
+from corridor.calls.aggregates import Quarter, last_quarters
 from corridor.calls.campaigns import coverage
 from corridor.calls.forms_work import section
 from corridor.calls.models import (
@@ -28,26 +22,19 @@ from corridor.calls.models import (
     Call,
     CallStatus,
     Campaign,
-    Flag,
-    FlagStatus,
     FollowUp,
     FollowUpStatus,
-    Severity,
 )
-from corridor.core import policy
+from corridor.core import metrics, policy
 from corridor.core.disclosure import MINIMUM
+from corridor.core.metrics import Period
 from corridor.core.models import Organisation
 from corridor.core.views.common import map_point
 from corridor.registry.models import Facility
 
 CALLED_COLOUR = "#1e6b34"  # filled, larger: called in the last 12 months
 NOT_CALLED_COLOUR = "#ffffff"  # hollow, smaller: not called
-AGE_BUCKETS = (
-    (0, 7, "0–7 days"),
-    (8, 30, "8–30 days"),
-    (31, 90, "31–90 days"),
-    (91, None, "Over 90 days"),
-)
+YEAR = dt.timedelta(days=365)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,16 +65,17 @@ def coordinator_dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not policy.actor_for(user).is_coordinator:
         raise PermissionDenied("The calling program's dashboard is for the coordinator office.")
+    with metrics.session():  # each figure of the page computed once (calls/metrics.py)
+        return _coordinator_dashboard(request, user)
+
+
+def _coordinator_dashboard(request: HttpRequest, user: Any) -> HttpResponse:
     today = timezone.localdate()
     quarter = Quarter.of(today)
-    year_ago = today - dt.timedelta(days=365)
-    calls = policy.visible(user, Call)
+    this_quarter = Period(quarter.starts_on, quarter.ends_on)
 
-    called = set(
-        calls.filter(
-            status=CallStatus.COMPLETED, scheduled_on__gte=year_ago, scheduled_on__lte=today
-        ).values_list("facility_id", flat=True)
-    )
+    # "called in the last 12 months": from the same day a year ago to today
+    called = metrics.raw("calls.facilities_called", user, Period(today - YEAR, today))
     facilities = policy.visible(user, Facility).select_related("municipality")
     mapped = facilities.filter(latitude__isnull=False, longitude__isnull=False).order_by("name")
     points = []
@@ -107,25 +95,18 @@ def coordinator_dashboard(request: HttpRequest) -> HttpResponse:
             where=f.municipality.name if f.municipality_id and f.municipality else f.city,
         )
         points.append(point)
-    facility_count = facilities.count()
+    facility_count = metrics.value("registry.facilities", user, full=True).value
     called_mapped = sum(1 for p in points if p["called"])
 
     pending = list(
-        calls.filter(status=CallStatus.PLANNED, approval=Approval.PENDING)
+        policy.visible(user, Call)
+        .filter(status=CallStatus.PLANNED, approval=Approval.PENDING)
         .select_related("facility", "organisation")
         .order_by("scheduled_on", "pk")
     )
 
-    red_ages = [
-        (today - timezone.localtime(created).date()).days
-        for created in policy.visible(user, Flag)
-        .filter(status=FlagStatus.OPEN, severity=Severity.RED)
-        .values_list("created_at", flat=True)
-    ]
-    age_bars = bars(
-        (label, sum(1 for a in red_ages if low <= a and (high is None or a <= high)))
-        for low, high, label in AGE_BUCKETS
-    )
+    by_age = metrics.raw("calls.red_flags_by_age", user, Period(as_of=today))
+    age_bars = bars(by_age)
 
     overdue = [
         (f, (today - f.due_on).days)
@@ -135,15 +116,9 @@ def coordinator_dashboard(request: HttpRequest) -> HttpResponse:
         .order_by("due_on", "pk")
     ]
 
-    issues = bars(issues_raised(quarter.starts_on, quarter.ends_on, suppressed=False))
+    issues = bars(metrics.value("calls.issues_raised", None, this_quarter, full=True))
 
-    per_org = Counter(
-        calls.filter(
-            status=CallStatus.COMPLETED,
-            scheduled_on__gte=quarter.starts_on,
-            scheduled_on__lte=quarter.ends_on,
-        ).values_list("organisation_id", flat=True)
-    )
+    per_org = metrics.raw("calls.completed_by_organisation", user, this_quarter)
     names = {o.pk: o.label for o in policy.visible(user, Organisation).filter(pk__in=list(per_org))}
     calls_by_org = bars(
         sorted(
@@ -171,7 +146,7 @@ def coordinator_dashboard(request: HttpRequest) -> HttpResponse:
             "called_mapped": called_mapped,
             "not_called_mapped": len(points) - called_mapped,
             "pending": pending,
-            "red_open": len(red_ages),
+            "red_open": sum(n for _, n in by_age),
             "age_bars": age_bars,
             "overdue": overdue,
             "issues": issues,
@@ -188,8 +163,16 @@ def overview(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     quarter = Quarter.of(today)
     quarters = last_quarters(4, today)
-    table = companies_called_by_region(quarters)
-    issues = issues_raised(quarter.starts_on, quarter.ends_on)
+    with metrics.session():  # the corridor's aggregates, small counts suppressed
+        table = metrics.value(
+            "calls.companies_called_by_region",
+            None,
+            Period(quarters[0].starts_on, quarters[-1].ends_on),
+            full=False,
+        )
+        issues = metrics.value(
+            "calls.issues_raised", None, Period(quarter.starts_on, quarter.ends_on), full=False
+        )
     return render(
         request,
         "calls/overview.html",

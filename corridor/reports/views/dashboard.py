@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from corridor.calls.aggregates import Quarter, last_quarters
-from corridor.core import policy
+from corridor.core import metrics, policy
 from corridor.core.models import Municipality
 from corridor.jobs import services as jobs
 from corridor.reports import briefing, briefing_files, tasks
@@ -65,6 +65,11 @@ def _chart(labels: list[str], values: list[Any], label: str, **extra: Any) -> di
 
 @login_required
 def reports_dashboard(request: HttpRequest) -> HttpResponse:
+    with metrics.session():  # each figure of the page computed once
+        return _reports_dashboard(request)
+
+
+def _reports_dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
     actor = policy.actor_for(user)
     quarter = _quarter(request)
