@@ -77,6 +77,7 @@ class ExtractedFact:
     amount_low: float | None = None
     rate: str | None = None
     sentence_index: int = 0
+    funder_from_document: bool = False  # no funder in its sentence: the document's
     start: int = 0  # where the amount is in the sentence
     end: int = 0
 
@@ -374,6 +375,8 @@ def _merge(facts: list[ExtractedFact]) -> list[ExtractedFact]:
                 setattr(richer, name, getattr(poorer, name))
         richer.trends = sorted(set(richer.trends) | set(poorer.trends), key=trends.TRENDS.index)
         richer.confidence = max(richer.confidence, poorer.confidence)
+        if poorer.sentence_index > richer.sentence_index == 0:
+            richer.sentence_index = poorer.sentence_index  # placed where the body tells it
         kept[kept.index(twin)] = richer
     return kept
 
@@ -445,6 +448,7 @@ def extract_facts(text: str) -> list[ExtractedFact]:
                 facts.append(twin)
     if facts:
         _funders_from_previous(facts)
+        _parts_of_company_investment(facts)
         _company_pronouns(facts)
         _attach_counts(facts, context)
         facts = _merge(facts)
@@ -486,6 +490,40 @@ def _funders_from_previous(facts: list[ExtractedFact]) -> None:
             fact.currency = previous.currency if not fact.currency else fact.currency
             if fact.program is None:
                 fact.program = previous.program
+
+
+_SUPPORT_WORDS = re.compile(
+    r"\b(?:subsid\w*|incentives?|grants?|loans?|tax\s+(?:credits?|breaks?|abatements?)|"
+    r"abatements?|rebates?|aide|subvention\w*|prêts?|apoyos?)\b",
+    re.IGNORECASE,
+)
+
+
+def _parts_of_company_investment(facts: list[ExtractedFact]) -> None:
+    """ "Magna is investing $471 million ... In Guelph, a $140 million investment will
+    install a paint line": a sentence that names no funder, after a company's larger
+    investment, spends part of that company's money, not the government's that the
+    document also names (whose support is smaller than the part)."""
+    for index, fact in enumerate(facts):
+        if not fact.funder_from_document or fact.recipient or fact.instrument:
+            continue
+        if _SUPPORT_WORDS.search(fact.sentence):
+            continue  # a grant, a loan or a subsidy is not the company's own money
+        earlier = [f for f in facts[:index] if (f.amount_cad or 0) >= (fact.amount_cad or 0)]
+        earlier = [f for f in earlier if f.funder and f.currency == fact.currency]
+        if not earlier:
+            continue
+        company = earlier[-1]
+        if _is_public(company.funder or "") or (company.funder or "").startswith(
+            ("Government of", "State of", "U.S.")
+        ):
+            continue
+        if jurisdictions.by_name(company.funder or "") is not None:
+            continue
+        fact.funder = company.funder
+        fact.program = None
+        fact.instrument = None
+        fact.kind = INVESTMENT
 
 
 def _company_pronouns(facts: list[ExtractedFact]) -> None:
@@ -551,9 +589,10 @@ def _link_to_company_investment(facts: list[ExtractedFact]) -> None:
         and not _is_public(f.funder)
         and not f.funder.startswith(("Government of", "State of", "U.S."))
     ]
-    if len(companies) != 1:
-        return
-    company = companies[0]
+    names = {f.funder or "" for f in companies}
+    if not names or not all(a in b or b in a for a in names for b in names):
+        return  # several companies ("Magna" and "Magna International" are one)
+    company = max(companies, key=lambda f: f.amount_cad or 0)
     for fact in facts:
         if fact is company or fact.recipient or not fact.funder:
             continue
@@ -667,6 +706,7 @@ def _fact(
         funder, public, recipient = recipient, False, None
     else:
         funder, public = _funder(text, near, recipient)
+    from_document = funder is None
     if funder is None:
         funder, public = _document_funder(context, sentence.index)
     if funder and recipient == funder:
@@ -715,6 +755,7 @@ def _fact(
         amount_low=amount.low,
         rate=amount.rate,
         sentence_index=sentence.index,
+        funder_from_document=from_document,
         start=amount.start,
         end=amount.end,
     )

@@ -67,7 +67,8 @@ _COMPANY_WORDS = re.compile(
     r"Enterprises|Labs|Dynamics|Steel|Aluminum|Chemical|Power|Assembly|Works|International)\b\.?"
 )
 _INVEST_VERB = re.compile(
-    r"\b(?:is|are|was|were|will|has|have|had|would|plans?\s+to|intends?\s+to|announced(?:\s+(?:it|"
+    r"\b(?:is|are|was|were|will|has|have|had|would|plans?\s+to|intends?\s+to|promis(?:ed|es|e)\s+to|"
+    r"agree[ds]?\s+to|expects?\s+to|aims?\s+to|pledged\s+to|announced(?:\s+(?:it|"
     r"that\s+it|plans\s+to|that))?(?:\s+will)?|today|recently|also|further|officially|"
     r"(?:is|are)\s+(?:also\s+)?(?:set|going|proud)\s+to|committed\s+to)?\s*"
     r"(?:invest(?:ing|ed|s)?|committ?(?:ing|ed|s)?|contribut(?:ing|ed|es|e)|provid(?:ing|ed|es|e)|"
@@ -115,6 +116,14 @@ def clean_name(name: str) -> str:
     ):
         name = name[:-1]
     name = re.sub(r"'s$|\u2019s$", "", name)
+    # "Ford Motor Company on Monday": the day is not part of the name.
+    name = re.sub(
+        r"\s+(?:on|in|this|last|next|since)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+        r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
+        r"November|December)\b.*$",
+        "",
+        name,
+    )
     previous = None
     while previous != name:
         previous = name
@@ -265,7 +274,8 @@ _ASIDE = re.compile(
 
 _PROGRAM_END_RE = re.compile(rf"\b{_PROGRAM_END}\b")
 _CLOSE = re.compile(
-    r"(?:'s|,|\s|\([A-Z][\w\-&.]{1,14}\)|and\s+its\s+partners|,?\s*(?:which|who|that)\s*$|"
+    r"(?:'s|,|\s|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|"
+    r"(?:this|last)\s+(?:week|month)|\([A-Z][\w\-&.]{1,14}\)|and\s+its\s+partners|,?\s*(?:which|who|that)\s*$|"
     r"together\s+with\s+[\w ]+|"
     r"\s*,\s*(?:which|who)\s+[^,]+,|\s*,\s*[a-z][^,]{0,60},|"
     r"through\s+(?:its|the)\s+[^,]{0,60}?|along\s+with\s+[\w ]+|\s*-\s*[^-]+-)*"

@@ -313,3 +313,45 @@ def test_a_funder_and_its_acronym_restating_an_amount_are_one_fact() -> None:
         "that the CIB will invest up to $250 million in 600 buses."
     )
     assert [f.amount_cad for f in extract_facts(text)] == [250e6]
+
+
+COMPANY_RELEASE = (
+    "Lambton Cathode announces $300 million expansion in Ontario\n"
+    "March 2, 2025\n\n"
+    "Parts maker Lambton Cathode Inc. is investing $300 million to expand its Ontario "
+    "plants. The Ontario government is supporting the projects with $12 million in "
+    "funding.\n\n"
+    "In Sarnia, a $180 million investment will build a new cathode line, creating about "
+    "150 jobs. In Petrolia, $40 million will expand the powder plant, creating about 30 "
+    "jobs.\n"
+)
+
+
+def test_the_parts_of_a_company_investment_are_the_companys() -> None:
+    facts = {f.amount_cad: f for f in extract_facts(COMPANY_RELEASE)}
+    for amount in (300e6, 180e6, 40e6):
+        assert (facts[amount].funder or "").startswith("Lambton Cathode")
+    assert facts[12e6].funder == "Ontario government"
+    assert (facts[12e6].recipient or "").startswith("Lambton Cathode")
+
+
+def test_a_subsidy_without_a_funder_is_not_the_companys() -> None:
+    text = (
+        "Rellcom to build $4 billion truck plant\n\n"
+        "The state of Tennessee welcomed the news. Rellcom Motor Company on Monday announced "
+        "a $4 billion investment in a truck plant near Clarksville. The governor plans to "
+        "call a special session to approve a "
+        "subsidy payment to seal the deal: $300 million."
+    )
+    facts = {f.amount_cad: f for f in extract_facts(text)}
+    assert facts[4e9].funder == "Rellcom Motor Company"
+    assert facts[300e6].funder != "Rellcom Motor Company"
+
+
+def test_a_state_that_promised_to_spend_is_the_funder() -> None:
+    text = (
+        "To move the project forward, South Carolina promised to spend more than $45 million "
+        "on a training centre and roads."
+    )
+    (fact,) = extract_facts(text)
+    assert fact.funder == "State of South Carolina"
