@@ -264,7 +264,7 @@ def list_flags(request: HttpRequest, filters: Query[FlagFilter]):
 )
 @paginate(PageNumber)
 def list_follow_ups(request: HttpRequest, filters: Query[FollowUpFilter]):
-    qs = filters.filter(policy.visible(request.user, FollowUp))
+    qs = filters.for_reader(request.user).filter(policy.visible(request.user, FollowUp))
     return qs.select_related(*FOLLOW_UP_RELATED).only(*FOLLOW_UP_COLUMNS).order_by("due_on", "pk")
 
 

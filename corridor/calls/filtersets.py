@@ -1,12 +1,14 @@
-"""Filters shared by the calls' list pages and their API lists, so the two never disagree."""
+"""Filters shared by the calls' list pages, their exports and their API lists, so they never
+disagree. A page reads them with ``core.views.common.read_page_filters`` (its defaults, e.g.
+open flags, are the page's own); the API with ``Query[...]``."""
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
 from django.db.models import Q
 from django.utils import timezone
 from ninja import FilterLookup, FilterSchema
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from corridor.calls.models import (
     Approval,
@@ -16,6 +18,7 @@ from corridor.calls.models import (
     FollowUpStatus,
     Severity,
 )
+from corridor.core import policy
 
 # Database integers are 64-bit but ids fit in 32; larger numbers could not even be compared.
 MAX_ID = 2**31 - 1
@@ -51,6 +54,9 @@ class FlagFilter(FilterSchema):
     organisation: Annotated[int | None, FilterLookup("organisation_id")] = _id(
         "The organisation that raised it"
     )
+    municipality: Annotated[int | None, FilterLookup("facility__municipality_id")] = _id(
+        "The municipality the facility is in"
+    )
 
 
 class FollowUpFilter(FilterSchema):
@@ -62,6 +68,25 @@ class FollowUpFilter(FilterSchema):
         "The organisation that owns it"
     )
     facility: Annotated[int | None, FilterLookup("facility_id")] = _id("Facility id")
+    mine: bool | None = Field(
+        None, description="true: yours and your organisations' follow-ups; false: the others"
+    )
+
+    _reader: policy.Actor | None = PrivateAttr(None)
+
+    def for_reader(self, user: Any) -> Self:
+        """These filters as ``user`` asks them (``mine`` is theirs)."""
+        self._reader = policy.actor_for(user)
+        return self
+
+    def filter_mine(self, value: bool | None) -> Q:
+        if value is None:
+            return Q()
+        if self._reader is None:
+            raise RuntimeError("FollowUpFilter.mine needs for_reader(user) first")
+        actor = self._reader
+        own = Q(owner_id=actor.user_id) | Q(owner_organisation_id__in=actor.organisation_ids)
+        return own if value else ~own
 
     def filter_overdue(self, value: bool | None) -> Q:
         if value is None:

@@ -16,12 +16,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from corridor.calls import follow_ups as service
+from corridor.calls.filtersets import FlagFilter
 from corridor.calls.forms_work import FlagRaiseForm, safe_next, section
 from corridor.calls.models import Flag, FlagCategory, FlagStatus, FollowUp, Severity
 from corridor.calls.planning import planning_organisations
 from corridor.core import policy
 from corridor.core.models import Municipality, Organisation
-from corridor.core.views.common import paginate
+from corridor.core.views.common import EVERY, paginate, read_page_filters
 from corridor.registry.models import Facility
 
 PER_PAGE = 50  # the most urgent first; a board of hundreds is read a page at a time
@@ -30,8 +31,10 @@ STATUSES = [
     ("open", "Open"),
     ("closed", "Closed"),
     ("withdrawn", "Withdrawn"),
-    ("all", "Any status"),
+    (EVERY, "Any status"),
 ]
+# The board's filters are the API's (``FlagFilter``): the board shows open flags unless asked.
+BOARD_DEFAULTS = {"status": "open"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,21 +69,8 @@ def flag_board(request: HttpRequest) -> HttpResponse:
     qs = policy.visible(user, Flag).select_related(
         "facility", "facility__municipality", "organisation", "call"
     )
-    status = request.GET.get("status") or "open"
-    if status not in dict(STATUSES):
-        status = "open"
-    if status != "all":
-        qs = qs.filter(status=status)
-    category = request.GET.get("category") or ""
-    if category in FlagCategory.values:
-        qs = qs.filter(category=category)
-    else:
-        category = ""
-    place = request.GET.get("municipality") or ""
-    if place.isdigit():
-        qs = qs.filter(facility__municipality_id=int(place))
-    else:
-        place = ""
+    filters, chosen = read_page_filters(request.GET, FlagFilter, BOARD_DEFAULTS)
+    qs = filters.filter(qs)
     totals = dict(qs.order_by().values_list("severity").annotate(n=Count("pk")))
     page, keep = paginate(
         request, qs.order_by("respond_by", "pk"), per_page=PER_PAGE, count=sum(totals.values())
@@ -118,11 +108,11 @@ def flag_board(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "querystring_without_page": keep,
             "statuses": STATUSES,
-            "status": status,
+            "status": chosen["status"],
             "categories": FlagCategory.choices,
-            "category": category,
+            "category": chosen.get("category", ""),
             "places": places,
-            "place": place,
+            "place": chosen.get("municipality", ""),
             "can_raise": policy.can_create(user, Flag),
             "here": request.get_full_path(),
             **section("flags"),

@@ -9,7 +9,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,14 +16,44 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from corridor.calls import follow_ups as service
+from corridor.calls.filtersets import FollowUpFilter
 from corridor.calls.forms_work import FollowUpCompleteForm, safe_next, section
 from corridor.calls.models import FlagStatus, FollowUp, FollowUpStatus
 from corridor.core import columns, policy
 from corridor.core.exports import export, export_links
 from corridor.core.models import Organisation
-from corridor.core.views.common import paginate
+from corridor.core.views.common import EVERY, paginate, read_page_filters
 
-STATUSES = [("open", "Open"), ("done", "Done"), ("cancelled", "Cancelled"), ("all", "Any status")]
+STATUSES = [("open", "Open"), ("done", "Done"), ("cancelled", "Cancelled"), (EVERY, "Any status")]
+# The list's filters are the API's (``FollowUpFilter``); the page shows open ones unless asked.
+LIST_DEFAULTS = {"status": "open"}
+
+
+def _with_old_names(query: Any, participant: bool) -> tuple[dict[str, str], str]:
+    """The page's query under ``FollowUpFilter``'s names, and its "Whose" choice.
+
+    The page's "Whose" menu (and links made before the list read ``FollowUpFilter``) says
+    ``whose=mine`` (the default: the reader's and their organisations'), ``whose=all`` or
+    ``whose=<organisation id>``; the filter's own ``mine=true`` and
+    ``owner_organisation=<id>`` are accepted too. Partners choose no owner (the list is the
+    referrals addressed to them)."""
+    params = {name: query.get(name) or "" for name in FollowUpFilter.model_fields}
+    if not participant:
+        params["mine"] = params["owner_organisation"] = ""
+        return params, ""
+    whose = query.get("whose") or ""
+    if whose == "all":
+        params["mine"] = params["owner_organisation"] = ""
+    elif whose.isdigit():
+        params["mine"], params["owner_organisation"] = "", whose
+    elif whose == "mine" or not (params["owner_organisation"] or params["mine"]):
+        params["mine"], params["owner_organisation"] = "true", ""
+        whose = "mine"
+    elif params["owner_organisation"]:
+        whose = params["owner_organisation"]
+    else:
+        whose = "mine" if params["mine"].lower() in ("true", "1", "yes", "on") else "all"
+    return params, whose
 
 
 LIST_RELATED = (
@@ -70,15 +99,6 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
     actor = policy.actor_for(user)
     today = timezone.localdate()
     qs = policy.visible(user, FollowUp).select_related(*LIST_RELATED).only(*LIST_COLUMNS)
-    status = request.GET.get("status") or "open"
-    if status not in dict(STATUSES):
-        status = "open"
-    if status != "all":
-        qs = qs.filter(status=status)
-    overdue_only = request.GET.get("overdue") == "1"
-    if overdue_only:
-        qs = qs.filter(status=FollowUpStatus.OPEN, due_on__lt=today)
-    whose = request.GET.get("whose") or "mine"
     organisations = []
     if actor.is_participant:
         organisations = list(
@@ -86,14 +106,9 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
             .filter(pk__in=policy.visible(user, FollowUp).values("owner_organisation_id"))
             .order_by("name")
         )
-        if whose == "mine":
-            qs = qs.filter(Q(owner=user) | Q(owner_organisation_id__in=actor.organisation_ids))
-        elif whose != "all":
-            if whose.isdigit():
-                qs = qs.filter(owner_organisation_id=int(whose))
-            else:
-                whose = "mine"
-                qs = qs.filter(Q(owner=user) | Q(owner_organisation_id__in=actor.organisation_ids))
+    params, whose = _with_old_names(request.GET, actor.is_participant)
+    filters, chosen = read_page_filters(params, FollowUpFilter, LIST_DEFAULTS)
+    qs = filters.for_reader(user).filter(qs)
     qs = qs.order_by("due_on", "pk")
     exported = export(request, "follow-ups", FOLLOW_UP_HEADER, _follow_up_lines(user, qs))
     if exported is not None:
@@ -116,8 +131,8 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
             "items": items,
             "querystring_without_page": keep,
             "statuses": STATUSES,
-            "status": status,
-            "overdue_only": overdue_only,
+            "status": chosen["status"],
+            "overdue_only": filters.overdue is True,
             "whose": whose,
             "organisations": organisations,
             "is_partner": not actor.is_participant,
