@@ -278,6 +278,20 @@ def _program(sentence: str, context: _Context, funder: str | None) -> str | None
     return first.text
 
 
+# "The program will provide $470 million": the program the sentences before named.
+_THE_PROGRAM = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:new\s+)?(?:program|fund|initiative)\b"
+)
+
+
+def _program_before(context: _Context, index: int, funder: str | None) -> str | None:
+    for earlier in reversed(context.sentences[max(0, index - 2) : index]):
+        found = _program(earlier.text, context, funder)
+        if found and not _THE_PROGRAM.fullmatch(found):
+            return found
+    return None
+
+
 def _currency(amount: money.Amount, jurisdiction: str | None) -> str:
     if amount.currency_stated or not jurisdiction:
         return amount.currency
@@ -729,6 +743,8 @@ def _fact(
     if funder:
         funder = _canonical_government(funder, jurisdiction)
     program = None if own and recipient is None and funder else _program(text, context, funder)
+    if (program is None or _THE_PROGRAM.fullmatch(program)) and _THE_PROGRAM.search(text):
+        program = _program_before(context, sentence.index, funder)
     if program and funder and program.startswith(funder):
         program = program
     kind = POLICY if classify.is_policy(text, public, recipient is not None) else INVESTMENT

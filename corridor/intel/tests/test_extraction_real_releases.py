@@ -355,3 +355,12 @@ def test_a_state_that_promised_to_spend_is_the_funder() -> None:
     )
     (fact,) = extract_facts(text)
     assert fact.funder == "State of South Carolina"
+
+
+def test_the_program_is_the_one_named_just_before() -> None:
+    text = (
+        "The governor released guidelines for the Great Lakes Community Grant Program on "
+        "Thursday. The program will provide $120 million for development projects."
+    )
+    (fact,) = extract_facts(text)
+    assert fact.program == "Great Lakes Community Grant Program"
