@@ -18,8 +18,21 @@ def _copied(value: Any) -> Any:
     return copy.deepcopy(value) if isinstance(value, list | dict) else value
 
 
-def _loaded(model: type[models.Model], attnames: Any, values: Any) -> dict[str, Any]:
-    return {name: _copied(value) for name, value in zip(attnames, values, strict=True)}
+_mutable: dict[type[models.Model], frozenset[str]] = {}
+
+
+def _loaded(model: type[models.Model], attnames: Any, values: Any) -> tuple[Any, Any]:
+    """What ``from_db`` keeps: the loaded (attnames, values), with only the JSON fields'
+    values copied (the dict is built when a save asks for it: reading a list costs little)."""
+    mutable = _mutable.get(model)
+    if mutable is None:
+        fields = model._meta.concrete_fields
+        mutable = frozenset(f.attname for f in fields if isinstance(f, models.JSONField))
+        _mutable[model] = mutable
+    if mutable:
+        pairs = zip(attnames, values, strict=True)
+        values = [copy.deepcopy(v) if n in mutable else v for n, v in pairs]
+    return (attnames, values)
 
 
 def _attnames(model: type[models.Model], names: Any) -> set[str]:
@@ -69,7 +82,7 @@ class CorridorModel(models.Model):
     _version_claimed = False
     # The row's values as this instance read or last wrote them (by attname), and, during
     # a save, the change history's "before" snapshot taken from them (core/history.py).
-    _corridor_loaded: dict[str, Any] | None = None
+    _corridor_loaded: Any = None  # a dict by attname (as from_db read it: a pair of lists)
     _corridor_before: dict[str, Any] | None
 
     class Meta:
@@ -113,7 +126,10 @@ class CorridorModel(models.Model):
     def loaded_values(self) -> dict[str, Any] | None:
         """The values of the row as this instance last read or wrote it, by attname
         (``None`` when it was never loaded; fields deferred by ``only()`` are missing)."""
-        return self.__dict__.get("_corridor_loaded")
+        loaded = self.__dict__.get("_corridor_loaded")
+        if isinstance(loaded, tuple):  # as from_db kept it
+            loaded = self._corridor_loaded = dict(zip(*loaded, strict=True))
+        return loaded
 
     def _remember_saved(self, attnames: set[str] | None) -> None:
         """The row now holds these fields' values (all of them when ``None``)."""
