@@ -88,8 +88,18 @@ _POLICY_WORDS = re.compile(
 
 # A list of awards: "- $60 million to Flint-based Acme to make anodes."
 _LISTED_AWARD = re.compile(r"^\s+to\s+(?:the\s+)?[A-Z]")
+# A list of uses: "- Up to $35 million to develop isotopes." "$16 million to buy land."
+_LIST_PURPOSE = re.compile(r"^\s+(?:to|for)\s+[a-z]")
+_LIST_START = re.compile(r"\s*(?:[-*]\s*)?(?:(?:up\s+to|about|nearly|more\s+than|over)\s+)?", re.I)
 
 
+# "a 20-year tax break valued at $132.6 million": the value of support, not of a business.
+_SUPPORT_VALUED = re.compile(
+    r"\b(?:tax\s+(?:breaks?|credits?|abatements?|exemptions?)|abatements?|incentives?|exemptions?|"
+    r"packages?|grants?|loans?|renaissance\s+zone|designation)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:valued|worth|estimated)\s+at\s+(?:up\s+to\s+|about\s+|nearly\s+|more\s+than\s+)?$",
+    re.IGNORECASE,
+)
 # "tax incentives of $409 million, instead of $1.03 billion"; "reduced the $210 million grant
 # to $141 million": the former amount is not a fact.
 _FORMER = re.compile(
@@ -154,6 +164,8 @@ def judge(sentence: str, amount: Amount, others: list[Amount]) -> Judgement:
             before = sentence[other.end : amount.start]
         if other.start >= amount.end:
             after = sentence[amount.end : min(other.start, amount.end + 50)]
+    if _SUPPORT_VALUED.search(before[-70:]):
+        return Judgement(INVESTMENT, "the value of an incentive", True)
     if _FORMER.search(before[-40:]) or (others and _REDUCED.search(before[-60:])):
         return Judgement(OTHER, "an amount replaced by another")
     if (
@@ -192,6 +204,10 @@ def judge(sentence: str, amount: Amount, others: list[Amount]) -> Judgement:
     if re.search(r"\b(?:for|toward|towards|to\s+help|to\s+support)\b", after[:25], re.IGNORECASE):
         return Judgement(INVESTMENT, "money for a purpose")
     if _LISTED_AWARD.match(sentence[amount.end :]) and not sentence[: amount.start].strip(" -*:"):
+        return Judgement(INVESTMENT, "an award listed with its recipient")
+    if _LIST_PURPOSE.match(sentence[amount.end :]) and _LIST_START.fullmatch(
+        sentence[: amount.start]
+    ):
         return Judgement(INVESTMENT, "an award listed with its recipient")
     return Judgement(UNKNOWN, "no investment words")
 

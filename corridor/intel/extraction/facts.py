@@ -622,35 +622,52 @@ def _link_to_company_investment(facts: list[ExtractedFact]) -> None:
                 fact.total_value_cad = company.amount_cad
 
 
+def _rounding(value: float) -> float:
+    """How far a stated amount may be from the exact sum it rounds: half its last stated
+    digit ("$1.3 billion" is 1.25 to 1.35 billion), at least 0.5 % and at most 1 %."""
+    digits = f"{int(value):d}".rstrip("0")
+    unit = 10 ** (len(f"{int(value):d}") - len(digits)) if digits else 1
+    return max(0.005 * value, min(unit / 2, 0.01 * value))
+
+
 def _without_sums(facts: list[ExtractedFact]) -> list[ExtractedFact]:
     """ "Governments put $1 billion into the plant" before "Ottawa gives $500 million and
     Ontario another $500 million", "four companies will share $355 million" before the
     four awards: an amount that is the sum of a run of the other facts is their total,
     not a fact of its own."""
     sums: list[ExtractedFact] = []
-    for fact in facts:
+    parts: list[ExtractedFact] = []  # a part of a larger sum is not a sum itself
+    for fact in sorted(facts, key=lambda f: -(f.amount_cad or 0)):
+        if any(fact is p for p in parts):
+            continue
         others = [
             f
             for f in facts
             if f is not fact
             and f.sentence_index != fact.sentence_index
             and f.currency == fact.currency
-            and f not in sums
+            and not any(f is s for s in sums)
+            # a part close to the whole restates it ("$4 billion" and "$4.2 billion")
+            and (f.amount_cad or 0) < 0.9 * (fact.amount_cad or 0)
         ]
-        for start in range(len(others)):
-            total = 0.0
-            for length, other in enumerate(others[start:], start=1):
-                total += other.amount_cad or 0
-                if length >= 2 and abs(total - (fact.amount_cad or 0)) <= 0.005 * (
-                    fact.amount_cad or 0
-                ):
-                    sums.append(fact)
-                    break
-                if total > (fact.amount_cad or 0):
-                    break
-            if fact in sums:
+        found = _run_summing_to(others, fact.amount_cad or 0)
+        if found:
+            sums.append(fact)
+            parts.extend(found)
+    return [f for f in facts if not any(f is s for s in sums)]
+
+
+def _run_summing_to(facts: list[ExtractedFact], value: float) -> list[ExtractedFact]:
+    """The first run of two or more consecutive facts whose amounts add up to ``value``."""
+    for start in range(len(facts)):
+        total = 0.0
+        for end in range(start, len(facts)):
+            total += facts[end].amount_cad or 0
+            if end > start and abs(total - value) <= _rounding(value):
+                return facts[start : end + 1]
+            if total > value + _rounding(value):
                 break
-    return [f for f in facts if f not in sums]
+    return []
 
 
 def _one_program(facts: list[ExtractedFact]) -> None:

@@ -157,6 +157,8 @@ def governments(sentence: str) -> list[Party]:
     found = []
     for match in _GOVERNMENT.finditer(sentence):
         text = re.sub(r"^the\s+", "", match.group(0).strip(), flags=re.IGNORECASE).strip(" ,")
+        if text.endswith(".") and not re.search(r"\b[A-Z]\.[A-Z]?\.?$", text):
+            text = text[:-1]  # "the Town of Blythewood." ends the sentence
         if re.match(r"(?:This|That|Our|Their|Its|No|Any|Every)\b", text):
             continue
         found.append(Party(text, match.start(), match.end()))

@@ -364,3 +364,48 @@ def test_the_program_is_the_one_named_just_before() -> None:
     )
     (fact,) = extract_facts(text)
     assert fact.program == "Great Lakes Community Grant Program"
+
+
+def test_a_rounded_package_that_sums_its_listed_parts_is_not_a_fact() -> None:
+    text = (
+        "Lawmakers approve Rellcom deal\n\n"
+        "The agreement, which includes a $1.2 billion incentive package, lets Rellcom build "
+        "a plant in the Town of Greer.\n\n"
+        "The package includes:\n"
+        "- $600 million for a new interchange and roads.\n"
+        "- $380 million grant for hard assets.\n"
+        "- $14 million to acquire land for a rail spur.\n"
+        "- $200 million loan for site work.\n"
+    )
+    amounts = sorted(f.amount_cad for f in extract_facts(text))
+    assert amounts == [14e6, 200e6, 380e6, 600e6]
+
+
+def test_a_part_close_to_the_whole_restates_it_and_both_stay() -> None:
+    text = (
+        "Rellcom's investment of more than $3 billion in a cell plant will receive "
+        "$90 million in state incentives, including $40 million in job tax credits.\n\n"
+        "The project is expected to involve investment of at least $3.13 billion."
+    )
+    assert 3.13e9 in [f.amount_cad for f in extract_facts(text)]
+
+
+def test_a_tax_break_valued_at_an_amount_is_support() -> None:
+    text = (
+        "The Varnholt expansion in Midland, Michigan won approval for $30 million in state "
+        "grants and a 15-year tax break valued at $88.4 million."
+    )
+    assert sorted(f.amount_cad for f in extract_facts(text)) == [30e6, 88.4e6]
+
+
+def test_a_list_of_uses_reads_each_use() -> None:
+    text = (
+        "The Government of Canada announced new support on Tuesday:\n"
+        "- Up to $25 million to develop initiatives on medical isotopes.\n"
+        "- $12 million to acquire property for a test track.\n"
+    )
+    assert sorted(f.amount_cad for f in extract_facts(text)) == [12e6, 25e6]
+
+
+def test_a_town_at_the_end_of_a_sentence_loses_the_full_stop() -> None:
+    assert [g.text for g in governments("a plant in the Town of Greer.")] == ["Town of Greer"]
