@@ -733,6 +733,7 @@ def _fact(
         if name and not _is_public(name) and jurisdictions.by_name(name) is None:
             recipient = name
     own = _COMPANY_OWN.match(text[near.end :])
+    funder: str | None
     if own and recipient:
         funder, public, recipient = recipient, False, None
     else:

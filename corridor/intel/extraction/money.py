@@ -10,6 +10,7 @@ announcements state ranges as ceilings ("$5 million to $10 million in support").
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -195,16 +196,10 @@ def _merge_conversions(amounts: list[Amount], sentence: str) -> list[Amount]:
         ):
             if not previous.currency_stated and previous.text.startswith("$"):
                 other = "USD" if amount.currency == "CAD" else "CAD"
-                kept[-1] = Amount(
-                    **{**_fields(previous), "currency": other, "currency_stated": True}
-                )
+                kept[-1] = dataclasses.replace(previous, currency=other, currency_stated=True)
             continue
         kept.append(amount)
     return kept
-
-
-def _fields(amount: Amount) -> dict[str, object]:
-    return {name: getattr(amount, name) for name in amount.__dataclass_fields__}
 
 
 def _merge_ranges(amounts: list[Amount], sentence: str) -> list[Amount]:
