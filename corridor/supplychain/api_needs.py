@@ -23,16 +23,15 @@ from corridor.api.pagination import PageNumber
 from corridor.api.references import referenced
 from corridor.core import policy
 from corridor.core.models import Organisation
-from corridor.registry.filtersets import MAX_ID
 from corridor.registry.models import Facility
 from corridor.supplychain import needs, tags
+from corridor.supplychain.filtersets import NeedFilter
 from corridor.supplychain.gap_report import analysis_for
 from corridor.supplychain.gaps import suppliers_for
 from corridor.supplychain.models import (
     Capability,
     FacilityCapability,
     Introduction,
-    NeedStatus,
     SupplyNeed,
 )
 from corridor.supplychain.schemas_needs import (
@@ -50,24 +49,9 @@ from corridor.supplychain.schemas_needs import (
     StatusIn,
     TagIn,
 )
-from corridor.supplychain.taxonomy import load_taxonomy
 
 router = Router(tags=["supply chain"])
 NEED_RELATED = ("capability", "buyer", "buyer__municipality", "organisation")
-
-
-class NeedFilter(Schema):
-    status: str | None = Field(
-        None, max_length=16, description="open, introduced, sourced_locally, dropped, or active"
-    )
-    capability: str | None = Field(
-        None, max_length=60, description="Capability key (sub-capabilities count)"
-    )
-    municipality: int | None = Field(None, ge=1, le=MAX_ID, description="The buyer's municipality")
-    organisation: int | None = Field(None, ge=1, le=MAX_ID, description="Who recorded the need")
-    buyer: int | None = Field(
-        None, ge=1, le=MAX_ID, description="Only among the needs whose buyer you may know"
-    )
 
 
 def _capability(request: HttpRequest, key: str, field: str = "capability") -> Capability:
@@ -95,21 +79,7 @@ def _need(request: HttpRequest, need_id: int) -> SupplyNeed:
 def list_supply_needs(request: HttpRequest, filters: Query[NeedFilter]):
     user = request.user
     qs = policy.visible(user, SupplyNeed).select_related(*NEED_RELATED)
-    if filters.status == "active":
-        qs = qs.filter(status__in=[NeedStatus.OPEN, NeedStatus.INTRODUCED])
-    elif filters.status:
-        qs = qs.filter(status=filters.status)
-    if filters.capability:
-        qs = qs.filter(capability__key__in=load_taxonomy().descendants(filters.capability))
-    if filters.municipality is not None:
-        qs = qs.filter(buyer__municipality_id=filters.municipality)
-    if filters.organisation is not None:
-        qs = qs.filter(organisation_id=filters.organisation)
-    if filters.buyer is not None:  # never confirms a buyer one may not know
-        actor = policy.actor_for(user)
-        if not actor.is_coordinator:
-            qs = qs.filter(organisation_id__in=actor.organisation_ids)
-        qs = qs.filter(buyer_id=filters.buyer)
+    qs = filters.for_reader(user).filter(qs)
     return qs.order_by("-annual_value", "pk")
 
 

@@ -48,9 +48,10 @@ def read_page_filters(
     ``params`` are the page's query values under the schema's names (a page translates
     the names its old links used first). An absent or empty field takes its value from
     ``defaults`` (the page's own default, e.g. open follow-ups), then from the schema;
-    ``EVERY`` ("all") asks for no filter on that field. A value the schema refuses
-    falls back the same way, as an old page did with a mistyped link. Returns the filters
-    and the value each field was read with, as the page's form shows it."""
+    ``EVERY`` ("all") asks for no filter on that field (not even the schema's default).
+    A value the schema refuses falls back the same way, as an old page did with a
+    mistyped link. Returns the filters and the value each field was read with, as the
+    page's form shows it."""
     defaults = defaults or {}
     chosen: dict[str, str] = {}
     for name in schema.model_fields:
@@ -58,7 +59,7 @@ def read_page_filters(
         if value:
             chosen[name] = value
     for _ in range(len(chosen) + 1):
-        values = {k: v for k, v in chosen.items() if v != EVERY}
+        values = {k: (None if v == EVERY else v) for k, v in chosen.items()}
         try:
             return schema(**values), chosen
         except ValidationError as exc:

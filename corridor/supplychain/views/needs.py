@@ -27,9 +27,10 @@ from corridor.core.form_errors import show_conflict, show_refusal
 from corridor.core.models import EditConflict, Municipality, Organisation
 from corridor.core.models.organisation import PARTICIPANT_KINDS
 from corridor.core.services import update_versioned
-from corridor.core.views.common import paginate
+from corridor.core.views.common import EVERY, paginate, read_page_filters
 from corridor.registry.models import Facility
 from corridor.supplychain import needs as service
+from corridor.supplychain.filtersets import NeedFilter
 from corridor.supplychain.forms import (
     CapabilityFilterForm,
     IntroductionForm,
@@ -45,7 +46,6 @@ from corridor.supplychain.models import (
     NeedStatus,
     SupplyNeed,
 )
-from corridor.supplychain.taxonomy import load_taxonomy
 from corridor.supplychain.views.common import (
     capabilities,
     place_of,
@@ -61,7 +61,7 @@ STATUS_FILTERS = [
     (NeedStatus.INTRODUCED.value, "Introduced to suppliers"),
     (NeedStatus.SOURCED_LOCALLY.value, "Sourced locally"),
     (NeedStatus.DROPPED.value, "Dropped"),
-    ("all", "Any status"),
+    (EVERY, "Any status"),
 ]
 FARTHER_SUPPLIERS = 100  # offered for an introduction beyond the need's radius
 
@@ -83,48 +83,18 @@ class SupplierLine:
     introduced: bool
 
 
-def _own_needs(user: Any, qs: Any) -> Any:
-    """Only the needs whose buyer ``user`` may know."""
-    actor = policy.actor_for(user)
-    if actor.is_coordinator:
-        return qs
-    return qs.filter(organisation_id__in=actor.organisation_ids)
-
-
 @login_required
 def need_list(request: HttpRequest) -> HttpResponse:
     user = request.user
     require_participant(user)
-    actor = policy.actor_for(user)
     qs = policy.visible(user, SupplyNeed).select_related(
         "capability", "buyer", "buyer__municipality", "organisation"
     )
-    status = request.GET.get("status") or "active"
-    if status not in dict(STATUS_FILTERS):
-        status = "active"
-    if status == "active":
-        qs = qs.filter(status__in=[NeedStatus.OPEN, NeedStatus.INTRODUCED])
-    elif status != "all":
-        qs = qs.filter(status=status)
-    capability = request.GET.get("capability") or ""
-    if capability:
-        qs = qs.filter(capability__key__in=load_taxonomy().descendants(capability))
-    place = request.GET.get("municipality") or ""
-    if place.isdigit():
-        qs = qs.filter(buyer__municipality_id=int(place))
-    else:
-        place = ""
-    whose = request.GET.get("whose") or ""
-    if whose == "mine":
-        qs = qs.filter(organisation_id__in=actor.organisation_ids)
-    buyer = request.GET.get("buyer") or ""
-    if buyer.isdigit():  # only among the needs whose buyer the user may know
-        qs = _own_needs(user, qs).filter(buyer_id=int(buyer))
-    else:
-        buyer = ""
-    q = (request.GET.get("q") or "").strip()
-    if q:
-        qs = qs.filter(Q(capability__label__icontains=q) | Q(capability__synonyms__icontains=q))
+    params = {name: request.GET.get(name) or "" for name in NeedFilter.model_fields}
+    if request.GET.get("whose") == "mine":  # the page's "Recorded by" menu, and older links
+        params["mine"] = "true"
+    filters, chosen = read_page_filters(params, NeedFilter)
+    qs = filters.for_reader(user).filter(qs)
     qs = qs.order_by("-annual_value", "pk")
     suppliers = SupplierMap()
     exported = export(request, "supply-needs", NEED_HEADER, _need_lines(user, qs, suppliers))
@@ -148,17 +118,17 @@ def need_list(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "querystring_without_page": keep,
             "statuses": STATUS_FILTERS,
-            "status": status,
+            "status": chosen.get("status") or filters.status,
             "filter_form": CapabilityFilterForm(
-                {"capability": capability}, capabilities=capabilities(user)
+                {"capability": chosen.get("capability", "")}, capabilities=capabilities(user)
             ),
             "municipalities": policy.visible(user, Municipality)
             .filter(pk__in=policy.visible(user, SupplyNeed).values("buyer__municipality_id"))
             .order_by("name"),
-            "place": place,
-            "whose": whose,
-            "q": q,
-            "buyer_filter": buyer,
+            "place": chosen.get("municipality", ""),
+            "whose": "mine" if filters.mine else "",
+            "q": (filters.q or "").strip(),
+            "buyer_filter": chosen.get("buyer", ""),
             "can_create": policy.can_create(user, SupplyNeed),
             **section("needs"),
             **export_links(request),
