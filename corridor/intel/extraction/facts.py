@@ -728,10 +728,13 @@ def _fact(
     recipient_party = parties.recipient_near(text, near.start, near.end, None)
     recipient = recipient_party.text if recipient_party and not is_title(text) else None
     lead = _LIST_LEAD.match(text)
+    label = _ITEM_LEAD.match(text)
     if recipient is None and lead and not is_title(text):
         name = parties.clean_name(lead.group("name"))
         if name and not _is_public(name) and jurisdictions.by_name(name) is None:
             recipient = name
+    if recipient is None and label and re.search(r"\bcount(?:y|ies)$", label.group("name"), re.I):
+        recipient = label.group("name").strip()  # "Adams and Brown counties: $250,000 for ..."
     own = _COMPANY_OWN.match(text[near.end :])
     funder: str | None
     if own and recipient:

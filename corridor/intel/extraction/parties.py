@@ -215,6 +215,13 @@ def acronyms(text: str) -> dict[str, str]:
     return result
 
 
+# Local bodies that receive money as a company would: "awarded Spartanburg County a grant".
+LOCAL_BODY = re.compile(
+    r"\b(?:County|Counties|counties|Township|City|Town|Village|College|University|School\s+Board|"
+    r"Port\s+Authority)\b"
+)
+
+
 def is_company(name: str) -> bool:
     """Could this name be a company (not a government, a place or a program)?"""
     if _GOVERNMENT.fullmatch(name) or re.search(rf"\b{_PROGRAM_END}\b", name):
@@ -284,6 +291,14 @@ _CLOSE = re.compile(
 )
 
 
+# "a $140 million grant for the plant Honda is building with LG": the builder gets it.
+_BUILDER = re.compile(
+    rf"^[^.;]{{0,60}}?\bfor\s+(?:the|its|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:plant|facility|factory|"
+    rf"project|site|campus)\s+(?:that\s+)?(?P<name>{NAME})\s+(?:is|was|will\s+be|plans\s+to|"
+    rf"has\s+been|are)\s+(?:building|build|constructing|developing)\b"
+)
+
+
 def recipient_near(
     sentence: str, amount_start: int, amount_end: int, funder: str | None
 ) -> Party | None:
@@ -302,7 +317,7 @@ def recipient_near(
     )
     if indirect:
         name = clean_name(indirect.group("name"))
-        if name and is_company(name) and name != funder:
+        if name and (is_company(name) or LOCAL_BODY.search(name)) and name != funder:
             return Party(name, indirect.start("name"), indirect.end("name"))
     # "Acme was approved for $5 million ...": the subject of a receiving verb comes first.
     before = sentence[:amount_start]
@@ -318,6 +333,11 @@ def recipient_near(
         if options:
             return options[-1]
     after = sentence[amount_end:]
+    builder = _BUILDER.match(after)
+    if builder:
+        name = clean_name(builder.group("name"))
+        if name and is_company(name) and name != funder:
+            return Party(name, amount_end + builder.start("name"), amount_end + builder.end("name"))
     patterns = [
         rf"^[^.;]{{0,80}}?\b(?:to|for|in|toward|towards|into|à|a)\s+(?:help\s+|support\s+|assist\s+|enable\s+)?(?P<name>{NAME})",
         rf"^[^.;]{{0,40}}?\b(?:help(?:ing|s)?|support(?:ing|s)?|assist(?:ing|s)?|enabl(?:ing|es)?|allow(?:ing|s)?)\s+(?P<name>{NAME})",
@@ -343,7 +363,7 @@ def recipient_near(
             if name and is_company(name) and name != funder and not _NOT_NAMES.match(name):
                 return Party(name, amount_end + match.start("name"), amount_end + match.end("name"))
     for match in re.finditer(
-        rf"(?P<name>{NAME})(?:'s|\u2019s)\s+(?:[\w-]+\s+){{0,4}}?(?:plant|facility|project|expansion|investment|proposal|operations?|site|factory)",
+        rf"(?P<name>{NAME})(?:'s|\u2019s)\s+(?:[\w-]+\s+){{0,4}}?(?:plants?|facility|facilities|project|expansion|investment|proposal|operations?|sites?|factory|factories)",
         sentence,
     ):
         name = clean_name(match.group("name"))

@@ -409,3 +409,24 @@ def test_a_list_of_uses_reads_each_use() -> None:
 
 def test_a_town_at_the_end_of_a_sentence_loses_the_full_stop() -> None:
     assert [g.text for g in governments("a plant in the Town of Greer.")] == ["Town of Greer"]
+
+
+def test_counties_and_local_bodies_receive_money() -> None:
+    text = (
+        "The Ohio Department of Job and Family Services awarded the grants.\n\n"
+        "- Lucas and Wood counties: $180,000 for a welding lab.\n\n"
+        "The council awarded Greer County a $12 million site grant."
+    )
+    facts = {f.amount_cad: f for f in extract_facts(text)}
+    assert facts[180_000].recipient == "Lucas and Wood counties"
+    assert facts[12e6].recipient == "Greer County"
+
+
+def test_the_company_building_a_plant_gets_the_grant_for_it() -> None:
+    text = (
+        "JobsOhio posted the grants: a $90 million grant for the plant Corvane is building "
+        "with Pellham Cells, and $20 million to retool Corvane's existing facilities."
+    )
+    facts = {f.amount_cad: f for f in extract_facts(text)}
+    assert facts[90e6].recipient == "Corvane"
+    assert facts[20e6].recipient == "Corvane"
