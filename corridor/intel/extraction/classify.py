@@ -93,6 +93,18 @@ _LIST_PURPOSE = re.compile(r"^\s+(?:to|for)\s+[a-z]")
 _LIST_START = re.compile(r"\s*(?:[-*]\s*)?(?:(?:up\s+to|about|nearly|more\s+than|over)\s+)?", re.I)
 
 
+# "expected to bring up to $2.4 billion in investment and 2,300 jobs": the project's value
+# beside the support that wins it, not an investment announced.
+_BRINGS = re.compile(
+    r"\b(?:bring|brings|bringing|attract|attracts|attracting|generate|generates)\s+(?:in\s+)?"
+    r"(?:up\s+to\s+|more\s+than\s+|over\s+|nearly\s+|about\s+|an?\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+_INVESTMENT_NOUN = re.compile(
+    r"^\s*(?:(?:in|of)\s+(?:new\s+|private\s+|capital\s+)?investments?|(?:new\s+|private\s+)?"
+    r"investments?)\b",
+    re.IGNORECASE,
+)
 # "a 20-year tax break valued at $132.6 million": the value of support, not of a business.
 _SUPPORT_VALUED = re.compile(
     r"\b(?:tax\s+(?:breaks?|credits?|abatements?|exemptions?)|abatements?|incentives?|exemptions?|"
@@ -164,6 +176,8 @@ def judge(sentence: str, amount: Amount, others: list[Amount]) -> Judgement:
             before = sentence[other.end : amount.start]
         if other.start >= amount.end:
             after = sentence[amount.end : min(other.start, amount.end + 50)]
+    if _BRINGS.search(before[-40:]) and _INVESTMENT_NOUN.match(after):
+        return Judgement(TOTAL, "the investment a project brings to a place")
     if _SUPPORT_VALUED.search(before[-70:]):
         return Judgement(INVESTMENT, "the value of an incentive", True)
     if _FORMER.search(before[-40:]) or (others and _REDUCED.search(before[-60:])):

@@ -763,6 +763,7 @@ def _fact(
         jurisdiction = jurisdictions.place_in(text) or context.jurisdiction
     if funder:
         funder = _canonical_government(funder, jurisdiction)
+        funder = context.acronyms.get(funder, funder)  # "MSF": the Michigan Strategic Fund
     program = None if own and recipient is None and funder else _program(text, context, funder)
     if (program is None or _THE_PROGRAM.fullmatch(program)) and _THE_PROGRAM.search(text):
         program = _program_before(context, sentence.index, funder)

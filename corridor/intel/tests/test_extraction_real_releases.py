@@ -430,3 +430,21 @@ def test_the_company_building_a_plant_gets_the_grant_for_it() -> None:
     facts = {f.amount_cad: f for f in extract_facts(text)}
     assert facts[90e6].recipient == "Corvane"
     assert facts[20e6].recipient == "Corvane"
+
+
+def test_the_investment_a_project_brings_is_its_total_not_a_fact() -> None:
+    text = (
+        "Officials expect the cathode plant to bring up to $1.1 billion in investment to the "
+        "Midland region. The state expects the plant, backed by $90 million in state "
+        "incentives, to bring 900 jobs."
+    )
+    assert [f.amount_cad for f in extract_facts(text)] == [90e6]
+
+
+def test_a_funder_named_by_its_acronym_is_named_in_full() -> None:
+    text = (
+        "The Michigan Strategic Fund (MSF) met on Tuesday. The MSF approved a $45 million "
+        "grant for the Midland Area Development Alliance to prepare the site."
+    )
+    (fact,) = extract_facts(text)
+    assert fact.funder == "Michigan Strategic Fund"
