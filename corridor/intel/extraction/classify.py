@@ -93,6 +93,19 @@ _LIST_PURPOSE = re.compile(r"^\s+(?:to|for)\s+[a-z]")
 _LIST_START = re.compile(r"\s*(?:[-*]\s*)?(?:(?:up\s+to|about|nearly|more\s+than|over)\s+)?", re.I)
 
 
+# "un prêt de 150 M$, dont 26 M$ pardonnables": the forgivable part of the same loan.
+_OF_WHICH = re.compile(r"(?:,\s*|\()\s*(?:dont|of\s+which|de\s+los\s+cuales)\s+(?:\w+\s+)?$", re.I)
+# "au projet de feuilles de cuivre de 750 M$", "ce qui porte à plus de 1,2 G$ l'ensemble".
+_FRENCH_TOTAL = re.compile(
+    r"\bprojet\s+(?:de\s+|d')?(?:[\w'\u00c0-\u00ff-]+\s+){0,5}?(?:de|d'une?\s+valeur\s+de)\s+$",
+    re.IGNORECASE,
+)
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:(?:porte|portant|portera)\s+à|bringing\s+(?:the\s+)?(?:\w+\s+)?total\s+to|"
+    r"brings\s+(?:the\s+)?(?:\w+\s+)?total\s+to)\s+(?:plus\s+de\s+|près\s+de\s+|more\s+than\s+|"
+    r"nearly\s+)?$",
+    re.IGNORECASE,
+)
 # "expected to bring up to $2.4 billion in investment and 2,300 jobs": the project's value
 # beside the support that wins it, not an investment announced.
 _BRINGS = re.compile(
@@ -176,6 +189,12 @@ def judge(sentence: str, amount: Amount, others: list[Amount]) -> Judgement:
             before = sentence[other.end : amount.start]
         if other.start >= amount.end:
             after = sentence[amount.end : min(other.start, amount.end + 50)]
+    if others and _OF_WHICH.search(before[-25:]):
+        return Judgement(OTHER, "a part of the amount just stated")
+    if _RUNNING_TOTAL.search(before[-40:]):
+        return Judgement(OTHER, "a running total of earlier support")
+    if _FRENCH_TOTAL.search(before[-60:]):
+        return Judgement(TOTAL, "a project's value")
     if _BRINGS.search(before[-40:]) and _INVESTMENT_NOUN.match(after):
         return Judgement(TOTAL, "the investment a project brings to a place")
     if _SUPPORT_VALUED.search(before[-70:]):

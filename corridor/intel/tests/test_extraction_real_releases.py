@@ -448,3 +448,14 @@ def test_a_funder_named_by_its_acronym_is_named_in_full() -> None:
     )
     (fact,) = extract_facts(text)
     assert fact.funder == "Michigan Strategic Fund"
+
+
+def test_french_part_project_value_and_running_total() -> None:
+    text = (
+        "Québec a consenti mardi un prêt de 90 M$, dont 15 M$ pardonnables, au projet "
+        "d'usine de cathodes de 480 M$ de Matériaux Boréal, ce qui porte à plus de 2,1 G$ "
+        "l'ensemble des investissements publics dans la filière."
+    )
+    facts = extract_facts(text)
+    assert [f.amount_cad for f in facts] == [90e6]
+    assert facts[0].total_value_cad == 480e6
