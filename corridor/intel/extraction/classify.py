@@ -106,6 +106,12 @@ _RUNNING_TOTAL = re.compile(
     r"nearly\s+)?$",
     re.IGNORECASE,
 )
+# "With $142,500 in program funding, the company will invest more than $326,000."
+_COMPANY_WILL_INVEST = re.compile(
+    r",\s*(?:the\s+(?:company|firm|manufacturer|business)|it)\s+will\s+(?:invest|spend)\s+"
+    r"(?:more\s+than\s+|over\s+|about\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
 # "expected to bring up to $2.4 billion in investment and 2,300 jobs": the project's value
 # beside the support that wins it, not an investment announced.
 _BRINGS = re.compile(
@@ -195,6 +201,8 @@ def judge(sentence: str, amount: Amount, others: list[Amount]) -> Judgement:
         return Judgement(OTHER, "a running total of earlier support")
     if _FRENCH_TOTAL.search(before[-60:]):
         return Judgement(TOTAL, "a project's value")
+    if any(o.end <= amount.start for o in others) and _COMPANY_WILL_INVEST.search(before[-50:]):
+        return Judgement(TOTAL, "the company's investment that the support leverages")
     if _BRINGS.search(before[-40:]) and _INVESTMENT_NOUN.match(after):
         return Judgement(TOTAL, "the investment a project brings to a place")
     if _SUPPORT_VALUED.search(before[-70:]):

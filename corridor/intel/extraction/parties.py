@@ -360,6 +360,8 @@ def recipient_near(
             name = clean_name(match.group("name"))
             if re.match(r"Series\s+[A-Z]\b|Phase\b|Round\b", name):
                 continue
+            if re.match(r"\s+(?:funding|financing|grants?|loans?|support)\b", after[match.end() :]):
+                continue  # "$142,500 in O-AMP funding": a program, not a recipient
             if name and is_company(name) and name != funder and not _NOT_NAMES.match(name):
                 return Party(name, amount_end + match.start("name"), amount_end + match.end("name"))
     for match in re.finditer(

@@ -459,3 +459,14 @@ def test_french_part_project_value_and_running_total() -> None:
     facts = extract_facts(text)
     assert [f.amount_cad for f in facts] == [90e6]
     assert facts[0].total_value_cad == 480e6
+
+
+def test_the_company_investment_leveraged_by_program_funding_is_its_total() -> None:
+    text = (
+        "With $95,000 in RDP funding, the company will invest more than $410,000 in a new "
+        "press line."
+    )
+    facts = extract_facts(text)
+    assert [f.amount_cad for f in facts] == [95_000]
+    assert facts[0].total_value_cad == 410_000
+    assert facts[0].recipient is None  # "RDP funding" names a program, not who gets it
