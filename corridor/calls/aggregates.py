@@ -2,7 +2,9 @@
 
 Partners (and later the public) see these instead of calls: counts of distinct
 companies, with fewer than five suppressed (``corridor.core.disclosure``).
-The coordinator's dashboard uses the same counts unsuppressed.
+The coordinator's dashboard uses the same counts unsuppressed. Pages read them as the
+headline figures ``calls.companies_called_by_region`` and ``calls.issues_raised``
+(``calls/metrics.py``), suppressed per reader there.
 """
 
 from __future__ import annotations
