@@ -247,6 +247,11 @@ def register_related(model: type[models.Model], name: str, parts: Parts) -> None
     _related.setdefault(model, {})[name] = parts
 
 
+def related_names(model: type[models.Model]) -> list[str]:
+    """The names of what else ``model``'s history shows ("follow-ups"), for its page."""
+    return list(_related.get(model, {}))
+
+
 def history_of(user: Any, obj: models.Model) -> models.QuerySet[ChangeRecord]:
     """The changes of one object, and of the records registered as belonging to it, that
     ``user`` may see (newest first): each change is shown as the access rule of change

@@ -39,6 +39,7 @@ def test_a_calls_history_lists_its_follow_ups_changes(world: Any) -> None:
     text = page.content.decode()
     assert f"/history/calls/followup/{follow_up.pk}/" in text
     assert "Sent on Monday" in text  # Windsor reads its follow-ups' outcomes
+    assert "Every change to this call and its follow-ups" in text
 
 
 def test_another_calls_follow_ups_are_not_listed(world: Any) -> None:

@@ -7,7 +7,7 @@ from django.shortcuts import render
 
 from corridor.core import policy
 from corridor.core.filtersets import ChangeFilter
-from corridor.core.history import history_of, is_recorded
+from corridor.core.history import history_of, is_recorded, related_names
 from corridor.core.models import Action, ChangeRecord
 from corridor.core.views.common import paginate, read_filters
 
@@ -30,6 +30,7 @@ def object_history(request: HttpRequest, app_label: str, model_name: str, pk: in
         {
             "obj": obj,
             "model_name": model._meta.verbose_name,
+            "also": related_names(model),
             "page_obj": page,
             "querystring_without_page": keep,
             "nav_current": "changes",
