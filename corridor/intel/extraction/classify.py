@@ -72,7 +72,8 @@ _INVESTMENT_WORDS = re.compile(
     r"receiv\w*|secur\w*|budget\w*|spend(?:ing|s)?|spent|capital|expan\w*|build\w*|set\s+aside|"
     r"inject\w*|consenti\w*|backing|raise[ds]?|raising|dedicat\w*|repayable|forgivable|envelope|"
     r"investissement|investir|subvention|prêt|aide\s+financière|octro\w*|inversión|invertir\w*|"
-    r"apoyo|financement|financiamiento|retool\w*|modernize|upgrade)\b",
+    r"apoyo|financement|financiamiento|retool\w*|modernize|upgrade|"
+    r"(?:spread|shared|divided|split)\s+(?:across|among|between))\b",
     re.IGNORECASE,
 )
 _INCENTIVE = re.compile(

@@ -7,6 +7,7 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -624,10 +625,13 @@ def _link_to_company_investment(facts: list[ExtractedFact]) -> None:
 
 def _rounding(value: float) -> float:
     """How far a stated amount may be from the exact sum it rounds: half its last stated
-    digit ("$1.3 billion" is 1.25 to 1.35 billion), at least 0.5 % and at most 1 %."""
-    digits = f"{int(value):d}".rstrip("0")
-    unit = 10 ** (len(f"{int(value):d}") - len(digits)) if digits else 1
-    return max(0.005 * value, min(unit / 2, 0.01 * value))
+    digit when it states two or more ("$1.3 billion" is 1.25 to 1.35 billion), else 0.5 %
+    ("$600 million" is not 594 million)."""
+    whole = f"{int(value):d}"
+    digits = whole.rstrip("0")
+    if len(digits) < 2:
+        return 0.005 * value
+    return max(0.005 * value, 10 ** (len(whole) - len(digits)) / 2)
 
 
 def _without_sums(facts: list[ExtractedFact]) -> list[ExtractedFact]:
@@ -640,32 +644,60 @@ def _without_sums(facts: list[ExtractedFact]) -> list[ExtractedFact]:
     for fact in sorted(facts, key=lambda f: -(f.amount_cad or 0)):
         if any(fact is p for p in parts):
             continue
-        others = [
-            f
-            for f in facts
-            if f is not fact
-            and f.sentence_index != fact.sentence_index
-            and f.currency == fact.currency
-            and not any(f is s for s in sums)
-            # a part close to the whole restates it ("$4 billion" and "$4.2 billion")
-            and (f.amount_cad or 0) < 0.9 * (fact.amount_cad or 0)
-        ]
-        found = _run_summing_to(others, fact.amount_cad or 0)
+        value = fact.amount_cad or 0
+
+        def can_add(
+            other: ExtractedFact, whole: ExtractedFact = fact, value: float = value
+        ) -> bool:
+            return (
+                other.sentence_index != whole.sentence_index
+                and other.currency == whole.currency
+                # a part close to the whole restates it ("$4 billion" and "$4.2 billion")
+                and (other.amount_cad or 0) < 0.9 * value
+            )
+
+        others = [f for f in facts if f is not fact and not any(f is s for s in sums)]
+        tolerance = _rounding(value)
+        if fact.qualifier in _ROUGHLY:
+            tolerance = max(tolerance, 0.02 * value)  # "about $6 million"
+        found = _run_summing_to(others, value, tolerance, can_add)
         if found:
             sums.append(fact)
             parts.extend(found)
     return [f for f in facts if not any(f is s for s in sums)]
 
 
-def _run_summing_to(facts: list[ExtractedFact], value: float) -> list[ExtractedFact]:
-    """The first run of two or more consecutive facts whose amounts add up to ``value``."""
+def _public_side(fact: ExtractedFact) -> bool:
+    funder = fact.funder or ""
+    return (
+        _is_public(funder)
+        or funder.startswith(("Government of", "State of", "U.S."))
+        or jurisdictions.by_name(funder) is not None
+    )
+
+
+_ROUGHLY = frozenset(
+    {"about", "approximately", "around", "roughly", "some", "nearly", "almost", "close to"}
+)
+
+
+def _run_summing_to(
+    facts: list[ExtractedFact],
+    value: float,
+    tolerance: float,
+    can_add: Callable[[ExtractedFact], bool],
+) -> list[ExtractedFact]:
+    """The first run of two or more facts, next to each other in the document, whose
+    amounts add up to ``value``; a fact that cannot be a part ends the run."""
     for start in range(len(facts)):
         total = 0.0
         for end in range(start, len(facts)):
+            if not can_add(facts[end]) or _public_side(facts[end]) != _public_side(facts[start]):
+                break  # a government's support and a company's own money are not one total
             total += facts[end].amount_cad or 0
-            if end > start and abs(total - value) <= _rounding(value):
+            if end > start and abs(total - value) <= tolerance:
                 return facts[start : end + 1]
-            if total > value + _rounding(value):
+            if total > value + tolerance:
                 break
     return []
 

@@ -470,3 +470,28 @@ def test_the_company_investment_leveraged_by_program_funding_is_its_total() -> N
     assert [f.amount_cad for f in facts] == [95_000]
     assert facts[0].total_value_cad == 410_000
     assert facts[0].recipient is None  # "RDP funding" names a program, not who gets it
+
+
+def test_an_approximate_amount_that_sums_what_follows_is_their_total() -> None:
+    text = (
+        "Ontario supports Lambton manufacturers\n\n"
+        "The province announced about $5 million for the region's manufacturers.\n\n"
+        "The minister announced the awards: $2.7 million spread across four Sarnia "
+        "businesses and a little more than $2.4 million spread across three companies in "
+        "Petrolia."
+    )
+    assert sorted(f.amount_cad for f in extract_facts(text)) == [2.4e6, 2.7e6]
+
+
+def test_support_and_own_money_do_not_add_up_to_a_total() -> None:
+    text = (
+        "Ontario funds two Sarnia shops\n\n"
+        "Norfab: Ontario is investing $300,000, supporting an additional investment of "
+        "$2,500,000 from the company.\n\n"
+        "Pellham: Ontario is investing $450,000, supporting an additional investment of "
+        "$1,900,000 from the company.\n\n"
+        "Corvane will receive $2,800,000 from a federal fund."
+    )
+    # 2,800,000 is not 300,000 + 2,500,000: a government's support and a company's own
+    # money are not parts of one total.
+    assert 2_800_000 in [f.amount_cad for f in extract_facts(text)]
