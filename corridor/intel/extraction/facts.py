@@ -464,6 +464,7 @@ def extract_facts(text: str) -> list[ExtractedFact]:
     if facts:
         _funders_from_previous(facts)
         _parts_of_company_investment(facts)
+        _headline_company(facts, context)
         _company_pronouns(facts)
         _attach_counts(facts, context)
         facts = _merge(facts)
@@ -512,6 +513,33 @@ _SUPPORT_WORDS = re.compile(
     r"abatements?|rebates?|aide|subvention\w*|prêts?|apoyos?)\b",
     re.IGNORECASE,
 )
+
+
+_HEADLINE_COMPANY = re.compile(
+    rf"^(?P<name>{parties.NAME})(?:'s|\u2019s)?\s+(?:to\s+(?:build|invest|expand|open|add|make|"
+    r"spend|put)|invests?|investing|announces?|plans?|will|is\s+investing|commits?|unveils?|"
+    r"expands?|builds?|investment|expansion|pledges?)\b"
+)
+
+
+def _headline_company(facts: list[ExtractedFact], context: _Context) -> None:
+    """A company's release ("GM to build the EV600 at CAMI", "Stellantis investment
+    secures two plants") spends the company's money where no sentence names a funder."""
+    if not context.sentences or any(f.funder for f in facts if _public_side(f)):
+        return
+    found = _HEADLINE_COMPANY.match(context.sentences[0].text)
+    if not found:
+        return
+    name = parties.clean_name(found.group("name"))
+    if not name or not parties.is_company(name) or _is_public(name):
+        return
+    if name.isupper():  # "GM": the name the text spells out ("General Motors")
+        spelled = [p.text for p in parties.names(context.text) if _same_name(name, p.text)]
+        name = next((p for p in spelled if p != name), name)
+    for fact in facts:
+        if fact.funder is None and fact.recipient is None:
+            fact.funder = name
+            fact.kind = INVESTMENT
 
 
 def _parts_of_company_investment(facts: list[ExtractedFact]) -> None:

@@ -495,3 +495,25 @@ def test_support_and_own_money_do_not_add_up_to_a_total() -> None:
     # 2,800,000 is not 300,000 + 2,500,000: a government's support and a company's own
     # money are not parts of one total.
     assert 2_800_000 in [f.amount_cad for f in extract_facts(text)]
+
+
+def test_a_company_release_spends_the_headline_companys_money() -> None:
+    text = (
+        "LCM to build electric vans at its Woodstock plant\n"
+        "January 8, 2025\n\n"
+        "Subject to a new labour agreement, Lambton Car Makers plans to build its electric "
+        "van in Woodstock, Ontario.\n\n"
+        "The investment of nearly $600 million will turn the plant into an electric van "
+        "factory."
+    )
+    (fact,) = extract_facts(text)
+    assert (fact.funder, fact.recipient) == ("Lambton Car Makers", None)
+
+
+def test_a_government_release_keeps_its_funder() -> None:
+    text = (
+        "Norfab to expand with Ontario support\n\n"
+        "The Ontario government is investing $2 million in Norfab Castings."
+    )
+    (fact,) = extract_facts(text)
+    assert fact.funder == "Ontario government"
