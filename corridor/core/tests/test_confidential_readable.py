@@ -26,8 +26,7 @@ def _overriding() -> list[type[Any]]:
         (
             model
             for model in policy.registered_models()
-            if type(policy.rule_for(model)).confidential_readable
-            is not Rule.confidential_readable
+            if type(policy.rule_for(model)).confidential_readable is not Rule.confidential_readable
         ),
         key=lambda m: m._meta.label,
     )
