@@ -68,8 +68,8 @@ _COMPANY_WORDS = re.compile(
 )
 _INVEST_VERB = re.compile(
     r"\b(?:is|are|was|were|will|has|have|had|would|plans?\s+to|intends?\s+to|promis(?:ed|es|e)\s+to|"
-    r"agree[ds]?\s+to|expects?\s+to|aims?\s+to|pledged\s+to|announced(?:\s+(?:it|"
-    r"that\s+it|plans\s+to|that))?(?:\s+will)?|today|recently|also|further|officially|"
+    r"agree[ds]?\s+to|expects?\s+to|aims?\s+to|pledged\s+to|announced(?:\s+(?:today|on\s+\w+day|this\s+week))?(?:\s+(?:it|"
+    r"that\s+it|that\s+they|plans\s+to|that))?(?:\s+will)?|today|recently|also|further|officially|"
     r"(?:is|are)\s+(?:also\s+)?(?:set|going|proud)\s+to|committed\s+to)?\s*"
     r"(?:invest(?:ing|ed|s)?|committ?(?:ing|ed|s)?|contribut(?:ing|ed|es|e)|provid(?:ing|ed|es|e)|"
     r"spend(?:ing|s)?|spent|pour(?:ing|ed|s)?|put(?:ting|s)?|allocat(?:ing|ed|es|e)|award(?:ing|ed|s)?|"
@@ -234,6 +234,12 @@ def is_company(name: str) -> bool:
     return not named
 
 
+_SAID_THAT = re.compile(
+    r"\s+(?:announced|said|says|confirmed|announces)(?:\s+(?:today|on\s+\w+day|this\s+week))?"
+    r"\s+(?:that\s+)?(?:it|they)\s*$"
+)
+
+
 def subject_before(sentence: str, position: int) -> Party | None:
     """The name right before the verb that leads to ``position`` ("NGen has invested $148M")."""
     head = sentence[:position]
@@ -247,6 +253,8 @@ def subject_before(sentence: str, position: int) -> Party | None:
         return None
     verb = verbs[-1]
     before = head[: verb.start()]
+    # "Acme and Bolt announced today that they will invest": the subject said it.
+    before = _SAID_THAT.sub("", before)
     known = agencies(before)
     candidates = governments(before) + known
     candidates += [

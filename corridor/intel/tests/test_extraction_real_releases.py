@@ -517,3 +517,12 @@ def test_a_government_release_keeps_its_funder() -> None:
     )
     (fact,) = extract_facts(text)
     assert fact.funder == "Ontario government"
+
+
+def test_companies_that_announced_they_will_invest_are_the_funder() -> None:
+    text = (
+        "Corvane and Pellham Cells announced today that they will invest more than "
+        "$1.4 billion in a battery plant in Kokomo, Indiana."
+    )
+    (fact,) = extract_facts(text)
+    assert fact.funder == "Corvane and Pellham Cells"
