@@ -528,7 +528,9 @@ def _client(world: Any, role: str, api_call: bool) -> Client:
     state between requests, as in production, so every request shares one chain."""
     user = world.users()[role]
     if api_call:
-        headers = {"HTTP_AUTHORIZATION": f"Bearer {world.bearer[role]}"} if user else {}
+        headers: dict[str, Any] = (
+            {"HTTP_AUTHORIZATION": f"Bearer {world.bearer[role]}"} if user else {}
+        )
         client = Client(**headers)
     else:
         client = Client()
@@ -663,7 +665,7 @@ def _admin_urls(world: Any) -> list[tuple[str, str]]:
     }
     urls = [("index", reverse("admin:index")), ("app", reverse("admin:app_list", args=["core"]))]
     for model in site._registry:
-        name = model._meta.model_name
+        name = str(model._meta.model_name)
         sample = samples[name]
         if sample is None:
             from corridor.core.scoping import system_scope
@@ -690,8 +692,9 @@ def test_admin_is_for_the_coordinator_only(matrix_world: Any) -> None:
                     return f"{label} {url}: {_status(expected, response)}"
             elif response.status_code != 302:
                 return f"{label} {url}: {_status(302, response)}"
-            elif "/admin/login/" not in response.url:
-                return f"{label} {url}: redirected to {response.url}, not to /admin/login/"
+            elif "/admin/login/" not in response["Location"]:
+                where = response["Location"]
+                return f"{label} {url}: redirected to {where}, not to /admin/login/"
         return None
 
     _each_role(ROLES, check, "the admin")

@@ -125,7 +125,7 @@ def refuse_internal(host: str) -> None:
     if getattr(settings, "CORRIDOR_WATCH_ALLOW_INTERNAL", False):
         return
     try:
-        found = {info[4][0] for info in socket.getaddrinfo(host, None)}
+        found = {str(info[4][0]) for info in socket.getaddrinfo(host, None)}
     except (OSError, UnicodeError) as exc:
         raise WatchError(f"{host}: no such host ({exc})") from exc
     for address in found:

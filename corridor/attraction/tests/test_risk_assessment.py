@@ -175,6 +175,7 @@ def test_only_local_supplier_of_an_oem_plant(world: Any) -> None:
 
     with system_scope("tests"), change_context(source="tests"):
         stamping = Capability.objects.exclude(parent=None).order_by("key").first()
+    assert stamping is not None
     oem = plant("Big OEM", world.windsor, tier="oem", latitude=42.3, longitude=-83.0)
     supplier = plant("Lone Supplier", world.windsor, latitude=42.31, longitude=-83.01)
     far = plant("Far Supplier", world.oshawa, latitude=43.9, longitude=-78.9)

@@ -38,6 +38,7 @@ def test_confirming_links_the_recipient_to_the_candidate_and_its_company(
     world: Any, waiting: ProjectRecipient
 ) -> None:
     plant = waiting.candidate
+    assert plant is not None
     with change_context(user=world.carol, source="tests"):
         decide_link(world.carol, waiting, confirm=True)
     saved = _reread(waiting)
