@@ -821,6 +821,21 @@ def _fact(
         jurisdiction = jurisdictions.government_of(funder, context.mentions)
     if jurisdiction is None:
         jurisdiction = jurisdictions.place_in(text) or context.jurisdiction
+        # "Canada's first large-scale plant" in a release about an Ontario plant: a
+        # company invests in the province or state, not in the country.
+        here = jurisdictions.by_name(jurisdiction or "")
+        there = jurisdictions.by_name(context.jurisdiction or "")
+        if (
+            not public
+            and not _MINISTER.search(text)
+            and not re.search(r"\b(?:federal|fédéral|ministre|gouvernement)\b", text, re.I)
+            and here is not None
+            and there is not None
+            and here.kind in ("federal", "country")
+            and there.kind not in ("federal", "country")
+            and there.country == here.country
+        ):
+            jurisdiction = context.jurisdiction
     if funder:
         funder = _canonical_government(funder, jurisdiction)
         funder = context.acronyms.get(funder, funder)  # "MSF": the Michigan Strategic Fund

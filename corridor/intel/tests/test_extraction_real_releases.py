@@ -526,3 +526,23 @@ def test_companies_that_announced_they_will_invest_are_the_funder() -> None:
     )
     (fact,) = extract_facts(text)
     assert fact.funder == "Corvane and Pellham Cells"
+
+
+def test_a_company_invests_in_the_province_not_the_country() -> None:
+    text = (
+        "Lambton Car Makers to build electric vans in Woodstock, Ontario\n\n"
+        "Lambton Car Makers is investing $600 million to make Woodstock Canada's first "
+        "electric van plant."
+    )
+    (fact,) = extract_facts(text)
+    assert fact.jurisdiction == "Ontario"
+
+
+def test_federal_support_in_a_provincial_story_stays_federal() -> None:
+    text = (
+        "Lambton Car Makers to build electric vans in Woodstock, Ontario\n\n"
+        "The federal minister of industry said Canada is ready to put up to $70 million "
+        "into the Woodstock plant."
+    )
+    (fact,) = extract_facts(text)
+    assert fact.jurisdiction == "Canada"
