@@ -125,20 +125,31 @@ class _Context:
 _SEATS = {"ottawa": "Canada", "queen's park": "Ontario", "washington": "United States"}
 
 
+_COMMONWEALTHS = frozenset({"Kentucky", "Massachusetts", "Pennsylvania", "Virginia"})
+
+
 def government_name(jurisdiction: str) -> str:
     """How Corridor names a government: "Government of Ontario", "State of Michigan"."""
     found = jurisdictions.by_name(jurisdiction)
     if jurisdiction == "United States":
         return "U.S. government"
     if found and found.kind == "state":
-        return f"State of {jurisdiction}"
+        kind = "Commonwealth" if jurisdiction in _COMMONWEALTHS else "State"
+        return f"{kind} of {jurisdiction}"
     return f"Government of {jurisdiction}"
 
 
 def _canonical_government(text: str, jurisdiction: str | None) -> str:
     """ "the province" and "Ottawa" say which government only in context: name it."""
     lowered = text.lower()
-    named = re.match(r"(?:the\s+)?(?:state|province|commonwealth)\s+of\s+(?P<name>.+)$", text, re.I)
+    named = re.match(
+        r"(?:the\s+)?(?:state|province|commonwealth)\s+of\s+(?P<name>.+)$|"
+        r"(?P<place>.+?)\s+(?:lawmakers|legislators|legislature|General\s+Assembly)$",
+        text,
+        re.I,
+    )
+    if named and named.group("place") and jurisdictions.by_name(named.group("place")):
+        return government_name(named.group("place"))  # "Kentucky lawmakers" vote its money
     if named and jurisdictions.by_name(named.group("name")) is not None:
         return government_name(named.group("name"))
     if lowered in _SEATS:

@@ -546,3 +546,12 @@ def test_federal_support_in_a_provincial_story_stays_federal() -> None:
     )
     (fact,) = extract_facts(text)
     assert fact.jurisdiction == "Canada"
+
+
+def test_lawmakers_vote_their_states_money_and_kentucky_is_a_commonwealth() -> None:
+    text = "Kentucky lawmakers approved a $90 million loan for a cell plant in Glendale."
+    (fact,) = extract_facts(text)
+    assert fact.funder == "Commonwealth of Kentucky"
+    text = "Ohio lawmakers approved a $40 million grant for a plant in Marysville."
+    (fact,) = extract_facts(text)
+    assert fact.funder == "State of Ohio"
