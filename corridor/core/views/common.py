@@ -27,6 +27,17 @@ def paginate(
     return page, (keep + "&") if keep else ""
 
 
+def querystring(request: HttpRequest, **changes: Any) -> str:
+    """The page's query string with ``changes`` made (a value of ``None`` drops the key)."""
+    params = request.GET.copy()
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = value
+    return params.urlencode()
+
+
 def read_filters(request: HttpRequest, schema: Any) -> tuple[Any, list[str]]:
     """Parse the page's filter fields with the same FilterSchema the API uses."""
     values = {k: v for k, v in request.GET.items() if k in schema.model_fields and v != ""}

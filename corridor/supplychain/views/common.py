@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
 
 from corridor.core import policy
 from corridor.registry.models import Facility, Tier
@@ -72,13 +71,3 @@ def tier_label(tier: str) -> str:
 
 def money(value: int | None) -> str:
     return "" if value is None else f"${value:,}"
-
-
-def querystring(request: HttpRequest, **changes: Any) -> str:
-    params = request.GET.copy()
-    for key, value in changes.items():
-        if value is None:
-            params.pop(key, None)
-        else:
-            params[key] = value
-    return params.urlencode()

@@ -15,10 +15,11 @@ from django.urls import reverse
 from corridor.core import policy
 from corridor.core.disclosure import MINIMUM
 from corridor.core.exports import csv_response, xlsx_response
+from corridor.core.views.common import querystring
 from corridor.supplychain.forms import GapForm
 from corridor.supplychain.gap_report import DEFAULT_K, DEFAULT_RADIUS, Analysis, analysis_for
 from corridor.supplychain.models import SupplyNeed
-from corridor.supplychain.views.common import querystring, section
+from corridor.supplychain.views.common import section
 
 
 def analyse(request: HttpRequest) -> tuple[GapForm, Analysis]:

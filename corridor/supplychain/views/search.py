@@ -14,7 +14,7 @@ from django.urls import reverse
 from corridor.core import policy
 from corridor.core.exports import csv_response
 from corridor.core.models import Municipality
-from corridor.core.views.common import map_point
+from corridor.core.views.common import map_point, querystring
 from corridor.registry.models import Facility, Tier
 from corridor.supplychain.forms import SupplierSearchForm
 from corridor.supplychain.search import (
@@ -30,7 +30,6 @@ from corridor.supplychain.views.common import (
     TIER_STYLE,
     capabilities,
     place_of,
-    querystring,
     section,
     tag_labels,
     tier_label,

@@ -15,7 +15,7 @@ from django.urls import reverse
 from corridor.core import policy
 from corridor.core.disclosure import MINIMUM
 from corridor.core.exports import csv_response, xlsx_response
-from corridor.supplychain.views.common import querystring
+from corridor.core.views.common import querystring
 from corridor.workforce.forms import GapFilterForm
 from corridor.workforce.gap_report import Analysis, analysis_for
 from corridor.workforce.gaps import BANDS
