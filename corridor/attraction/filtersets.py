@@ -10,8 +10,7 @@ from ninja import FilterLookup, FilterSchema
 from pydantic import Field
 
 from corridor.attraction.models import OPEN_STAGES, ProspectKind, ProspectSource, Stage
-
-MAX_ID = 2**31 - 1
+from corridor.core.filtersets import MAX_ID
 
 StageChoice = Literal[
     "open", "identified", "contacted", "visit", "proposal", "decision", "won", "lost"

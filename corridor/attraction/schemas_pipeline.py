@@ -12,9 +12,9 @@ from ninja import Field, Schema
 
 from corridor.attraction.models import OutcomeReason, ProspectKind, ProspectSource, Stage
 from corridor.core import policy
+from corridor.core.filtersets import MAX_ID
 from corridor.core.schemas import CleanText
 
-MAX_ID = 2**31 - 1
 MAX_MONEY = 10**15
 
 

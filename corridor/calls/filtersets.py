@@ -19,9 +19,7 @@ from corridor.calls.models import (
     Severity,
 )
 from corridor.core import policy
-
-# Database integers are 64-bit but ids fit in 32; larger numbers could not even be compared.
-MAX_ID = 2**31 - 1
+from corridor.core.filtersets import MAX_ID
 
 
 def _id(description: str) -> Any:

@@ -14,9 +14,8 @@ from pydantic import field_validator
 
 from corridor.calls.models import FollowUpCategory
 from corridor.core import policy
+from corridor.core.filtersets import MAX_ID
 from corridor.core.schemas import CleanText
-
-MAX_ID = 2**31 - 1
 
 
 def _user(context: Any) -> Any:

@@ -8,8 +8,7 @@ from ninja import FilterLookup, FilterSchema
 from pydantic import Field
 
 from corridor.contacts.models import Role, TouchKind
-
-MAX_ID = 2**31 - 1
+from corridor.core.filtersets import MAX_ID
 
 
 def _id(description: str) -> Any:

@@ -11,9 +11,9 @@ from ninja import Field, Schema
 
 from corridor.contacts.models import ConsentBasis, Language, Role, TouchKind
 from corridor.core import policy
+from corridor.core.filtersets import MAX_ID
 from corridor.core.schemas import CleanText
 
-MAX_ID = 2**31 - 1
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 

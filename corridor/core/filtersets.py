@@ -6,6 +6,11 @@ from django.db.models import Q
 from ninja import FilterLookup, FilterSchema
 from pydantic import Field
 
+# Database integers are 64-bit; larger numbers in a query could not even be compared.
+MAX_ID = 2**31 - 1
+# An id in a list of ids (``list[ObjectId]``), held to the same range.
+ObjectId = Annotated[int, Field(ge=1, le=MAX_ID)]
+
 
 class OrganisationFilter(FilterSchema):
     q: str | None = Field(None, description="Words in the name or short name")

@@ -17,6 +17,7 @@ from ninja.pagination import paginate
 from corridor.api.errors import ERRORS, LIST_ERRORS, WRITE_ERRORS
 from corridor.api.pagination import PageNumber
 from corridor.core import policy
+from corridor.core.filtersets import MAX_ID, ObjectId
 from corridor.intel import fact_records, search
 from corridor.intel import tracker as tracking
 from corridor.intel.ingesting import Metadata, ingest_bytes
@@ -39,7 +40,6 @@ from corridor.intel.schemas import (
     RejectIn,
     TrackerOut,
 )
-from corridor.registry.filtersets import MAX_ID, ObjectId
 
 router = Router(tags=["intelligence"])
 

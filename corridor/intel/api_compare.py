@@ -9,8 +9,8 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from corridor.api.errors import LIST_ERRORS
+from corridor.core.filtersets import MAX_ID
 from corridor.intel import comparison
-from corridor.registry.filtersets import MAX_ID
 
 router = Router(tags=["intel"])
 

@@ -21,6 +21,7 @@ from corridor.api.errors import ERRORS, LIST_ERRORS, WRITE_ERRORS
 from corridor.api.pagination import PageNumber
 from corridor.api.references import referenced
 from corridor.core import policy
+from corridor.core.filtersets import MAX_ID
 from corridor.core.schemas import CleanText
 from corridor.intel import watch_tasks, watching
 from corridor.intel.models import (
@@ -31,7 +32,6 @@ from corridor.intel.models import (
     SourceKind,
     WatchedSource,
 )
-from corridor.registry.filtersets import MAX_ID
 
 router = Router(tags=["intelligence"])
 

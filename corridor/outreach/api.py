@@ -20,6 +20,7 @@ from corridor.api.errors import ERRORS, LIST_ERRORS, WRITE_ERRORS, ErrorOut
 from corridor.api.pagination import PageNumber
 from corridor.api.references import referenced
 from corridor.core import policy
+from corridor.core.filtersets import MAX_ID
 from corridor.core.models import Organisation
 from corridor.core.services import update_versioned
 from corridor.outreach import agenda, evidence, planner, services
@@ -69,7 +70,6 @@ from corridor.outreach.schemas import (
     figure_out,
 )
 from corridor.outreach.views.common import acting_organisation
-from corridor.registry.filtersets import MAX_ID
 from corridor.registry.models import Facility
 
 router = Router(tags=["outreach"])

@@ -14,12 +14,12 @@ from corridor.api.errors import ERRORS
 from corridor.api.pagination import PageNumber
 from corridor.api.references import referenced
 from corridor.core import policy
+from corridor.core.filtersets import MAX_ID
 from corridor.core.history import API, change_context
 from corridor.core.schemas import CleanText
 from corridor.intel.models import Document, Fact
 from corridor.outreach import answers
 from corridor.outreach.models import AskResponse, PolicyAsk, ResponseStatus
-from corridor.registry.filtersets import MAX_ID
 
 router = Router(tags=["outreach"])
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from ninja import Field, Schema
 
+from corridor.core.filtersets import MAX_ID, ObjectId
 from corridor.core.schemas import CleanText
-from corridor.registry.filtersets import MAX_ID, ObjectId
 
 ID = Field(..., ge=1, le=MAX_ID)
 

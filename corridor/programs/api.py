@@ -20,6 +20,7 @@ from corridor.api.errors import ERRORS, LIST_ERRORS, WRITE_ERRORS
 from corridor.api.pagination import PageNumber
 from corridor.api.references import referenced
 from corridor.core import policy
+from corridor.core.filtersets import MAX_ID
 from corridor.core.models import Organisation
 from corridor.programs import referrals as service
 from corridor.programs.eligibility import PROJECT_TYPES, ProjectPlan, Verdict
@@ -40,7 +41,6 @@ from corridor.programs.schemas import (
     ReferralUpdateIn,
     TargetOut,
 )
-from corridor.registry.filtersets import MAX_ID
 from corridor.registry.models import Facility
 
 router = Router(tags=["programs"])

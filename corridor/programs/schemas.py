@@ -5,9 +5,9 @@ from typing import Any
 
 from ninja import Field, Schema
 
+from corridor.core.filtersets import MAX_ID
 from corridor.core.schemas import CleanText
 from corridor.programs.eligibility import describe
-from corridor.registry.filtersets import MAX_ID
 
 
 class RuleOut(Schema):

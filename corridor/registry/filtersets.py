@@ -8,12 +8,9 @@ from django.utils import timezone
 from ninja import FilterLookup, FilterSchema
 from pydantic import Field
 
+from corridor.core.filtersets import MAX_ID
 from corridor.registry.models import Company, Facility
 
-# Database integers are 64-bit; larger numbers in a query could not even be compared.
-MAX_ID = 2**31 - 1
-# An id in a list of ids (``list[ObjectId]``), held to the same range.
-ObjectId = Annotated[int, Field(ge=1, le=MAX_ID)]
 MAX_EMPLOYEES = 10_000_000
 
 

@@ -12,7 +12,7 @@ from ninja import FilterLookup, FilterSchema
 from pydantic import Field, PrivateAttr
 
 from corridor.core import policy
-from corridor.registry.filtersets import MAX_ID
+from corridor.core.filtersets import MAX_ID
 from corridor.supplychain.models import NeedStatus
 from corridor.supplychain.taxonomy import load_taxonomy
 

@@ -4,7 +4,8 @@ import datetime as dt
 
 from ninja import Field, Schema
 
-from corridor.registry.filtersets import MAX_EMPLOYEES, MAX_ID
+from corridor.core.filtersets import MAX_ID
+from corridor.registry.filtersets import MAX_EMPLOYEES
 
 MAX_RADIUS_KM = 20_000
 

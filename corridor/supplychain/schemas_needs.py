@@ -12,8 +12,8 @@ from typing import Any
 from ninja import Field, Schema
 
 from corridor.core import policy
-from corridor.core.schemas import CleanText  # the input rule; importable from here as before
-from corridor.registry.filtersets import MAX_ID
+from corridor.core.filtersets import MAX_ID
+from corridor.core.schemas import CleanText
 
 
 def _user(context: Any) -> Any:

@@ -11,9 +11,9 @@ from typing import Any
 from ninja import Field, Schema
 
 from corridor.core import policy
+from corridor.core.filtersets import MAX_ID
 from corridor.core.models import Municipality
 from corridor.core.schemas import CleanText
-from corridor.registry.filtersets import MAX_ID
 
 
 class OccupationOut(Schema):
