@@ -281,6 +281,14 @@ def _program(sentence: str, context: _Context, funder: str | None) -> str | None
     if not found:
         return None
     first = found[0]
+    beneficiary = re.search(
+        r"(?:Credits?|Grants?)(?P<cut>\s+for\s+)(?P<name>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3})$",
+        first.text,
+    )
+    if beneficiary and parties.is_company(beneficiary.group("name")):
+        # "Job Creation Tax Credits for Corvane": the program, then who gets it.
+        cut = beneficiary.start("cut")
+        first = parties.Party(first.text[:cut], first.start, first.start + cut)
     # "the AMIC Stream of the Regional Development Program": the program, not its stream.
     inner = re.search(r"\b[Ss]tream\s+of\s+(?:the\s+)?(?P<program>[A-Z].+)$", first.text)
     if inner:

@@ -49,7 +49,7 @@ _GOVERNMENT = re.compile(
     r"|Queen's\s+Park(?=\s+(?:is|will|has|and|announced|commit|invest|provid|contribut|pledg)))",
 )
 _PROGRAM_END = (
-    r"(?:Program|Programme|program|fund|Fund|Initiative|Strategy|Stream|Plan|Fonds|Programa|Act|Credit|"
+    r"(?:Program|Programme|program|fund|Fund|Initiative|Strategy|Stream|Plan|Fonds|Programa|Act|Credits|Credit|"
     r"Challenge|Partnership|Network|Reserve|Incentive|Accelerator|Grant|Loan)"
 )
 _PROGRAM = re.compile(

@@ -555,3 +555,12 @@ def test_lawmakers_vote_their_states_money_and_kentucky_is_a_commonwealth() -> N
     text = "Ohio lawmakers approved a $40 million grant for a plant in Marysville."
     (fact,) = extract_facts(text)
     assert fact.funder == "State of Ohio"
+
+
+def test_a_program_of_tax_credits_is_a_program() -> None:
+    text = (
+        "The Ohio Tax Credit Authority approved an estimated $22 million in expanded Job "
+        "Creation Tax Credits for Corvane."
+    )
+    (fact,) = extract_facts(text)
+    assert fact.program == "Job Creation Tax Credits"
