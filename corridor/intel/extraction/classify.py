@@ -103,6 +103,7 @@ _FRENCH_TOTAL = re.compile(
 )
 _RUNNING_TOTAL = re.compile(
     r"\b(?:(?:porte|portant|portera)\s+à|bringing\s+(?:the\s+)?(?:\w+\s+)?total\s+to|"
+    r"(?:comes|came|amounts|amounted)\s+to|"
     r"brings\s+(?:the\s+)?(?:\w+\s+)?total\s+to)\s+(?:plus\s+de\s+|près\s+de\s+|more\s+than\s+|"
     r"nearly\s+)?$",
     re.IGNORECASE,
@@ -198,6 +199,8 @@ def judge(sentence: str, amount: Amount, others: list[Amount]) -> Judgement:
             after = sentence[amount.end : min(other.start, amount.end + 50)]
     if others and _OF_WHICH.search(before[-25:]):
         return Judgement(OTHER, "a part of the amount just stated")
+    if re.match(r"\s+(?:more|less)\s+than\b", after):
+        return Judgement(OTHER, "a difference between two amounts")
     if _RUNNING_TOTAL.search(before[-40:]):
         return Judgement(OTHER, "a running total of earlier support")
     if _FRENCH_TOTAL.search(before[-60:]):

@@ -564,3 +564,12 @@ def test_a_program_of_tax_credits_is_a_program() -> None:
     )
     (fact,) = extract_facts(text)
     assert fact.program == "Job Creation Tax Credits"
+
+
+def test_a_difference_and_a_cumulative_total_are_not_facts() -> None:
+    text = (
+        "The state will give Corvane $700 million in incentives. The package is worth "
+        "roughly $150 million more than the incentives Pellham received. With it, Ontario's "
+        "total investment in Sarnia workers since 2021 comes to more than $12.4 million."
+    )
+    assert [f.amount_cad for f in extract_facts(text)] == [700e6]
