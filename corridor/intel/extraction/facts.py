@@ -711,6 +711,9 @@ def _without_sums(facts: list[ExtractedFact]) -> list[ExtractedFact]:
         if found:
             sums.append(fact)
             parts.extend(found)
+            for part in found:  # the total's program funds its parts
+                if part.program is None and part.funder == fact.funder:
+                    part.program = fact.program
     return [f for f in facts if not any(f is s for s in sums)]
 
 

@@ -573,3 +573,16 @@ def test_a_difference_and_a_cumulative_total_are_not_facts() -> None:
         "total investment in Sarnia workers since 2021 comes to more than $12.4 million."
     )
     assert [f.amount_cad for f in extract_facts(text)] == [700e6]
+
+
+def test_a_totals_program_funds_its_parts() -> None:
+    text = (
+        "Ontario supports Lambton manufacturers\n\n"
+        "The province announced about $5 million from the Lambton Growth Fund for the "
+        "region's manufacturers.\n\n"
+        "The minister announced the awards: $2.7 million spread across four Sarnia "
+        "businesses and a little more than $2.4 million spread across three companies in "
+        "Petrolia."
+    )
+    facts = extract_facts(text)
+    assert [f.program for f in facts] == ["Lambton Growth Fund", "Lambton Growth Fund"]
