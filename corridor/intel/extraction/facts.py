@@ -293,6 +293,9 @@ def _program(sentence: str, context: _Context, funder: str | None) -> str | None
     inner = re.search(r"\b[Ss]tream\s+of\s+(?:the\s+)?(?P<program>[A-Z].+)$", first.text)
     if inner:
         return inner.group("program")
+    streamed = re.match(r"(?P<acronym>[A-Z][A-Z&-]{1,10})\s+(?:\w+\s+){0,3}[Ss]tream$", first.text)
+    if streamed and streamed.group("acronym") in context.acronyms:
+        return context.acronyms[streamed.group("acronym")]  # "the SDF Capital Stream"
     if re.search(r"\b[Ss]tream$", first.text) and len(found) > 1:
         return found[1].text
     return first.text

@@ -586,3 +586,12 @@ def test_a_totals_program_funds_its_parts() -> None:
     )
     facts = extract_facts(text)
     assert [f.program for f in facts] == ["Lambton Growth Fund", "Lambton Growth Fund"]
+
+
+def test_a_stream_named_by_its_programs_acronym_gives_the_program() -> None:
+    text = (
+        "Ontario's Skills Development Fund (SDF) is growing. This includes $2,150,000 "
+        "through the SDF Capital Stream to build a training centre in Sarnia."
+    )
+    (fact,) = extract_facts(text)
+    assert fact.program == "Skills Development Fund"
