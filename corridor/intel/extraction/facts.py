@@ -295,7 +295,8 @@ def _program(sentence: str, context: _Context, funder: str | None) -> str | None
         return inner.group("program")
     streamed = re.match(r"(?P<acronym>[A-Z][A-Z&-]{1,10})\s+(?:\w+\s+){0,3}[Ss]tream$", first.text)
     if streamed and streamed.group("acronym") in context.acronyms:
-        return context.acronyms[streamed.group("acronym")]  # "the SDF Capital Stream"
+        # "the SDF Capital Stream" of "Ontario's Skills Development Fund (SDF)"
+        return re.sub(r"^[A-Z][\w.-]*'s\s+", "", context.acronyms[streamed.group("acronym")])
     if re.search(r"\b[Ss]tream$", first.text) and len(found) > 1:
         return found[1].text
     return first.text
