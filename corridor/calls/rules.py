@@ -29,15 +29,14 @@ from corridor.calls.models import (
     LeadAssignment,
 )
 from corridor.core.policy import Actor, Rule, register
+from corridor.core.rules import (
+    CoordinatorWorkRule,
+    ParticipantsRule,
+    edits_for,
+    participant_of,
+    participants_where,
+)
 from corridor.core.scoping import ScopedQuerySet
-
-
-def _participants(actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-    return qs if actor.is_participant else qs.none()
-
-
-def _edits_for(actor: Actor, organisation_id: int | None) -> bool:
-    return actor.is_coordinator or organisation_id in actor.editor_organisation_ids
 
 
 @register(CallTemplate)
@@ -51,59 +50,28 @@ class CallTemplateRule(Rule):
         return actor.is_coordinator
 
 
-class _CoordinatorManaged(Rule):
-    def can_view(self, actor: Actor) -> bool:
-        return actor.is_participant
-
-    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-        return _participants(actor, qs)
-
-    def can_create(self, actor: Actor) -> bool:
-        return actor.is_coordinator
-
-    def can_change(self, actor: Actor, obj: Any) -> bool:
-        return actor.is_coordinator
-
-
 @register(LeadAssignment)
-class LeadAssignmentRule(_CoordinatorManaged):
+class LeadAssignmentRule(CoordinatorWorkRule):
     """Who leads calls on a facility: shared with participants, set by the coordinator."""
 
 
 @register(Campaign)
-class CampaignRule(_CoordinatorManaged):
+class CampaignRule(CoordinatorWorkRule):
     """Campaigns and their targets: shared with participants, run by the coordinator."""
 
 
-class _CallingWork(Rule):
+class _CallingWork(ParticipantsRule):
     """Shared with the participants; municipal editors and the coordinator add to it."""
-
-    def can_view(self, actor: Actor) -> bool:
-        return actor.is_participant
-
-    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-        return _participants(actor, qs)
 
     def can_create(self, actor: Actor) -> bool:
         return actor.edits_municipal_work
 
 
-def _visits(actor: Actor, organisation_id: int | None) -> bool:
-    """Whether the actor is of the visiting (or raising) municipality, or the coordinator:
-    the row-level answer of ``_visitors``."""
-    return actor.is_coordinator or (
-        actor.is_participant and organisation_id in actor.organisation_ids
-    )
-
-
 def _visitors(actor: Actor, qs: ScopedQuerySet[Any], field: str) -> ScopedQuerySet[Any]:
     """The rows whose visiting municipality (``field``) is the actor's, or all for the
-    coordinator: who may read what the company said."""
-    if actor.is_coordinator:
-        return qs
-    if not actor.is_participant:
-        return qs.none()
-    return qs.filter(**{f"{field}__in": actor.organisation_ids})
+    coordinator: who may read what the company said (for one row: ``participant_of``
+    the visiting or raising municipality)."""
+    return participants_where(actor, qs, Q(**{f"{field}__in": actor.organisation_ids}))
 
 
 @register(Call)
@@ -112,14 +80,14 @@ class CallRule(_CallingWork):
     confidential_fields = frozenset({"consent_on", "consent_scope", "consent_note"})
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
-        return _edits_for(actor, obj.organisation_id)
+        return edits_for(actor, obj.organisation_id)
 
     def confidential_visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
         return _visitors(actor, qs, "organisation_id")
 
     def confidential_readable(self, actor: Actor, obj: Any) -> bool:
         # What the company said on the call (its answers, purpose, consent).
-        return _visits(actor, obj.organisation_id)
+        return participant_of(actor, obj.organisation_id)
 
 
 @register(CallAnswers)
@@ -130,7 +98,7 @@ class CallAnswersRule(_CallingWork):
         return _visitors(actor, qs, "call__organisation_id")
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
-        return _edits_for(actor, obj.call.organisation_id)
+        return edits_for(actor, obj.call.organisation_id)
 
 
 @register(Flag)
@@ -138,14 +106,14 @@ class FlagRule(_CallingWork):
     confidential_fields = frozenset({"detail"})
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
-        return _edits_for(actor, obj.organisation_id)
+        return edits_for(actor, obj.organisation_id)
 
     def history_visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
         # The history holds the detail: only those who may read it.
         return _visitors(actor, qs, "organisation_id")
 
     def confidential_readable(self, actor: Actor, obj: Any) -> bool:
-        return _visits(actor, obj.organisation_id)  # the flag's detail
+        return participant_of(actor, obj.organisation_id)  # the flag's detail
 
 
 @register(FollowUp)
@@ -166,8 +134,8 @@ class FollowUpRule(Rule):
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
         return (
-            _edits_for(actor, obj.owner_organisation_id)
-            or (obj.call_id is not None and _edits_for(actor, obj.call.organisation_id))
+            edits_for(actor, obj.owner_organisation_id)
+            or (obj.call_id is not None and edits_for(actor, obj.call.organisation_id))
             or (
                 obj.referral_to_id is not None
                 and obj.referral_to_id in actor.editor_organisation_ids

@@ -24,6 +24,57 @@ from corridor.core.scoping import ScopedQuerySet
 PARTICIPANT_ORG_KINDS = [OrganisationKind.MUNICIPALITY, OrganisationKind.COORDINATOR_OFFICE]
 
 
+# The pieces the capabilities' rules share (``corridor/<app>/rules.py``).
+
+
+def participants_only(actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+    """Every row for a participant (a municipality or the coordinator office), none for
+    anyone else."""
+    return qs if actor.is_participant else qs.none()
+
+
+def participants_where(actor: Actor, qs: ScopedQuerySet[Any], condition: Q) -> Any:
+    """The coordinator sees every row, a participant the rows ``condition`` allows, anyone
+    else none."""
+    if actor.is_coordinator:
+        return qs
+    return qs.filter(condition) if actor.is_participant else qs.none()
+
+
+def participant_of(actor: Actor, organisation_id: int | None) -> bool:
+    """Is the actor the coordinator, or a participant of the organisation (the row-level
+    answer of ``participants_where`` with the organisation's rows)?"""
+    return actor.is_coordinator or (
+        actor.is_participant and organisation_id in actor.organisation_ids
+    )
+
+
+def edits_for(actor: Actor, organisation_id: int | None) -> bool:
+    """Is the actor the coordinator, or an editor of the organisation?"""
+    return actor.is_coordinator or organisation_id in actor.editor_organisation_ids
+
+
+class ParticipantsRule(Rule):
+    """Working data of the participants (the municipalities and the coordinator office):
+    they see every row, partners none. Nobody adds or changes rows unless a subclass says."""
+
+    def can_view(self, actor: Actor) -> bool:
+        return actor.is_participant
+
+    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
+        return participants_only(actor, qs)
+
+
+class CoordinatorWorkRule(ParticipantsRule):
+    """Working data of the participants; only the coordinator adds and changes it."""
+
+    def can_create(self, actor: Actor) -> bool:
+        return actor.is_coordinator
+
+    def can_change(self, actor: Actor, obj: Any) -> bool:
+        return actor.is_coordinator
+
+
 class ReferenceDataRule(Rule):
     """Common knowledge to everyone signed in; the coordinator keeps it."""
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from corridor.core.policy import Actor, Rule, register
+from corridor.core.rules import CoordinatorWorkRule
 from corridor.core.scoping import ScopedQuerySet
 from corridor.registry.models import (
     Certification,
@@ -27,10 +28,6 @@ def _shared(actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
     if actor.is_coordinator:
         return qs
     return qs.filter(deleted_at__isnull=True) if actor.is_authenticated else qs.none()
-
-
-def _participants(actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-    return qs if actor.is_participant else qs.none()
 
 
 class SharedRegistryRule(Rule):
@@ -69,22 +66,6 @@ class FacilityRule(SharedRegistryRule):
 class CertificationRule(SharedRegistryRule):
     def can_change(self, actor: Actor, obj: Any) -> bool:
         return _edits_facility(actor, obj.facility)
-
-
-class CoordinatorWorkRule(Rule):
-    """Working data of the participants; only the coordinator acts on it."""
-
-    def can_view(self, actor: Actor) -> bool:
-        return actor.is_participant
-
-    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-        return _participants(actor, qs)
-
-    def can_create(self, actor: Actor) -> bool:
-        return actor.is_coordinator
-
-    def can_change(self, actor: Actor, obj: Any) -> bool:
-        return actor.is_coordinator
 
 
 @register(SourceRecord)
