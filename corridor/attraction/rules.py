@@ -29,47 +29,30 @@ from corridor.attraction.models import (
     RiskWeight,
     StageChange,
 )
-from corridor.core.policy import Actor, Rule, register
+from corridor.core.policy import Actor, register
+from corridor.core.rules import (
+    ParticipantsRule,
+    edits_for,
+    participant_of,
+    participants_where,
+)
 from corridor.core.scoping import ScopedQuerySet
 
 
-def _where(actor: Actor, qs: ScopedQuerySet[Any], condition: Q) -> Any:
-    """The coordinator sees every row, a participant the rows ``condition`` allows, anyone
-    else none."""
-    if actor.is_coordinator:
-        return qs
-    return qs.filter(condition) if actor.is_participant else qs.none()
-
-
-def _edits_for(actor: Actor, organisation_id: int | None) -> bool:
-    return actor.is_coordinator or organisation_id in actor.editor_organisation_ids
-
-
-class _ProspectWork(Rule):
+class _ProspectWork(ParticipantsRule):
     prefix = ""  # the path from the row to its prospect
 
     def _own(self, actor: Actor) -> Q:
         return Q(**{f"{self.prefix}organisation_id__in": actor.organisation_ids})
 
-    def can_view(self, actor: Actor) -> bool:
-        return actor.is_participant
-
     def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-        return _where(actor, qs, self._own(actor) | Q(**{f"{self.prefix}shared": True}))
+        return participants_where(actor, qs, self._own(actor) | Q(**{f"{self.prefix}shared": True}))
 
     def confidential_visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-        return _where(actor, qs, self._own(actor))
+        return participants_where(actor, qs, self._own(actor))
 
     def can_create(self, actor: Actor) -> bool:
         return actor.edits_municipal_work
-
-
-def _hosts(actor: Actor, organisation_id: int | None) -> bool:
-    """The row-level answer of ``confidential_visible``: may the actor read what the
-    company told the prospect's hosts (the owning organisation's people, the coordinator)?"""
-    return actor.is_coordinator or (
-        actor.is_participant and organisation_id in actor.organisation_ids
-    )
 
 
 @register(Prospect)
@@ -79,10 +62,11 @@ class ProspectRule(_ProspectWork):
     )
 
     def confidential_readable(self, actor: Actor, obj: Any) -> bool:
-        return _hosts(actor, obj.organisation_id)
+        # What the company told its hosts: the owning organisation's people, the coordinator.
+        return participant_of(actor, obj.organisation_id)
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
-        return _edits_for(actor, obj.organisation_id)
+        return edits_for(actor, obj.organisation_id)
 
 
 @register(StageChange)
@@ -91,22 +75,14 @@ class StageChangeRule(_ProspectWork):
     confidential_fields = frozenset({"note"})
 
     def confidential_readable(self, actor: Actor, obj: Any) -> bool:
-        return _hosts(actor, obj.prospect.organisation_id)
+        return participant_of(actor, obj.prospect.organisation_id)
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
-        return _edits_for(actor, obj.prospect.organisation_id)
-
-
-class _Participants(Rule):
-    def can_view(self, actor: Actor) -> bool:
-        return actor.is_participant
-
-    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-        return qs if actor.is_participant else qs.none()
+        return edits_for(actor, obj.prospect.organisation_id)
 
 
 @register(RiskWeight)
-class RiskWeightRule(_Participants):
+class RiskWeightRule(ParticipantsRule):
     def can_create(self, actor: Actor) -> bool:
         return actor.is_coordinator
 
@@ -115,14 +91,14 @@ class RiskWeightRule(_Participants):
 
 
 @register(FacilityRisk)
-class FacilityRiskRule(_Participants):
+class FacilityRiskRule(ParticipantsRule):
     """Written by the worker only (``system_scope``); nobody edits an assessment."""
 
 
 @register(RiskDismissal)
-class RiskDismissalRule(_Participants):
+class RiskDismissalRule(ParticipantsRule):
     def can_create(self, actor: Actor) -> bool:
         return actor.edits_municipal_work
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
-        return _edits_for(actor, obj.organisation_id)
+        return edits_for(actor, obj.organisation_id)

@@ -25,62 +25,45 @@ from django.db.models import Q
 from corridor.contacts.models import Contact, ContactImport, ContactMerge, Touch
 from corridor.core import policy
 from corridor.core.policy import Actor, Rule, register
+from corridor.core.rules import (
+    ParticipantsRule,
+    edits_for,
+    participant_of,
+    participants_where,
+)
 from corridor.core.scoping import ScopedQuerySet
 
 
-def _participants_where(actor: Actor, qs: ScopedQuerySet[Any], condition: Q) -> Any:
-    """The coordinator sees every row, a participant the rows ``condition`` allows, anyone
-    else none."""
-    if actor.is_coordinator:
-        return qs
-    return qs.filter(condition) if actor.is_participant else qs.none()
-
-
-def _edits_for(actor: Actor, organisation_id: int | None) -> bool:
-    return actor.is_coordinator or organisation_id in actor.editor_organisation_ids
-
-
 @register(Contact)
-class ContactRule(Rule):
+class ContactRule(ParticipantsRule):
     # How the person agreed to be contacted: the recording municipality's record only.
     confidential_fields = frozenset({"consent_note"})
 
-    def can_view(self, actor: Actor) -> bool:
-        return actor.is_participant
-
     def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
         own = Q(owner_organisation_id__in=actor.organisation_ids)
-        return _participants_where(actor, qs, own | Q(shared=True))
+        return participants_where(actor, qs, own | Q(shared=True))
 
     def confidential_visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-        return _participants_where(actor, qs, Q(owner_organisation_id__in=actor.organisation_ids))
+        return participants_where(actor, qs, Q(owner_organisation_id__in=actor.organisation_ids))
 
     def confidential_readable(self, actor: Actor, obj: Any) -> bool:
         # the consent note: the recording municipality's people and the coordinator
-        return actor.is_coordinator or (
-            actor.is_participant and obj.owner_organisation_id in actor.organisation_ids
-        )
+        return participant_of(actor, obj.owner_organisation_id)
 
     def can_create(self, actor: Actor) -> bool:
         return actor.edits_municipal_work
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
-        return _edits_for(actor, obj.owner_organisation_id)
+        return edits_for(actor, obj.owner_organisation_id)
 
 
 @register(Touch)
-class TouchRule(Rule):
+class TouchRule(ParticipantsRule):
     confidential_fields = frozenset({"note"})
-
-    def can_view(self, actor: Actor) -> bool:
-        return actor.is_participant
-
-    def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-        return qs if actor.is_participant else qs.none()
 
     def confidential_visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
         own = Q(organisation_id__in=actor.organisation_ids)
-        return _participants_where(actor, qs, Q(confidential=False) | own)
+        return participants_where(actor, qs, Q(confidential=False) | own)
 
     def confidential_readable(self, actor: Actor, obj: Any) -> bool:
         # the note: every participant unless marked confidential, then its organisation's
@@ -94,7 +77,7 @@ class TouchRule(Rule):
         return actor.edits_municipal_work
 
     def can_change(self, actor: Actor, obj: Any) -> bool:
-        return _edits_for(actor, obj.organisation_id)
+        return edits_for(actor, obj.organisation_id)
 
 
 @register(ContactMerge)
@@ -116,19 +99,12 @@ class ContactMergeRule(Rule):
 
 
 @register(ContactImport)
-class ContactImportRule(Rule):
+class ContactImportRule(ParticipantsRule):
     """An imported list (its raw rows are people's details) is its organisation's and the
     coordinator's, like the unshared people it made."""
 
-    def can_view(self, actor: Actor) -> bool:
-        return actor.is_participant
-
     def visible(self, actor: Actor, qs: ScopedQuerySet[Any]) -> ScopedQuerySet[Any]:
-        if actor.is_coordinator:
-            return qs
-        if not actor.is_participant:
-            return qs.none()
-        return qs.filter(organisation_id__in=actor.organisation_ids)
+        return participants_where(actor, qs, Q(organisation_id__in=actor.organisation_ids))
 
     def can_create(self, actor: Actor) -> bool:
         return actor.edits_municipal_work
