@@ -99,7 +99,7 @@ def test_an_officer_corrects_a_fact_and_sees_the_correction(page: Any, announcem
         fact = Fact.objects.get(document__file_name="ohio.txt")
     sign_in(page, "bob", PASSWORD)
     page.goto(f"/intel/facts/{fact.pk}/")
-    page.get_by_label("Jobs").fill("500")
+    page.get_by_label("Jobs created", exact=True).fill("500")
     page.get_by_label("Why (optional)").fill("The company's own release")
     page.get_by_role("button", name="Save the correction").click()
     page.get_by_text("Correction saved.").wait_for()
