@@ -11,94 +11,16 @@ import io
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.shapes import Drawing, String
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
-from reportlab.platypus import Table as PdfTable
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from corridor.attraction.pitch import Pack
+from corridor.core import pdf
 from corridor.core.disclosure import MINIMUM
 
-INK = colors.HexColor("#1a1a1a")
-ACCENT = colors.HexColor("#12355b")
-MUTED = colors.HexColor("#444444")
-WIDTH = LETTER[0] - 1.5 * inch
 FOOTER = "Confidential: for Corridor's participants"
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    base = getSampleStyleSheet()
-    body = ParagraphStyle("body", parent=base["BodyText"], fontSize=9.5, leading=12, textColor=INK)
-    return {
-        "title": ParagraphStyle("title", parent=base["Title"], fontSize=18, leading=22,
-                                alignment=0, textColor=ACCENT),
-        "heading": ParagraphStyle("heading", parent=base["Heading2"], fontSize=13, leading=16,
-                                  spaceBefore=10, spaceAfter=4, textColor=ACCENT),
-        "sub": ParagraphStyle("sub", parent=base["Heading3"], fontSize=10.5, leading=13,
-                              spaceBefore=6, spaceAfter=2, textColor=INK),
-        "body": body,
-        "source": ParagraphStyle("source", parent=body, fontSize=7.5, leading=9.5,
-                                 spaceBefore=3, textColor=MUTED),
-    }  # fmt: skip
-
-
-CELL = ParagraphStyle("cell", fontName="Helvetica", fontSize=8.5, leading=10, textColor=INK)
-
-
-def _table(
-    header: list[str],
-    rows: list[list[str]],
-    widths: list[float] | None = None,
-    text_columns: int = 1,
-) -> PdfTable:
-    """A table; the first ``text_columns`` columns wrap, the others are right-aligned
-    figures. ``widths`` are fractions of the page's width."""
-    shares = widths or [1 / len(header)] * len(header)
-    wrapped = [
-        [Paragraph(escape(cell), CELL) if i < text_columns else cell for i, cell in enumerate(row)]
-        for row in rows
-    ]
-    grid = PdfTable([header, *wrapped], colWidths=[WIDTH * share for share in shares], repeatRows=1)
-    grid.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 8.5),
-                ("FONT", (0, 1), (-1, -1), "Helvetica", 8.5),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#bbbbbb")),
-                ("ALIGN", (text_columns, 0), (-1, -1), "RIGHT"),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
-    return grid
-
-
-def _bar_chart(title: str, items: list[tuple[str, int]]) -> Drawing:
-    """A horizontal bar chart of (label, value) pairs, the largest first."""
-    items = items[:8] or [("None", 0)]
-    height = 30 + 18 * len(items)
-    drawing = Drawing(WIDTH, height)
-    chart = HorizontalBarChart()
-    chart.x, chart.y = 170, 10
-    chart.width, chart.height = WIDTH - 200, height - 30
-    chart.data = [[v for _, v in reversed(items)]]
-    chart.categoryAxis.categoryNames = [label[:36] for label, _ in reversed(items)]
-    chart.categoryAxis.labels.fontSize = 7.5
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.labels.fontSize = 7.5
-    top = max((v for _, v in items), default=0)
-    chart.valueAxis.valueMax = max(top, 1)
-    chart.valueAxis.valueStep = max(1, -(-max(top, 1) // 5))
-    chart.bars[0].fillColor = ACCENT
-    drawing.add(chart)
-    drawing.add(String(0, height - 12, title, fontName="Helvetica-Bold", fontSize=9, fillColor=INK))
-    return drawing
 
 
 def _money(value: Any) -> str:
@@ -112,14 +34,14 @@ def _count(value: int | None) -> str:
 def _footer(canvas: Canvas, doc: Any) -> None:
     canvas.saveState()
     canvas.setFont("Helvetica", 7.5)
-    canvas.setFillColor(MUTED)
+    canvas.setFillColor(pdf.MUTED)
     canvas.drawString(0.75 * inch, 0.45 * inch, FOOTER)
     canvas.drawRightString(LETTER[0] - 0.75 * inch, 0.45 * inch, f"Page {doc.page}")
     canvas.restoreState()
 
 
 def story(pack: Pack) -> list[object]:
-    styles = _styles()
+    styles = pdf.styles()
 
     def p(text: str, style: str = "body") -> Paragraph:
         return Paragraph(escape(text), styles[style])
@@ -135,7 +57,7 @@ def story(pack: Pack) -> list[object]:
         prospect = pack.prospect.prospect
         parts += [
             p("The project", "heading"),
-            _table(
+            pdf.table(
                 ["", ""],
                 [
                     ["Company or project", prospect.name],
@@ -153,7 +75,7 @@ def story(pack: Pack) -> list[object]:
     demand = pack.demand
     parts += [
         p("1. The buyers' unmet demand", "heading"),
-        _table(
+        pdf.table(
             ["Figure", pack.capability.label],
             [
                 ["Needs with no local supplier", _count(demand.unmet_needs)],
@@ -206,7 +128,7 @@ def story(pack: Pack) -> list[object]:
                     + [""] * 5
                 )
         parts.append(
-            _table(
+            pdf.table(
                 [
                     "Occupation",
                     "Region",
@@ -224,7 +146,12 @@ def story(pack: Pack) -> list[object]:
         employed = [(o.occupation.title, o.employed) for o in labour.occupations if o.employed]
         if employed:
             employed.sort(key=lambda pair: -pair[1])
-            parts += [Spacer(1, 6), _bar_chart("People employed, by occupation", employed)]
+            parts += [
+                Spacer(1, 6),
+                pdf.bar_chart(
+                    "People employed, by occupation", employed, label_width=170, label_chars=36
+                ),
+            ]
         training = [
             [
                 t.institution,
@@ -240,7 +167,7 @@ def story(pack: Pack) -> list[object]:
             unique = list({tuple(row): row for row in training}.values())
             parts += [
                 p("Training programs", "sub"),
-                _table(
+                pdf.table(
                     ["Institution", "Program", "Credential", "Campuses", "Graduates a year"],
                     unique,
                     widths=[0.22, 0.26, 0.16, 0.24, 0.12],
@@ -258,7 +185,7 @@ def story(pack: Pack) -> list[object]:
     ]
     if programs.lines:
         parts.append(
-            _table(
+            pdf.table(
                 ["Program", "Verdict", "Why"],
                 [[line.program.name, line.status_label, line.why] for line in programs.lines],
                 widths=[0.3, 0.16, 0.54],
@@ -273,7 +200,7 @@ def story(pack: Pack) -> list[object]:
     parts.append(p("5. Candidate sites", "heading"))
     if sites.lines:
         parts.append(
-            _table(
+            pdf.table(
                 [
                     "Municipality",
                     "Economic region",
@@ -303,7 +230,7 @@ def story(pack: Pack) -> list[object]:
     parts.append(p("6. Companies that announced expansions in it", "heading"))
     if news.lines:
         parts.append(
-            _table(
+            pdf.table(
                 ["Date", "Recipient", "Funder", "Amount", "Announcement"],
                 [
                     [

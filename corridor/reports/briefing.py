@@ -12,98 +12,20 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.shapes import Drawing, String
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, TableStyle
-from reportlab.platypus import Table as PdfTable
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
 from corridor.calls.aggregates import Quarter
-from corridor.core import metrics, policy
+from corridor.core import metrics, pdf, policy
 from corridor.core.disclosure import MINIMUM
 from corridor.core.models import Municipality
 from corridor.reports.dashboards import Dashboard, build, corridor_gaps
-
-INK = colors.HexColor("#1a1a1a")
-ACCENT = colors.HexColor("#12355b")
-WIDTH = LETTER[0] - 1.5 * inch
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    base = getSampleStyleSheet()
-    body = ParagraphStyle("body", parent=base["BodyText"], fontSize=9.5, leading=12, textColor=INK)
-    return {
-        "title": ParagraphStyle("title", parent=base["Title"], fontSize=18, leading=22,
-                                alignment=0, textColor=ACCENT),
-        "heading": ParagraphStyle("heading", parent=base["Heading2"], fontSize=13, leading=16,
-                                  spaceBefore=10, spaceAfter=4, textColor=ACCENT),
-        "sub": ParagraphStyle("sub", parent=base["Heading3"], fontSize=10.5, leading=13,
-                              spaceBefore=6, spaceAfter=2, textColor=INK),
-        "body": body,
-        "note": ParagraphStyle("note", parent=body, fontSize=7.5, leading=9.5,
-                               textColor=colors.HexColor("#444444")),
-    }  # fmt: skip
-
-
-CELL = ParagraphStyle("cell", fontName="Helvetica", fontSize=8.5, leading=10, textColor=INK)
-
-
-def _table(
-    header: list[str],
-    rows: list[list[str]],
-    widths: list[float] | None = None,
-    text_columns: int = 1,
-) -> PdfTable:
-    """A table; the first ``text_columns`` columns wrap (as paragraphs), the others are
-    right-aligned figures. ``widths`` are fractions of the page's width."""
-    shares = widths or [1 / len(header)] * len(header)
-    wrapped = [
-        [Paragraph(escape(cell), CELL) if i < text_columns else cell for i, cell in enumerate(row)]
-        for row in rows
-    ]
-    grid = PdfTable([header, *wrapped], colWidths=[WIDTH * share for share in shares], repeatRows=1)
-    grid.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 8.5),
-                ("FONT", (0, 1), (-1, -1), "Helvetica", 8.5),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#bbbbbb")),
-                ("ALIGN", (text_columns, 0), (-1, -1), "RIGHT"),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
-    return grid
-
-
-def bar_chart(title: str, items: Sequence[tuple[str, float]]) -> Drawing:
-    """A horizontal bar chart of (label, value) pairs, the largest first."""
-    items = list(items[:8]) or [("None", 0)]
-    height = 30 + 18 * len(items)
-    drawing = Drawing(WIDTH, height)
-    chart = HorizontalBarChart()
-    chart.x, chart.y = 150, 10
-    chart.width, chart.height = WIDTH - 180, height - 30
-    chart.data = [[v for _, v in reversed(items)]]
-    chart.categoryAxis.categoryNames = [label[:32] for label, _ in reversed(items)]
-    chart.categoryAxis.labels.fontSize = 7.5
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.labels.fontSize = 7.5
-    top = max((v for _, v in items), default=0)
-    chart.valueAxis.valueMax = max(top, 1)
-    chart.valueAxis.valueStep = max(1, -(-max(top, 1) // 5))
-    chart.bars[0].fillColor = ACCENT
-    drawing.add(chart)
-    drawing.add(String(0, height - 12, title, fontName="Helvetica-Bold", fontSize=9, fillColor=INK))
-    return drawing
 
 
 def money(value: Any) -> str:
@@ -116,7 +38,7 @@ def _section(board: Dashboard, name: str, styles: dict[str, ParagraphStyle]) -> 
 
     parts: list[object] = [p(name, "heading")]
     parts.append(
-        _table(
+        pdf.table(
             ["Figure", str(board.quarter)],
             [
                 ["Calls completed", f"{board.calls_completed:,}"],
@@ -152,17 +74,17 @@ def _section(board: Dashboard, name: str, styles: dict[str, ParagraphStyle]) -> 
         )
     )
     if board.calls_by_municipality and board.municipality is None:
-        parts += [Spacer(1, 8), bar_chart("Calls completed per municipality",
+        parts += [Spacer(1, 8), pdf.bar_chart("Calls completed per municipality",
                                           board.calls_by_municipality)]  # fmt: skip
     if board.red_flags_open:
-        parts += [Spacer(1, 8), bar_chart("Open red flags by age", board.red_flags_by_age)]
+        parts += [Spacer(1, 8), pdf.bar_chart("Open red flags by age", board.red_flags_by_age)]
     else:
         parts += [p("Open red flags by age", "sub"), p("No open red flag.")]
     if board.supply_gaps:
         # the gap analysis places each need among the whole corridor's suppliers
         parts.append(p("Supply gaps across the corridor: needs with no nearby supplier", "sub"))
         parts.append(
-            _table(
+            pdf.table(
                 ["Capability", "Unmet needs", "Companies with unmet needs"],
                 [
                     [label, "not shown" if unmet is None else str(unmet), str(buyers)]
@@ -174,7 +96,7 @@ def _section(board: Dashboard, name: str, styles: dict[str, ParagraphStyle]) -> 
     if board.skills_gaps:
         parts.append(p("Skills gaps: the largest shortages", "sub"))
         parts.append(
-            _table(
+            pdf.table(
                 ["Occupation", "Region", "Shortage index", "Companies"],
                 [[o, r, f"{i:.1f}", str(c)] for o, r, i, c in board.skills_gaps],
                 widths=[0.44, 0.26, 0.15, 0.15],
@@ -212,7 +134,7 @@ def _attraction(a: Any, quarter: str, p: Callable[..., Paragraph]) -> list[objec
         pipeline = f"{a.open_prospects} ({money(a.open_investment)}, {a.open_jobs:,} jobs)"
     parts: list[object] = [p("Investment attraction and retention", "sub")]
     parts.append(
-        _table(
+        pdf.table(
             ["Figure", quarter],
             [
                 ["Open pipeline at the quarter's end (estimated)", pipeline],
@@ -229,7 +151,7 @@ def _attraction(a: Any, quarter: str, p: Callable[..., Paragraph]) -> list[objec
     if shown:
         parts += [
             Spacer(1, 8),
-            bar_chart(
+            pdf.bar_chart(
                 "Pipeline value by stage (estimated investment, $ millions)",
                 [(label, round(value / 1_000_000, 1)) for label, value in shown],
             ),
@@ -245,7 +167,7 @@ def _attraction(a: Any, quarter: str, p: Callable[..., Paragraph]) -> list[objec
         )
     if a.lost_reasons and not a.lost.prospects.suppressed:
         parts.append(
-            _table(
+            pdf.table(
                 ["Why projects were lost", "Projects"],
                 [[label, str(n)] for label, n in a.lost_reasons],
                 widths=[0.75, 0.25],
@@ -295,7 +217,7 @@ def _render(
         if progress is not None:
             progress(done, total, what)
 
-    styles = _styles()
+    styles = pdf.styles()
     story: list[object] = [
         Paragraph(f"Mayors' quarterly briefing, {escape(str(quarter))}", styles["title"]),
         Paragraph(
