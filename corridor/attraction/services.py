@@ -136,15 +136,7 @@ def create_prospect(
 def update_prospect(user: Any, prospect: Prospect, loaded_version: int, **fields: Any) -> Prospect:
     """Change a prospect's facts (not its stage: ``move_stage`` does that) if nobody saved
     it since ``loaded_version``; raises ``EditConflict`` otherwise."""
-    unknown = set(fields) - set(PROSPECT_FIELDS)
-    if unknown:
-        raise ValueError(f"not prospect fields: {sorted(unknown)}")
-    policy.require_change(user, prospect)
-    with transaction.atomic():
-        for name, value in fields.items():
-            setattr(prospect, name, value)
-        _check(prospect)
-        update_versioned(user, prospect, {}, loaded_version)
+    update_versioned(user, prospect, fields, loaded_version, allowed=PROSPECT_FIELDS, check=_check)
     return prospect
 
 

@@ -89,15 +89,9 @@ def create_contact(
 def update_contact(
     user: Any, contact: Contact, changes: dict[str, Any], expected_version: int
 ) -> Contact:
-    unknown = set(changes) - set(CONTACT_FIELDS)
-    if unknown:
-        raise ValueError(f"not contact fields: {sorted(unknown)}")
-    policy.require_change(user, contact)
-    with transaction.atomic():
-        for name, value in changes.items():
-            setattr(contact, name, value)
-        check_place(contact)
-        update_versioned(user, contact, {}, expected_version)
+    update_versioned(
+        user, contact, changes, expected_version, allowed=CONTACT_FIELDS, check=check_place
+    )
     return contact
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import transaction
@@ -11,16 +12,31 @@ from corridor.core.models import ApiToken, CorridorModel, Organisation
 
 
 def update_versioned(
-    user: Any, obj: CorridorModel, changes: dict[str, Any], expected_version: int
+    user: Any,
+    obj: CorridorModel,
+    changes: dict[str, Any],
+    expected_version: int,
+    *,
+    allowed: Iterable[str] | None = None,
+    check: Callable[[Any], None] | None = None,
 ) -> CorridorModel:
     """Apply ``changes`` if ``user`` may and nobody saved since ``expected_version``.
 
-    Raises PermissionDenied or EditConflict; writes nothing in either case.
+    ``allowed``: the fields a caller may change (others are a programming error,
+    ValueError); ``check``: the service's own validation of the changed object (raises
+    ValidationError), run before the model's. Raises PermissionDenied or EditConflict;
+    writes nothing in any of these cases.
     """
+    if allowed is not None:
+        unknown = set(changes) - set(allowed)
+        if unknown:
+            raise ValueError(f"not {obj._meta.verbose_name} fields: {sorted(unknown)}")
     policy.require_change(user, obj)
     with transaction.atomic():
         for name, value in changes.items():
             setattr(obj, name, value)
+        if check is not None:
+            check(obj)
         obj.full_clean()
         obj.save_versioned(expected_version)
     return obj

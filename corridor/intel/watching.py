@@ -526,18 +526,9 @@ def create_source(user: Any, **values: Any) -> WatchedSource:
 def update_source(
     user: Any, source: WatchedSource, changes: dict[str, Any], expected_version: int
 ) -> WatchedSource:
-    from corridor.core import policy
     from corridor.core.services import update_versioned
 
-    unknown = set(changes) - set(SOURCE_FIELDS)
-    if unknown:
-        raise ValueError(f"not source fields: {sorted(unknown)}")
-    policy.require_change(user, source)
-    with transaction.atomic():
-        for name, value in changes.items():
-            setattr(source, name, value)
-        _check(source)
-        update_versioned(user, source, {}, expected_version)
+    update_versioned(user, source, changes, expected_version, allowed=SOURCE_FIELDS, check=_check)
     return source
 
 
