@@ -25,7 +25,7 @@ from corridor.core.scoping import system_scope
 from corridor.intel.listeners import on_new_documents
 from corridor.intel.models import Document, Fact, FactKind, FactStatus
 from corridor.notifications import register_kind
-from corridor.notifications.services import notify, people_of
+from corridor.notifications.services import notify, participants, people_of
 from corridor.registry.models import Company, Facility
 from corridor.registry.resolution.names import parse_name
 
@@ -185,7 +185,7 @@ def tell_competitors(documents: Sequence[Document]) -> int:
                     continue
                 told.add(capability.pk)
                 if people is None:
-                    people = _participants()
+                    people = participants()
                 where = (fact.jurisdiction or document.jurisdiction).name  # type: ignore[union-attr]
                 amount = _money(fact)
                 made += len(
@@ -204,16 +204,6 @@ def tell_competitors(documents: Sequence[Document]) -> int:
                     )
                 )
     return made
-
-
-def _participants() -> list[Any]:
-    with system_scope("who is told of a competing investment"):
-        ids = list(
-            Organisation.objects.filter(
-                kind__in=[OrganisationKind.MUNICIPALITY, OrganisationKind.COORDINATOR_OFFICE]
-            ).values_list("pk", flat=True)
-        )
-    return people_of(ids)
 
 
 def tell(documents: Sequence[Document]) -> int:

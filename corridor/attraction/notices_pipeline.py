@@ -20,11 +20,11 @@ from django.utils import timezone
 
 from corridor.attraction.models import OPEN_STAGES, Prospect, Stage, StageChange
 from corridor.core import policy
-from corridor.core.models import Organisation, OrganisationKind, User
+from corridor.core.models import User
 from corridor.core.scoping import system_scope
 from corridor.notifications import Delivery, register_kind
 from corridor.notifications.jobs import register_scan
-from corridor.notifications.services import acting_user, notify, people_of
+from corridor.notifications.services import acting_user, notify, participants
 
 STEP_DUE = "attraction.step-due"
 WON = "attraction.won"
@@ -92,19 +92,10 @@ def scan_steps(now: dt.datetime) -> str:
     return f"{steps_due(local.date())} prospect next-step notification(s)"
 
 
-def _participants() -> list[int]:
-    with system_scope("the participating organisations"):
-        return list(
-            Organisation.objects.filter(
-                kind__in=[OrganisationKind.MUNICIPALITY, OrganisationKind.COORDINATOR_OFFICE]
-            ).values_list("pk", flat=True)
-        )
-
-
 def prospect_won(prospect: Prospect) -> list[Any]:
     """Tell the participants that a shared prospect was won."""
     me = acting_user()
-    people = [p for p in people_of(_participants()) if me is None or p.pk != me.pk]
+    people = [p for p in participants() if me is None or p.pk != me.pk]
     result = ", ".join(
         part
         for part in (

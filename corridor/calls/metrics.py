@@ -59,19 +59,6 @@ class Movement:
     jobs: int | None  # employees on record at those facilities; None when suppressed
 
 
-def _rows(model: Any, reader: Any, place: Any, path: str = "facility__municipality") -> Any:
-    rows = model.objects.all() if reader is None else policy.visible(reader, model)
-    return rows.filter(**{path: place}) if place is not None else rows
-
-
-def _between(rows: Any, period: Period | None, field: str) -> Any:
-    if period is not None and period.starts_on is not None:
-        rows = rows.filter(**{f"{field}__gte": period.starts_on})
-    if period is not None and period.ends_on is not None:
-        rows = rows.filter(**{f"{field}__lte": period.ends_on})
-    return rows
-
-
 def _as_of(period: Period | None) -> dt.date:
     return (period.as_of if period is not None else None) or timezone.localdate()
 
@@ -86,21 +73,23 @@ def _counted(reader: Any, rows: Any) -> Counted:
 
 def completed(reader: Any, period: Period | None, place: Any) -> Counted:
     """Calls completed (scheduled in ``period``; every one when ``None``)."""
-    rows = _rows(Call, reader, place).filter(status=CallStatus.COMPLETED)
-    return _counted(reader, _between(rows, period, "scheduled_on"))
+    rows = metrics.rows_of(Call, reader, place).filter(status=CallStatus.COMPLETED)
+    return _counted(reader, metrics.between(rows, period, "scheduled_on"))
 
 
 def planned(reader: Any, period: Period | None, place: Any) -> int:
-    rows = _rows(Call, reader, place).filter(status=CallStatus.PLANNED)
-    return int(_between(rows, period, "scheduled_on").count())
+    rows = metrics.rows_of(Call, reader, place).filter(status=CallStatus.PLANNED)
+    return int(metrics.between(rows, period, "scheduled_on").count())
 
 
 def completed_by_municipality(
     reader: Any, period: Period | None, place: Any
 ) -> list[tuple[str, int]]:
     """Calls completed per member municipality, the most first."""
-    rows = _between(
-        _rows(Call, reader, place).filter(status=CallStatus.COMPLETED), period, "scheduled_on"
+    rows = metrics.between(
+        metrics.rows_of(Call, reader, place).filter(status=CallStatus.COMPLETED),
+        period,
+        "scheduled_on",
     )
     by_place = Counter(rows.values_list("facility__municipality__name", flat=True))
     return sorted(
@@ -111,16 +100,20 @@ def completed_by_municipality(
 
 def completed_by_organisation(reader: Any, period: Period | None, place: Any) -> Counter[int]:
     """Calls completed per calling organisation (its id)."""
-    rows = _between(
-        _rows(Call, reader, place).filter(status=CallStatus.COMPLETED), period, "scheduled_on"
+    rows = metrics.between(
+        metrics.rows_of(Call, reader, place).filter(status=CallStatus.COMPLETED),
+        period,
+        "scheduled_on",
     )
     return Counter(rows.values_list("organisation_id", flat=True))
 
 
 def facilities_called(reader: Any, period: Period | None, place: Any) -> frozenset[int]:
     """The facilities with a completed call in ``period`` (e.g. the 12 months to a day)."""
-    rows = _between(
-        _rows(Call, reader, place).filter(status=CallStatus.COMPLETED), period, "scheduled_on"
+    rows = metrics.between(
+        metrics.rows_of(Call, reader, place).filter(status=CallStatus.COMPLETED),
+        period,
+        "scheduled_on",
     )
     return frozenset(rows.values_list("facility_id", flat=True))
 
@@ -132,7 +125,7 @@ def campaign_targets(reader: Any, period: Period | None, place: Any) -> frozense
         campaigns = campaigns.filter(starts_on__lte=period.ends_on)
     if period is not None and period.starts_on is not None:
         campaigns = campaigns.filter(ends_on__gte=period.starts_on)
-    facilities = _rows(Facility, reader, place, "municipality")
+    facilities = metrics.rows_of(Facility, reader, place, "municipality")
     return frozenset(
         facilities.filter(campaigns__in=list(campaigns.values_list("pk", flat=True)))
         .values_list("pk", flat=True)
@@ -143,15 +136,17 @@ def campaign_targets(reader: Any, period: Period | None, place: Any) -> frozense
 def campaign_targets_called(reader: Any, period: Period | None, place: Any) -> int:
     """How many of the campaigns' targets had a completed call in ``period``."""
     targets = metrics.raw("calls.campaign_targets", reader, period, place)
-    rows = _between(
-        _rows(Call, reader, place).filter(status=CallStatus.COMPLETED), period, "scheduled_on"
+    rows = metrics.between(
+        metrics.rows_of(Call, reader, place).filter(status=CallStatus.COMPLETED),
+        period,
+        "scheduled_on",
     )
     return len(set(rows.filter(facility_id__in=targets).values_list("facility_id", flat=True)))
 
 
 def _open_flags(reader: Any, period: Period | None, place: Any) -> Any:
     """Flags open and raised by the end of the period's day (the local day)."""
-    return _rows(Flag, reader, place).filter(
+    return metrics.rows_of(Flag, reader, place).filter(
         status=FlagStatus.OPEN, created_at__date__lte=_as_of(period)
     )
 
@@ -194,19 +189,23 @@ def movement(rows: list[tuple[int, int, int | None]], full: bool) -> Movement:
 
 
 def overdue_follow_ups(reader: Any, period: Period | None, place: Any) -> int:
-    rows = _rows(FollowUp, reader, place).filter(
+    rows = metrics.rows_of(FollowUp, reader, place).filter(
         status=FollowUpStatus.OPEN, due_on__lt=_as_of(period)
     )
     return int(rows.count())
 
 
 def open_red_flags(reader: Any, period: Period | None, place: Any) -> Counted:
-    rows = _rows(Flag, reader, place).filter(severity=Severity.RED, status=FlagStatus.OPEN)
+    rows = metrics.rows_of(Flag, reader, place).filter(
+        severity=Severity.RED, status=FlagStatus.OPEN
+    )
     return _counted(reader, rows)
 
 
 def open_follow_ups(reader: Any, period: Period | None, place: Any) -> Counted:
-    return _counted(reader, _rows(FollowUp, reader, place).filter(status=FollowUpStatus.OPEN))
+    return _counted(
+        reader, metrics.rows_of(FollowUp, reader, place).filter(status=FollowUpStatus.OPEN)
+    )
 
 
 def _quarters(period: Period | None) -> list[Quarter]:

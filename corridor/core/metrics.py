@@ -85,6 +85,25 @@ def companies_rule(raw: Any, full: bool) -> disclosure.Cell:
 COMPANIES: Rule = companies_rule
 
 
+def rows_of(model: Any, reader: Any, place: Any, path: str = "facility__municipality") -> Any:
+    """The rows of ``model`` a figure counts: what ``reader`` may see (every row for the
+    whole corridor, ``reader`` None, inside the caller's system scope), in ``place`` (a
+    municipality, through ``path``) when one is given."""
+    from corridor.core import policy
+
+    rows = model.objects.all() if reader is None else policy.visible(reader, model)
+    return rows.filter(**{path: place}) if place is not None else rows
+
+
+def between(rows: Any, period: Period | None, field: str) -> Any:
+    """``rows`` whose date ``field`` falls in ``period`` (either end may be open)."""
+    if period is not None and period.starts_on is not None:
+        rows = rows.filter(**{f"{field}__gte": period.starts_on})
+    if period is not None and period.ends_on is not None:
+        rows = rows.filter(**{f"{field}__lte": period.ends_on})
+    return rows
+
+
 def companies_behind(rows: Any, company: str) -> int:
     """How many companies the queryset ``rows`` stand on (``company``: the path to their
     company's id), counted up to ``disclosure.MINIMUM``: all that the small-count rule

@@ -15,12 +15,11 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from corridor.core.models import Organisation, OrganisationKind
 from corridor.core.scoping import system_scope
 from corridor.intel.listeners import on_new_documents
 from corridor.intel.models import Document, Fact, FactStatus
 from corridor.notifications import Delivery, register_kind
-from corridor.notifications.services import notify, people_of
+from corridor.notifications.services import notify, participants
 
 KIND = "intel.new-program"
 
@@ -53,16 +52,6 @@ def programs_in(document: Document, facts: list[Fact]) -> list[tuple[str, str]]:
         elif not named:
             found[_key_name(head)] = (head, "a new program")
     return list(found.values())
-
-
-def participants() -> list[Any]:
-    with system_scope("who is told of a new program"):
-        ids = list(
-            Organisation.objects.filter(
-                kind__in=[OrganisationKind.MUNICIPALITY, OrganisationKind.COORDINATOR_OFFICE]
-            ).values_list("pk", flat=True)
-        )
-    return people_of(ids)
 
 
 def tell(documents: Sequence[Document]) -> int:

@@ -16,7 +16,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from corridor.core import policy
-from corridor.core.models import Membership, User
+from corridor.core.models import Membership, Organisation, OrganisationKind, User
 from corridor.core.scoping import system_scope
 from corridor.notifications.kinds import Delivery, all_kinds, kind
 from corridor.notifications.models import Notification, NotificationPreference
@@ -80,6 +80,18 @@ def people_of(organisation_ids: Iterable[int], roles: Iterable[str] | None = Non
             members = members.filter(role__in=list(roles))
         user_ids = set(members.values_list("user_id", flat=True))
         return list(User.objects.filter(pk__in=user_ids, is_active=True).order_by("username"))
+
+
+def participants() -> list[User]:
+    """The active people of every member municipality and of the coordinator office (not
+    the partners): whom news of the whole corridor is for."""
+    with system_scope("the participating organisations"):
+        ids = list(
+            Organisation.objects.filter(
+                kind__in=[OrganisationKind.MUNICIPALITY, OrganisationKind.COORDINATOR_OFFICE]
+            ).values_list("pk", flat=True)
+        )
+    return people_of(ids)
 
 
 def _may_see(user: User, subject: models.Model | None) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from corridor.core import metrics, policy
+from corridor.core import metrics
 from corridor.core.metrics import Period
 from corridor.programs.models import FundedProject, ProjectStatus, Referral
 
@@ -33,22 +33,11 @@ class Referrals:
     won: int  # approved or funded
 
 
-def _rows(model: Any, reader: Any, place: Any, path: str) -> Any:
-    rows = model.objects.all() if reader is None else policy.visible(reader, model)
-    return rows.filter(**{path: place}) if place is not None else rows
-
-
-def _between(rows: Any, period: Period | None, field: str) -> Any:
-    if period is not None and period.starts_on is not None:
-        rows = rows.filter(**{f"{field}__gte": period.starts_on})
-    if period is not None and period.ends_on is not None:
-        rows = rows.filter(**{f"{field}__lte": period.ends_on})
-    return rows
-
-
 def funded_projects(reader: Any, period: Period | None, place: Any) -> Funded:
     """Projects approved in ``period`` (every one when ``None``) at ``place``."""
-    rows = _between(_rows(FundedProject, reader, place, "municipality"), period, "approved_on")
+    rows = metrics.between(
+        metrics.rows_of(FundedProject, reader, place, "municipality"), period, "approved_on"
+    )
     rows = rows.exclude(status=ProjectStatus.CANCELLED)
     count = contribution = jobs = 0
     ids = []
@@ -79,7 +68,9 @@ def jobs_expected(reader: Any, period: Period | None, place: Any) -> int:
 
 def referrals(reader: Any, period: Period | None, place: Any) -> Referrals:
     """Referrals to programs made in ``period`` for facilities at ``place``."""
-    rows = _between(_rows(Referral, reader, place, "facility__municipality"), period, "referred_on")
+    rows = metrics.between(
+        metrics.rows_of(Referral, reader, place, "facility__municipality"), period, "referred_on"
+    )
     return Referrals(rows.count(), rows.filter(status__in=WON).count())
 
 
