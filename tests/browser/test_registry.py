@@ -74,6 +74,8 @@ def test_the_coordinator_imports_a_list_and_confirms_a_review_item(
 
     page.get_by_role("link", name="Maple Stamping Ltd").first.click()  # facility, then company
     page.get_by_role("heading", name="Maple Stamping Ltd").wait_for()
+    # the page's end may still be arriving when its heading is there: wait, then check
+    page.get_by_role("button", name="Undo merge").wait_for()
     assert page.get_by_role("button", name="Undo merge").is_visible()
     page.get_by_text("11 values").first.click()  # a row's raw values unfold
     assert page.get_by_text("seen 2024").is_visible()
