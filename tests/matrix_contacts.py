@@ -1,6 +1,7 @@
 """The contacts' part of the access matrix (see tests/test_access_matrix.py).
 
-Windsor (alice) records an unshared person and a shared one at the matrix facility and
+Windsor (alice) records an unshared person (``world.company_contact``: ``world.contact``
+is the outreach stakeholder) and a shared one at the matrix facility and
 logs a confidential touch. Contacts and touches are for participants; an unshared
 person only for Windsor's people and the coordinator; editing for Windsor's editors
 and the coordinator; logging a touch for municipal editors and the coordinator.
@@ -21,7 +22,7 @@ DAY = dt.date(2026, 10, 5)
 
 def build_contacts(world: Any) -> None:
     with change_context(user=world.alice, source="tests"):
-        world.contact = services.create_contact(
+        world.company_contact = services.create_contact(
             world.alice, company=world.company, facility=world.facility, name="Matrix Person",
             phone="519-555-0100", email="matrix@example.com",
         )  # fmt: skip
@@ -31,7 +32,7 @@ def build_contacts(world: Any) -> None:
         )  # fmt: skip
         world.touch = services.log_touch(
             world.alice, world.facility, kind="phone", happened_on=DAY,
-            contacts=[world.contact], note="Matrix note",
+            contacts=[world.company_contact], note="Matrix note",
         )  # fmt: skip
     # Oshawa records Windsor's person again (a duplicate for the coordinator), and a pair
     # already merged (a merge to undo).
@@ -54,7 +55,7 @@ CONTACT_PAGES: list[Row] = [
     Row("company-contact-list", lambda w: "/contacts/?q=matrix&role=other", participants(200, 403)),
     Row(
         "company-contact-detail",
-        lambda w: f"/contacts/{w.contact.pk}/",
+        lambda w: f"/contacts/{w.company_contact.pk}/",
         only({**WINDSOR_AND_CAROL, "dave": 403}, 404),
     ),
     Row(
@@ -64,7 +65,7 @@ CONTACT_PAGES: list[Row] = [
     ),
     Row(
         "company-contact-edit",
-        lambda w: f"/contacts/{w.contact.pk}/edit/",
+        lambda w: f"/contacts/{w.company_contact.pk}/edit/",
         only({"alice": 200, "carol": 200, "erin": 403, "dave": 403}, 404),
     ),
     Row(
@@ -74,12 +75,12 @@ CONTACT_PAGES: list[Row] = [
     ),
     Row(
         "company-contact-links",
-        lambda w: f"/contacts/{w.contact.pk}/links/",
+        lambda w: f"/contacts/{w.company_contact.pk}/links/",
         only({"alice": 200, "carol": 200, "erin": 403, "dave": 403}, 404),
     ),
     Row(
         "company-contact-links",
-        lambda w: f"/contacts/{w.contact.pk}/links/",
+        lambda w: f"/contacts/{w.company_contact.pk}/links/",
         only({"alice": 302, "carol": 302, "erin": 403, "dave": 403}, 404),
         method="post",
         data=lambda w: {"calls": []},
@@ -131,7 +132,7 @@ CONTACT_PAGES: list[Row] = [
         lambda w: "/contacts/duplicates/merge/",
         coordinator(302, 403, 403),
         method="post",
-        data=lambda w: {"keep": w.contact.pk, "fold": w.twin_contact.pk},
+        data=lambda w: {"keep": w.company_contact.pk, "fold": w.twin_contact.pk},
     ),
     Row(
         "company-contact-merge-undo",
@@ -141,7 +142,7 @@ CONTACT_PAGES: list[Row] = [
     ),
     Row(
         "object-history",
-        lambda w: f"/history/contacts/contact/{w.contact.pk}/",
+        lambda w: f"/history/contacts/contact/{w.company_contact.pk}/",
         only(WINDSOR_AND_CAROL, 404),
     ),
     Row(
@@ -160,7 +161,7 @@ CONTACT_API: list[Row] = [
     Row(f"GET {PEOPLE}", lambda w: f"{PEOPLE}?q=matrix&role=other", everyone(200, anonymous=401)),
     Row(
         f"GET {PEOPLE}/{{contact_id}}",
-        lambda w: f"{PEOPLE}/{w.contact.pk}",
+        lambda w: f"{PEOPLE}/{w.company_contact.pk}",
         only({**WINDSOR_AND_CAROL, "dave": 403}, 404, anonymous=401),
     ),
     Row(
@@ -177,10 +178,10 @@ CONTACT_API: list[Row] = [
     ),
     Row(
         f"PATCH {PEOPLE}/{{contact_id}}",
-        lambda w: f"{PEOPLE}/{w.contact.pk}",
+        lambda w: f"{PEOPLE}/{w.company_contact.pk}",
         only({"alice": 200, "carol": 200, "erin": 403, "dave": 403}, 404, anonymous=401),
         method="patch",
-        data=lambda w: {"version": w.contact.version, "title": "Edited"},
+        data=lambda w: {"version": w.company_contact.version, "title": "Edited"},
     ),
     Row(
         "GET /api/v1/touches",
