@@ -97,6 +97,17 @@ def _jurisdictions(user: Any) -> Any:
     return policy.visible(user, Jurisdiction).order_by("name")
 
 
+def _facts_per_document(user: Any, **where: Any) -> dict[int, int]:
+    """How many facts ``user`` may see in each document matching ``where``."""
+    return dict(
+        policy.visible(user, Fact)
+        .filter(**where)
+        .values("document_id")
+        .annotate(n=Count("pk"))
+        .values_list("document_id", "n")
+    )
+
+
 @login_required
 def source_list(request: HttpRequest) -> HttpResponse:
     _require_view(request)
@@ -133,13 +144,7 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("-seen_at", "-pk")[:ITEMS_SHOWN]
     )
     documents = policy.visible(user, Document).filter(watched_source=source)
-    facts = dict(
-        policy.visible(user, Fact)
-        .filter(document__watched_source=source)
-        .values("document_id")
-        .annotate(n=Count("pk"))
-        .values_list("document_id", "n")
-    )
+    facts = _facts_per_document(user, document__watched_source=source)
     return render(
         request,
         "intel/source_detail.html",
@@ -241,13 +246,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("jurisdiction", "watched_source")
         .order_by("date", "pk")
     )
-    facts = dict(
-        policy.visible(user, Fact)
-        .filter(document__event=event)
-        .values("document_id")
-        .annotate(n=Count("pk"))
-        .values_list("document_id", "n")
-    )
+    facts = _facts_per_document(user, document__event=event)
     return render(
         request,
         "intel/event_detail.html",
